@@ -6,6 +6,10 @@ module.exports = {
   testMatch: ['**/*.test.ts'],
   transform: { '^.+\\.ts$': ['@swc/jest', { jsc: { target: 'es2023', parser: { syntax: 'typescript' } }, module: { type: 'commonjs' } }] },
   // Source imports use the `.js` extension that Node's ESM-style resolution wants.
-  moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },
+  // The SDK from its sources, so the demo's tests never run against a stale build.
+  moduleNameMapper: {
+    '^@integration-logs/instrumentation$': '<rootDir>/../instrumentation/src/index.ts',
+    '^(\\.{1,2}/.*)\\.js$': '$1',
+  },
   testTimeout: 60_000,
 };

@@ -29,6 +29,9 @@ export const ACCOUNTS: readonly Account[] = [
   { id: 'acc_initech', tool: 'hibob', employees: 60 },
   { id: 'acc_umbrella', tool: 'personio', employees: 45 },
   { id: 'acc_wayne', tool: 'hibob', employees: 30 },
+  // Prospects: they appear in connection flows before they have a connection.
+  { id: 'acc_hooli', tool: 'bamboohr', employees: 25 },
+  { id: 'acc_soylent', tool: 'personio', employees: 35 },
 ];
 
 const READ_WRITE: readonly Scope[] = ALL_SCOPES;
@@ -42,9 +45,13 @@ export const CREDENTIALS: readonly Credential[] = [
   { kind: 'bearer', secret: 'demo_tok_initech_77aa88bb99cc00dd11', accountId: 'acc_initech', scopes: NO_ABSENCES },
   { kind: 'bearer', secret: 'demo_tok_umbrella_5e5e6f6f7a7a8b8b9c', accountId: 'acc_umbrella', scopes: READ_WRITE },
   { kind: 'bearer', secret: 'demo_tok_wayne_c0ffee00c0ffee11c0ff', accountId: 'acc_wayne', scopes: READ_WRITE },
+  { kind: 'api_key', secret: 'demo_key_hooli_e1e2e3e4e5e6e7e8e9', accountId: 'acc_hooli', scopes: READ_WRITE },
+  { kind: 'bearer', secret: 'demo_tok_soylent_a9b8c7d6e5f4a3b2c1', accountId: 'acc_soylent', scopes: READ_WRITE },
   // What end users paste into connection flows when they grant too little.
   { kind: 'bearer', secret: 'demo_tok_wayne_readonly_4242424242', accountId: 'acc_wayne', scopes: READ_ONLY_EMPLOYEES },
   { kind: 'api_key', secret: 'demo_key_umbrella_readonly_31337', accountId: 'acc_umbrella', scopes: READ_ONLY_EMPLOYEES },
+  { kind: 'api_key', secret: 'demo_key_hooli_readonly_5150515051', accountId: 'acc_hooli', scopes: READ_ONLY_EMPLOYEES },
+  { kind: 'bearer', secret: 'demo_tok_soylent_readonly_green00', accountId: 'acc_soylent', scopes: NO_ABSENCES },
 ];
 
 /** A credential the tool has never issued (or has revoked): always 401. */

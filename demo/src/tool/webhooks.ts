@@ -52,6 +52,7 @@ export class WebhookSender {
         'user-agent': 'demo-hris-webhooks/1.0',
         'x-demo-event': event.type,
         'x-demo-delivery': id,
+        'x-demo-account': event.accountId,
         [SIGNATURE_HEADER]: signPayload(secret, body),
       },
       body,
