@@ -11,7 +11,7 @@
  * - after a syntax error the rest is scanned as free text, or replaced whole when the error
  *   is inside a sensitive value.
  */
-import { mightHoldSecret, redactText, type ScanContext } from './scan.js';
+import { mightHoldSecret, redactText, redactTextUnchecked, type ScanContext } from './scan.js';
 
 export const MAX_DEPTH = 64;
 /** JSON inside a string inside JSON ... is followed this many levels, then scanned as text. */
@@ -35,96 +35,149 @@ function decodeJsonString(raw: string): string {
 /** A string value found in a body or object: JSON inside it, or free text. */
 export function redactStringValue(ctx: ScanContext, s: string, nest: number): string {
   if (!mightHoldSecret(s)) return ctx.extraPatterns.length ? redactText(ctx, s) : s;
+  return redactCandidate(ctx, s, nest);
+}
+
+/** A string that passed mightHoldSecret. */
+function redactCandidate(ctx: ScanContext, s: string, nest: number): string {
   let i = 0;
   while (i < s.length && isWs(s.charCodeAt(i))) i++;
   const c = s.charCodeAt(i);
   if ((c === 123 || c === 91) && nest < MAX_NESTED_JSON) return redactJson(ctx, s, nest + 1);
-  return redactText(ctx, s);
+  return redactTextUnchecked(ctx, s);
 }
 
+/** Index of the closing quote of the string opening at `open`, or -1 when cut off. */
+function stringEnd(src: string, open: number): number {
+  let j = open + 1;
+  for (;;) {
+    const q = src.indexOf('"', j);
+    if (q < 0) return -1;
+    let b = 0;
+    while (src.charCodeAt(q - 1 - b) === 92) b++;
+    if ((b & 1) === 0) return q;
+    j = q + 1;
+  }
+}
+
+function skipWs(src: string, i: number, n: number): number {
+  while (i < n) {
+    const c = src.charCodeAt(i);
+    if (c !== 32 && c !== 10 && c !== 13 && c !== 9) break;
+    i++;
+  }
+  return i;
+}
+
+/** Output so far plus the rest after a syntax error (or the end of input). */
+function finish(ctx: ScanContext, src: string, out: string, last: number, at: number, sensitive: boolean): string {
+  if (at >= src.length) return last === 0 ? src : out + src.slice(last);
+  return out + src.slice(last, at) + (sensitive ? ctx.replacement : redactText(ctx, src.slice(at)));
+}
+
+// Hot loop: plain locals only (no closures), so V8 keeps them in registers.
 export function redactJson(ctx: ScanContext, src: string, nest = 0): string {
   const n = src.length;
   const R = ctx.replacement;
   const quotedR = JSON.stringify(R);
   const keys = ctx.keys;
+  const extra = ctx.extraPatterns.length > 0;
   const stack: number[] = [];
+  const keyMemo: (string | undefined)[] = new Array(512);
+  const keyMemoResult: boolean[] = new Array(512);
   let out = '';
   let last = 0;
   let i = 0;
-  let nextBackslash = -2; // cached position of the next backslash (-1: none left)
-
-  const replace = (from: number, to: number, text: string): void => {
-    out += src.slice(last, from) + text;
-    last = to;
-  };
-  const skipWs = (): void => {
-    while (i < n && isWs(src.charCodeAt(i))) i++;
-  };
-  /** Index of the closing quote of the string opening at `open`, or -1 when cut off. */
-  const stringEnd = (open: number): number => {
-    let j = open + 1;
-    for (;;) {
-      const q = src.indexOf('"', j);
-      if (q < 0) return -1;
-      let b = 0;
-      while (src.charCodeAt(q - 1 - b) === 92) b++;
-      if ((b & 1) === 0) return q;
-      j = q + 1;
-    }
-  };
-  const hasBackslash = (from: number, to: number): boolean => {
-    if (nextBackslash !== -1 && nextBackslash < from) nextBackslash = src.indexOf('\\', from);
-    return nextBackslash >= 0 && nextBackslash < to;
-  };
-  /** The rest after a syntax error or the end of input. */
-  const finish = (sensitive: boolean, at: number): string => {
-    if (at >= n) return last === 0 ? src : out + src.slice(last);
-    const rest = src.slice(at);
-    return out + src.slice(last, at) + (sensitive ? R : redactText(ctx, rest));
-  };
-
+  let nextBackslash = src.indexOf('\\'); // position of the next backslash (-1: none left)
   let sens = false; // sensitivity of the value about to be read
+  let expectKey = false; // inside an object, before a member
+
   for (;;) {
+    if (expectKey) {
+      // ---- "key":
+      expectKey = false;
+      const parentSensitive = (stack[stack.length - 1]! & SENSITIVE) !== 0;
+      i = skipWs(src, i, n);
+      if (i >= n) return finish(ctx, src, out, last, n, false);
+      if (src.charCodeAt(i) !== 34) return finish(ctx, src, out, last, i, parentSensitive);
+      const e = stringEnd(src, i);
+      if (e < 0) return finish(ctx, src, out, last, i, parentSensitive);
+      if (nextBackslash >= 0 && nextBackslash < i) nextBackslash = src.indexOf('\\', i);
+      let sensitiveKey: boolean;
+      if (nextBackslash >= 0 && nextBackslash < e) {
+        sensitiveKey = keys.isSensitive(decodeJsonString(src.slice(i + 1, e)));
+      } else {
+        // keys repeat (arrays of records): a direct-mapped memo compared in place avoids
+        // slicing and hashing every key
+        const len = e - i - 1;
+        const slot = len > 0 ? (len * 31 + src.charCodeAt(i + 1) * 7 + src.charCodeAt(e - 1)) & 511 : 0;
+        const memo = keyMemo[slot];
+        if (memo !== undefined && memo.length === len && src.startsWith(memo, i + 1)) {
+          sensitiveKey = keyMemoResult[slot]!;
+        } else {
+          const key = src.slice(i + 1, e);
+          sensitiveKey = keys.isSensitive(key);
+          keyMemo[slot] = key;
+          keyMemoResult[slot] = sensitiveKey;
+        }
+      }
+      i = skipWs(src, e + 1, n);
+      if (i >= n) return finish(ctx, src, out, last, n, false);
+      if (src.charCodeAt(i) !== 58) return finish(ctx, src, out, last, i, parentSensitive);
+      i++;
+      sens = parentSensitive || sensitiveKey;
+    }
+
     // ---- a value
-    skipWs();
-    if (i >= n) return finish(false, n);
+    i = skipWs(src, i, n);
+    if (i >= n) return finish(ctx, src, out, last, n, false);
     const c = src.charCodeAt(i);
     if (c === 123 || c === 91) {
-      const deep = stack.length >= MAX_DEPTH;
-      stack.push((c === 91 ? ARRAY : 0) | (sens || deep ? SENSITIVE : 0));
-      i++;
-      skipWs();
-      if (i >= n) return finish(false, n);
+      stack.push((c === 91 ? ARRAY : 0) | (sens || stack.length >= MAX_DEPTH ? SENSITIVE : 0));
+      i = skipWs(src, i + 1, n);
+      if (i >= n) return finish(ctx, src, out, last, n, false);
       const d = src.charCodeAt(i);
       if ((c === 123 && d === 125) || (c === 91 && d === 93)) {
         stack.pop();
         i++;
-      } else if (c === 91) {
-        continue; // first element, same sensitivity
       } else {
-        // fall through to the key reader below
-        const r = readKey(stack[stack.length - 1]! & SENSITIVE ? true : false);
-        if (r !== undefined) return r;
+        if (c === 123) expectKey = true;
+        else sens = (stack[stack.length - 1]! & SENSITIVE) !== 0;
         continue;
       }
     } else if (c === 34) {
-      const e = stringEnd(i);
+      const e = stringEnd(src, i);
+      if (nextBackslash >= 0 && nextBackslash < i) nextBackslash = src.indexOf('\\', i);
       if (e < 0) {
         // cut off inside a string
         if (sens) return out + src.slice(last, i) + '"' + R;
         const raw = src.slice(i + 1);
-        const red = redactStringValue(ctx, hasBackslash(i + 1, n) ? decodeJsonString(raw) : raw, nest);
-        return red === raw ? finish(false, n) : out + src.slice(last, i) + '"' + JSON.stringify(red).slice(1, -1);
+        const val = nextBackslash >= 0 ? decodeJsonString(raw) : raw;
+        const red = redactStringValue(ctx, val, nest);
+        return red === val ? finish(ctx, src, out, last, n, false) : out + src.slice(last, i) + '"' + JSON.stringify(red).slice(1, -1);
       }
       if (sens) {
-        if (e > i + 1) replace(i, e + 1, quotedR);
-      } else if (e - i > 5 || ctx.extraPatterns.length) {
-        const raw = src.slice(i + 1, e);
-        const escaped = hasBackslash(i + 1, e);
-        if (escaped || mightHoldSecret(raw) || ctx.extraPatterns.length) {
+        if (e > i + 1) {
+          out += src.slice(last, i) + quotedR;
+          last = e + 1;
+        }
+      } else if (e - i > 5 || extra) {
+        const escaped = nextBackslash >= 0 && nextBackslash < e;
+        if (escaped || mightHoldSecret(src, i + 1, e)) {
+          const raw = src.slice(i + 1, e);
           const val = escaped ? decodeJsonString(raw) : raw;
-          const red = redactStringValue(ctx, val, nest);
-          if (red !== val) replace(i, e + 1, JSON.stringify(red));
+          const red = redactCandidate(ctx, val, nest);
+          if (red !== val) {
+            out += src.slice(last, i) + JSON.stringify(red);
+            last = e + 1;
+          }
+        } else if (extra) {
+          const raw = src.slice(i + 1, e);
+          const red = redactText(ctx, raw);
+          if (red !== raw) {
+            out += src.slice(last, i) + JSON.stringify(red);
+            last = e + 1;
+          }
         }
       }
       i = e + 1;
@@ -136,38 +189,37 @@ export function redactJson(ctx: ScanContext, src: string, nest = 0): string {
         if ((d >= 48 && d <= 57) || (d >= 97 && d <= 122) || d === 45 || d === 43 || d === 46 || d === 69) i++;
         else break;
       }
-      if (i === start) return finish(sens, start);
-      const tok = src.slice(start, i);
-      if (tok === 'true' || tok === 'false' || tok === 'null') {
-        // kept: no secret in a boolean
-      } else if (/^-?[0-9]/.test(tok)) {
-        if (sens) replace(start, i, quotedR);
-      } else return finish(sens, start);
+      if (i === start) return finish(ctx, src, out, last, start, sens);
+      const first = src.charCodeAt(start);
+      if (first === 45 || (first >= 48 && first <= 57)) {
+        if (sens) {
+          out += src.slice(last, start) + quotedR;
+          last = i;
+        }
+      } else {
+        const tok = src.slice(start, i);
+        if (tok !== 'true' && tok !== 'false' && tok !== 'null') return finish(ctx, src, out, last, start, sens);
+      }
     }
 
-    // ---- after a value
+    // ---- after a value: , ] } or (top level) another value
     for (;;) {
-      skipWs();
-      if (i >= n) return finish(false, n);
+      i = skipWs(src, i, n);
+      if (i >= n) return finish(ctx, src, out, last, n, false);
+      const d = src.charCodeAt(i);
       if (stack.length === 0) {
-        // several top-level values (NDJSON): go on; anything else is not JSON
-        const d = src.charCodeAt(i);
+        // several top-level values (NDJSON) go on; anything else is not JSON
         if (d === 123 || d === 91) {
           sens = false;
           break;
         }
-        return finish(false, i);
+        return finish(ctx, src, out, last, i, false);
       }
       const top = stack[stack.length - 1]!;
-      const d = src.charCodeAt(i);
       if (d === 44) {
         i++;
-        if (top & ARRAY) {
-          sens = (top & SENSITIVE) !== 0;
-          break;
-        }
-        const r = readKey((top & SENSITIVE) !== 0);
-        if (r !== undefined) return r;
+        if (top & ARRAY) sens = (top & SENSITIVE) !== 0;
+        else expectKey = true;
         break;
       }
       if ((d === 125 && !(top & ARRAY)) || (d === 93 && top & ARRAY)) {
@@ -175,26 +227,8 @@ export function redactJson(ctx: ScanContext, src: string, nest = 0): string {
         i++;
         continue;
       }
-      return finish((top & SENSITIVE) !== 0, i);
+      return finish(ctx, src, out, last, i, (top & SENSITIVE) !== 0);
     }
-  }
-
-  /** Reads `"key":` and sets `sens` for its value; returns a final result on error/end. */
-  function readKey(parentSensitive: boolean): string | undefined {
-    skipWs();
-    if (i >= n) return finish(false, n);
-    if (src.charCodeAt(i) !== 34) return finish(parentSensitive, i);
-    const e = stringEnd(i);
-    if (e < 0) return finish(parentSensitive, i);
-    const raw = src.slice(i + 1, e);
-    const key = hasBackslash(i + 1, e) ? decodeJsonString(raw) : raw;
-    i = e + 1;
-    skipWs();
-    if (i >= n) return finish(false, n);
-    if (src.charCodeAt(i) !== 58) return finish(parentSensitive, i);
-    i++;
-    sens = parentSensitive || keys.isSensitive(key);
-    return undefined;
   }
 }
 

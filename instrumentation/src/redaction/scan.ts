@@ -44,54 +44,75 @@ function wholeLineKey(k: string): boolean {
   return l === 'cookie' || l === 'set-cookie';
 }
 
-function isTokChar(c: number): boolean {
-  return (
-    (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) ||
-    c === 43 || c === 47 || c === 95 || c === 45 || c === 46
-  );
+/** Character classes for the pre-check: 1 token char, 2 trigger, 3 colon, 4 blank. */
+const GATE = new Uint8Array(128);
+for (let c = 0; c < 128; c++) {
+  const ch = String.fromCharCode(c);
+  if (/[A-Za-z0-9+/_.\-]/.test(ch)) GATE[c] = 1;
+  else if ('=<\\{['.includes(ch)) GATE[c] = 2;
+  else if (ch === ':') GATE[c] = 3;
+  else if (ch === ' ' || ch === '\t') GATE[c] = 4;
 }
 
 /**
- * Cheap pre-check in one pass: can SCAN find anything here? Must stay a superset of SCAN's
- * triggers. `:` between two digits (times) does not count; `=`, `<`, `\`, `{`, `[`, a token
- * run of 16+, or an auth scheme word does.
+ * Cheap pre-check in one pass over s[from, to): can SCAN find anything here? Must stay a
+ * superset of SCAN's triggers. `:` between two digits (times) does not count; `=`, `<`,
+ * `\`, `{`, `[`, a token run of 16+ that is not a UUID, or an auth scheme word does.
  */
-export function mightHoldSecret(s: string): boolean {
-  const n = s.length;
-  if (n < 5) return false;
-  let run = 0;
+export function mightHoldSecret(s: string, from = 0, to = s.length): boolean {
+  if (to - from < 5) return false;
+  let runStart = from;
   let maxRun = 0;
   let space = false;
-  for (let i = 0; i < n; i++) {
-    const c = s.charCodeAt(i);
-    if (isTokChar(c)) {
-      if (++run >= 16) return true;
-      continue;
-    }
+  for (let i = from; i <= to; i++) {
+    const c = i < to ? s.charCodeAt(i) : 0;
+    const g = c < 128 ? GATE[c]! : 0;
+    if (g === 1) continue;
+    const run = i - runStart;
+    // a long run may be a token, unless it is a UUID (ids are everywhere in API bodies)
+    if (run >= 16 && !(run === 36 && isUuidAt(s, runStart))) return true;
     if (run > maxRun) maxRun = run;
-    run = 0;
-    switch (c) {
-      case 61: // =
-      case 60: // <
-      case 92: // \
-      case 123: // {
-      case 91: // [
-        return true;
-      case 58: {
-        // : - skip digit:digit (times, ratios)
-        const p = i > 0 ? s.charCodeAt(i - 1) : 0;
-        const q = i + 1 < n ? s.charCodeAt(i + 1) : 0;
-        if (!(p >= 48 && p <= 57 && q >= 48 && q <= 57)) return true;
-        break;
-      }
-      case 32:
-      case 9:
-        space = true;
-        break;
-    }
+    runStart = i + 1;
+    if (g === 0) continue;
+    if (g === 2) return true;
+    if (g === 3) {
+      const p = i > from ? s.charCodeAt(i - 1) : 0;
+      const q = i + 1 < to ? s.charCodeAt(i + 1) : 0;
+      if (!(p >= 48 && p <= 57 && q >= 48 && q <= 57)) return true;
+    } else space = true;
   }
-  if (run > maxRun) maxRun = run;
-  return space && maxRun >= 8 && SCHEME_HINT.test(s);
+  return space && maxRun >= 8 && SCHEME_HINT.test(from === 0 && to === s.length ? s : s.slice(from, to));
+}
+
+function isHex(c: number): boolean {
+  return (c >= 48 && c <= 57) || (c >= 97 && c <= 102) || (c >= 65 && c <= 70);
+}
+
+/** 8-4-4-4-12 hex digits starting at `at`. */
+export function isUuidAt(s: string, at: number): boolean {
+  if (at + 36 > s.length) return false;
+  for (let j = 0; j < 36; j++) {
+    const c = s.charCodeAt(at + j);
+    if (j === 8 || j === 13 || j === 18 || j === 23) {
+      if (c !== 45) return false;
+    } else if (!isHex(c)) return false;
+  }
+  return true;
+}
+
+/** A whole value that is one URL (`https://...`, no spaces): the URL rules, no full scan. */
+export function isPlainUrl(s: string): boolean {
+  const sep = s.indexOf('://');
+  if (sep < 2 || sep > 32) return false;
+  for (let i = 0; i < sep; i++) {
+    const c = s.charCodeAt(i);
+    if (!((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (i > 0 && ((c >= 48 && c <= 57) || c === 43 || c === 45 || c === 46)))) return false;
+  }
+  for (let i = sep + 3; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c <= 32 || c === 34 || c === 39 || c === 60 || c === 62 || c === 92 || c === 96) return false;
+  }
+  return true;
 }
 
 function applyExtra(ctx: ScanContext, s: string): string {
@@ -105,7 +126,12 @@ function applyExtra(ctx: ScanContext, s: string): string {
 /** Free text: auth schemes, `secret=...`, JWTs, provider keys, URLs with credentials, ... */
 export function redactText(ctx: ScanContext, s: string): string {
   if (typeof s !== 'string') return s;
-  const out = mightHoldSecret(s) ? scan(ctx, s) : s;
+  return mightHoldSecret(s) ? redactTextUnchecked(ctx, s) : ctx.extraPatterns.length ? applyExtra(ctx, s) : s;
+}
+
+/** redactText for a string that already passed mightHoldSecret. */
+export function redactTextUnchecked(ctx: ScanContext, s: string): string {
+  const out = isPlainUrl(s) ? redactUrl(ctx, s) : scan(ctx, s);
   return ctx.extraPatterns.length ? applyExtra(ctx, out) : out;
 }
 
