@@ -298,7 +298,8 @@ export class IntegrationLogs {
           state.span.setAttribute(ATTR_ERROR_TYPE, String(status));
           state.span.setStatus({ code: SpanStatusCode.ERROR });
         }
-        this.end(state, err);
+        // HTTP server conventions: a 4xx answer fails the operation but leaves the status unset.
+        this.end(state, err, false);
       };
       res.once('finish', () => finish());
       res.once('close', () => finish(res.writableFinished ? undefined : Object.assign(new Error('connection closed before the response was sent'), { name: 'ConnectionClosed' })));
@@ -352,7 +353,7 @@ export class IntegrationLogs {
   }
 
   /** Ends an operation: model and summary records, outcome, status, span end. Never throws. */
-  private end(state: OperationState, err?: unknown): void {
+  private end(state: OperationState, err?: unknown, errorStatusOnFailure = true): void {
     if (state.ended) return;
     state.ended = true;
     try {
@@ -368,7 +369,7 @@ export class IntegrationLogs {
         span.setStatus({ code: SpanStatusCode.ERROR, message });
       } else if (outcome === 'failure') {
         errType = (span as unknown as { attributes?: Attributes }).attributes?.[ATTR_ERROR_TYPE] as string | undefined;
-        span.setStatus({ code: SpanStatusCode.ERROR });
+        if (errorStatusOnFailure) span.setStatus({ code: SpanStatusCode.ERROR });
       }
       if (errType) span.setAttribute(ATTR_ERROR_TYPE, errType);
       span.setAttribute(ATTR_OUTCOME, outcome);
