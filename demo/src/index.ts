@@ -1,5 +1,5 @@
 // Programmatic entry points, for test suites and fixture recordings.
-export { runDemoCycle, runCycleSteps, flowPlans, type DemoCycleOptions, type DemoCycleResult, type CycleReport } from './integration/cycle.js';
+export { runDemoCycle, runCycleSteps, startInProcessDemo, flowPlans, type InProcessDemo, type DemoCycleOptions, type DemoCycleResult, type CycleReport } from './integration/cycle.js';
 export { DemoIntegration, FLOW_SCENARIOS, type FlowPlan, type FlowScenario, type IntegrationLogsApi } from './integration/demo-integration.js';
 export { CONNECTIONS, type Connection } from './integration/connections.js';
 export { startSchedule, SCHEDULE } from './integration/scheduler.js';

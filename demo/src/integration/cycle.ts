@@ -133,20 +133,26 @@ export interface DemoCycleResult extends CycleReport {
   webhookDeliveries: WebhookDelivery[];
 }
 
-/**
- * Starts the demo tool and the integration's webhook server on free 127.0.0.1 ports, runs
- * one cycle with faults off, flushes the telemetry and stops everything. When it starts
- * the SDK itself (no `il` given and none running), it shuts the SDK down at the end.
- */
-export async function runDemoCycle(options: DemoCycleOptions = {}): Promise<DemoCycleResult> {
-  const seed = options.seed ?? DEFAULT_TOOL_OPTIONS.seed;
-  const runId = options.runId ?? randomBytes(4).toString('hex');
-  const running = options.il ?? getIntegrationLogs();
-  const owned = running ? undefined : startTelemetry({ serviceName: options.serviceName, endpoint: otlpEndpoint(options.otlpEndpoint), scheduledDelayMs: 200 });
-  const il = (running ?? owned) as IntegrationLogsApi;
-  const webhookSecret = 'demo-cycle-secret';
-  const deliveries: WebhookDelivery[] = [];
+export interface InProcessDemo {
+  tool: DemoTool;
+  integration: DemoIntegration;
+  toolUrl: string;
+  /** The integration's webhook base URL (`<base>/<tool>`). */
+  webhookBase: string;
+  close(): Promise<void>;
+}
 
+/** The demo tool and the integration's webhook server on free 127.0.0.1 ports, faults off. */
+export async function startInProcessDemo({
+  il,
+  seed = DEFAULT_TOOL_OPTIONS.seed,
+  onWebhookDelivery,
+}: {
+  il: IntegrationLogsApi;
+  seed?: number;
+  onWebhookDelivery?: (delivery: WebhookDelivery) => void;
+}): Promise<InProcessDemo> {
+  const webhookSecret = 'demo-in-process-secret';
   let handle: (req: IncomingMessage, res: ServerResponse) => void = (_req, res) => void res.writeHead(503).end();
   const server = createServer((req, res) => handle(req, res));
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -158,21 +164,45 @@ export async function runDemoCycle(options: DemoCycleOptions = {}): Promise<Demo
     rateLimit: { capacity: 10_000, refillPerSecond: 10_000 },
     webhookUrl: webhookBase,
     webhookSecret,
-    onWebhookDelivery: (delivery) => deliveries.push(delivery),
+    onWebhookDelivery,
   });
+  const toolUrl = await tool.listen(0);
+  const integration = new DemoIntegration({ il, toolUrl, webhookSecret, seed, waitScale: 0 });
+  handle = integration.webhookHandler();
+  return {
+    tool,
+    integration,
+    toolUrl,
+    webhookBase,
+    async close() {
+      await tool.close();
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      });
+    },
+  };
+}
+
+/**
+ * Starts the demo tool and the integration's webhook server on free 127.0.0.1 ports, runs
+ * one cycle with faults off, flushes the telemetry and stops everything. When it starts
+ * the SDK itself (no `il` given and none running), it shuts the SDK down at the end.
+ */
+export async function runDemoCycle(options: DemoCycleOptions = {}): Promise<DemoCycleResult> {
+  const runId = options.runId ?? randomBytes(4).toString('hex');
+  const running = options.il ?? getIntegrationLogs();
+  const owned = running ? undefined : startTelemetry({ serviceName: options.serviceName, endpoint: otlpEndpoint(options.otlpEndpoint), scheduledDelayMs: 200 });
+  const il = (running ?? owned) as IntegrationLogsApi;
+  const deliveries: WebhookDelivery[] = [];
+  let demo: InProcessDemo | undefined;
   try {
-    const toolUrl = await tool.listen(0);
-    const integration = new DemoIntegration({ il, toolUrl, webhookSecret, seed, waitScale: 0 });
-    handle = integration.webhookHandler();
-    const report = await runCycleSteps(integration, { runId, tool, webhookUrl: webhookBase });
+    demo = await startInProcessDemo({ il, seed: options.seed, onWebhookDelivery: (delivery) => deliveries.push(delivery) });
+    const report = await runCycleSteps(demo.integration, { runId, tool: demo.tool, webhookUrl: demo.webhookBase });
     report.operations.incoming_webhook += deliveries.length;
     return { ...report, runId, webhookDeliveries: deliveries };
   } finally {
-    await tool.close();
-    await new Promise<void>((resolve) => {
-      server.close(() => resolve());
-      server.closeAllConnections();
-    });
+    await demo?.close();
     if (owned) await owned.shutdown();
     else await (il as { forceFlush?: () => Promise<void> }).forceFlush?.();
   }

@@ -57,7 +57,9 @@ async function main(): Promise<void> {
       stopWatching();
       server.close();
       server.closeAllConnections();
-      void sdk.shutdown().finally(() => process.exit(0));
+      // Bounded: with no collector listening, the exporter's retries would hold the exit.
+      const giveUp = new Promise((resolve) => setTimeout(resolve, 5000).unref());
+      void Promise.race([sdk.shutdown(), giveUp]).finally(() => process.exit(0));
     });
   }
 }
