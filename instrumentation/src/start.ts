@@ -51,10 +51,25 @@ export function startIntegrationLogs(options: StartOptions = {}): IntegrationLog
   sdk.start();
 
   const tracerProvider = trace.getTracerProvider();
+  const loggerProvider = logs.getLoggerProvider();
+  // An exporter retries within its timeout; with a hanging collector, flush and shutdown
+  // would wait for every retry of every batch. Bound them so exit is never held hostage.
+  const limitMs = (options.exportTimeoutMs ?? 10_000) + 2_000;
+  const bounded = (p: Promise<unknown> | undefined) =>
+    new Promise<void>((resolve) => {
+      const timer = setTimeout(resolve, limitMs);
+      timer.unref();
+      void Promise.resolve(p)
+        .catch(() => {})
+        .finally(() => {
+          clearTimeout(timer);
+          resolve();
+        });
+    });
   const flush = async () => {
     const p = tracerProvider as { forceFlush?: () => Promise<void> };
-    const lp = logs.getLoggerProvider() as { forceFlush?: () => Promise<void> };
-    await Promise.all([p.forceFlush?.().catch(() => {}), lp.forceFlush?.().catch(() => {})]);
+    const lp = loggerProvider as { forceFlush?: () => Promise<void> };
+    await bounded(Promise.all([p.forceFlush?.(), lp.forceFlush?.()]));
   };
   let shutdownPromise: Promise<void> | undefined;
   const il = components.integrationLogs as IntegrationLogsSdk;
@@ -67,7 +82,7 @@ export function startIntegrationLogs(options: StartOptions = {}): IntegrationLog
         // Give an in-flight scheduled export the chance to finish, then flush the rest.
         try {
           await flush();
-          await sdk.shutdown();
+          await bounded(sdk.shutdown());
         } catch (err) {
           diag.warn('integration-logs: shutdown did not complete cleanly', err);
         } finally {
