@@ -55,6 +55,8 @@ export interface OtlpReceiver {
   rawBodies: string[];
   /** Count of export requests per path, whatever the mode. */
   requestCount: number;
+  /** Request headers of every export request, in order. */
+  requestHeaders: http.IncomingHttpHeaders[];
   mode: ReceiverMode;
   waitFor(predicate: () => boolean, timeoutMs?: number, what?: string): Promise<void>;
   /** Events (log records) by event name. */
@@ -155,6 +157,7 @@ export async function startOtlpReceiver(initialMode: ReceiverMode = 'ok'): Promi
     logs: [],
     rawBodies: [],
     requestCount: 0,
+    requestHeaders: [],
     mode: initialMode,
     async waitFor(predicate, timeoutMs = 20_000, what = 'condition') {
       const deadline = Date.now() + timeoutMs;
@@ -171,6 +174,7 @@ export async function startOtlpReceiver(initialMode: ReceiverMode = 'ok'): Promi
       rx.logs.length = 0;
       rx.rawBodies.length = 0;
       rx.requestCount = 0;
+      rx.requestHeaders.length = 0;
     },
     close: () =>
       new Promise<void>((resolve) => {
@@ -185,6 +189,7 @@ export async function startOtlpReceiver(initialMode: ReceiverMode = 'ok'): Promi
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
       rx.requestCount++;
+      rx.requestHeaders.push(req.headers);
       if (rx.mode === 'hang') {
         hanging.add(res);
         res.on('close', () => hanging.delete(res));
