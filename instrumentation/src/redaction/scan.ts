@@ -23,7 +23,7 @@ export interface ScanContext {
 const SCAN = new RegExp(
   [
     '(?<pem>-----BEGIN[A-Z ]{0,40}PRIVATE KEY(?: BLOCK)?-----)',
-    '(?<url>\\b[A-Za-z][A-Za-z0-9+.\\-]{1,31}:\\/\\/)',
+    '(?<url>(?<![A-Za-z0-9+.\\-])[A-Za-z][A-Za-z0-9+.\\-]{1,31}:\\/\\/)',
     '(?<xml><(?<tag>[A-Za-z_][\\w.:\\-]{0,99}))',
     '(?<kv>(?<![\\w.\\-$@])(?<k>[A-Za-z_][\\w.\\-]{0,99})(?<q1>\\\\?["\'])?[ \\t]{0,4}[:=](?!\\/\\/)[ \\t]{0,4}(?<q2>\\\\?["\'])?)',
     '(?<scheme>\\b(?:bearer|basic|token)[ \\t]{1,4})',
@@ -302,7 +302,7 @@ function redactPath(ctx: ScanContext, path: string): string {
     if (isSecretToken(d)) r = ctx.urlReplacement;
     else {
       // tokens inside a segment, e.g. /bot123:AAH.../ or /hooks/T0/B0/xyz
-      r = seg.replace(/[A-Za-z0-9+_\-.]{16,}/g, (t) => (isSecretToken(t) ? ctx.urlReplacement : t));
+      r = seg.replace(/(?<![A-Za-z0-9+_\-.])[A-Za-z0-9+_\-.]{16,}/g, (t) => (isSecretToken(t) ? ctx.urlReplacement : t));
     }
     if (r !== seg) {
       segs[i] = r;

@@ -74,11 +74,12 @@ function looksRandom(t: string): boolean {
     }
     prev = k;
   }
-  if (pairs < 24) return false;
+  if (pairs < 24 || lower + upper === 0) return false;
   const ratio = changes / pairs;
-  if (digit > 0 && lower + upper > 0) return ratio >= 0.2;
-  if (lower > 0 && upper > 0) return ratio >= 0.45;
-  return false;
+  // random base62/base36/hex change class every 2-3 chars; camelCase words every 5-6
+  if (digit >= 4) return ratio >= 0.2;
+  if (digit > 0) return ratio >= 0.3;
+  return lower > 0 && upper > 0 && ratio >= 0.45;
 }
 
 function secretWhole(t: string): boolean {
@@ -90,18 +91,29 @@ function secretWhole(t: string): boolean {
  * judged per segment so `cdn.example.com/avatars/...` stays while a key inside a path goes.
  * Returns the run with secret parts replaced, or the same string when nothing matched.
  */
+/** Length of s without trailing characters from `chars` (a loop: `/[.=]+$/` is quadratic). */
+function trimmedLength(s: string, chars: string): number {
+  let e = s.length;
+  while (e > 0 && chars.includes(s[e - 1]!)) e--;
+  return e;
+}
+
 export function redactTokenRun(run: string, replacement: string): string {
   if (run.length < 16) return run;
-  if (secretWhole(run.replace(/[.=]+$/, ''))) {
-    const tail = /\.+$/.exec(run);
-    return replacement + (tail ? tail[0] : '');
+  const core = run.slice(0, trimmedLength(run, '.='));
+  // host names, file names and absolute paths are judged per segment (below); base64
+  // (which may hold '/') and provider formats (JWTs hold '.') as a whole
+  const pathLike = core.indexOf('.') >= 0 || core.charCodeAt(0) === 47;
+  if (PROVIDER_PREFIX.test(core) || (!pathLike && looksRandom(core))) {
+    // keep a sentence's full stop
+    return replacement + run.slice(trimmedLength(run, '.'));
   }
-  if (run.indexOf('.') < 0 && run.indexOf('/') < 0) return run;
+  if (!pathLike && core.indexOf('/') < 0) return run;
   const parts = run.split(/([./])/);
   let changed = false;
   for (let i = 0; i < parts.length; i += 2) {
     const p = parts[i]!;
-    if (p.length >= 16 && secretWhole(p.replace(/=+$/, ''))) {
+    if (p.length >= 16 && secretWhole(p.slice(0, trimmedLength(p, '=')))) {
       parts[i] = replacement;
       changed = true;
     }
