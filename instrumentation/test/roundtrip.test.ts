@@ -31,7 +31,6 @@ async function flushAndFind<T>(pick: () => T | undefined, what: string): Promise
 
 const CLIENT = 3;
 const INTERNAL = 1;
-const SERVER = 2;
 
 function requestBody(log: ReceivedLog) {
   return JSON.parse(log.body as string);
@@ -41,7 +40,7 @@ test('a sync scope exports its span tree, request records and summary linked by 
   const value = await il.sync({ tool: 'personio', integrationId: 'int-1', customerId: 'cust-1', operation: 'delta' }, async (op) => {
     const r = await fetch(`${tool.url}/v1/employees?api_key=sk_live_abcdef123456`, { headers: { authorization: 'Bearer sk_live_abcdef123456' } });
     expect(r.status).toBe(200);
-    expect((await r.json()).data[0].name).toBe('Ada');
+    expect(((await r.json()) as { data: { name: string }[] }).data[0]!.name).toBe('Ada');
     const byId = await fetch(`${tool.url}/v1/employees/12345`);
     expect(await byId.json()).toEqual({ id: '12345', name: 'Ada' });
     op.recordModel('employees', { read: 2, created: 1 });

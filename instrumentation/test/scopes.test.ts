@@ -218,7 +218,7 @@ test('malformed input never throws: circular attributes, odd counts, non-string 
     op.warn('circular attached', { attributes: { circular } });
     op.recordModel('employees', { read: Number.NaN, created: Infinity, updated: 2 });
     op.warn(undefined as unknown as string);
-    op.setAttribute?.('x', 1);
+    op.span.setAttribute('plain', 1);
   });
   const logs = await f.logsOf(traceId, 4);
   const w = logs.find((l) => l.body === 'circular attached')!;
