@@ -89,6 +89,10 @@ test('syncs report per-model counts, warnings and outcomes', () => {
   const deltaModels = models.filter((m) => operationSpans('sync').some((s) => s.traceId === m.traceId && s.attributes['integration.operation'] === 'delta'));
   const deltaRead = deltaModels.filter((m) => m.attributes['integration.sync.model'] === 'employees').map((m) => Number(m.attributes['integration.sync.records.read']));
   expect(Math.max(...deltaRead)).toBeLessThan(140);
+  const deltaChanges = deltaModels
+    .filter((m) => m.attributes['integration.sync.model'] === 'employees')
+    .reduce((sum, m) => sum + ['created', 'updated', 'deleted'].reduce((n, k) => n + Number(m.attributes[`integration.sync.records.${k}`]), 0), 0);
+  expect(deltaChanges).toBeGreaterThan(0);
 
   // The revoked token: a burst of 401s and a failed sync.
   const wayneFailed = operationRecords('sync').find((r) => r.attributes['integration.id'] === 'int_wayne_hibob' && r.attributes['integration.outcome'] === 'failure');

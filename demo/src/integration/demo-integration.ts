@@ -270,15 +270,13 @@ export class DemoIntegration {
     // Prospects' accounts send webhooks too; nothing is connected for them yet.
     if (!conn) return reply(res, 202, { status: 'ignored', reason: 'no connection for this account' });
     const id = event.data?.employee?.id;
-    if (event.type === 'employee.deleted' && typeof id === 'number') {
-      this.mirror(conn).rows.employees.delete(id);
-      return reply(res, 200, { status: 'processed' });
-    }
     if (typeof id !== 'number') return reply(res, 422, { error: 'no employee id in the event' });
-    // Payloads are hints, the API is the truth: fetch the current record.
+    // Deletions need no lookup; the next delta sync records them in the sync metrics.
+    if (event.type === 'employee.deleted') return reply(res, 200, { status: 'processed' });
+    // Payloads are hints, the API is the truth: fetch the current record (the sync mirror
+    // is left to the syncs, so their metrics show every change).
     try {
-      const current = await this.client(conn).request<{ data: Row }>('GET', `/v1/employees/${id}`);
-      this.mirror(conn).rows.employees.set(id, current.data.updated_at);
+      await this.client(conn).request<{ data: Row }>('GET', `/v1/employees/${id}`);
       return reply(res, 200, { status: 'processed' });
     } catch (error) {
       // Tell the tool to redeliver later.
