@@ -3,6 +3,8 @@ import type { AddressInfo } from 'node:net';
 import { credentialFor, REVOKED_SECRET, type Credential } from '../src/shared/accounts';
 import { signPayload, verifySignature } from '../src/shared/signature';
 import { createDemoTool, type DemoTool, type ToolOptions } from '../src/tool/server';
+import { AccountStore } from '../src/tool/store';
+import { createRandom } from '../src/shared/random';
 
 const acme = credentialFor('acc_acme');
 const globex = credentialFor('acc_globex'); // an API key
@@ -168,6 +170,21 @@ describe('demo tool API', () => {
     expect(await statuses(7)).toEqual(first);
     const { url } = await startTool({ errorRate: 1 });
     expect((await call(`${url}/v1/departments`, acme)).status).toBe(500);
+  });
+});
+
+describe('demo tool data', () => {
+  test('a long run of simulated changes keeps each account near its starting size', () => {
+    const store = new AccountStore({ accountId: 'acc_test', seed: 1, employees: 20, keepDeleted: 50 });
+    const random = createRandom(9);
+    const kinds = new Set<string>();
+    for (let i = 0; i < 3000; i++) for (const change of store.simulateChange(random)) kinds.add(change.type);
+    expect(kinds).toEqual(new Set(['employee.created', 'employee.updated', 'employee.deleted']));
+    const employees = store.list('employees');
+    expect(employees.filter((e) => !e.deleted_at).length).toBeLessThanOrEqual(31);
+    expect(employees.length).toBeLessThanOrEqual(31 + 50);
+    expect(store.list('absences').filter((a) => !a.deleted_at).length).toBeLessThanOrEqual(21);
+    expect(store.list('absences').length).toBeLessThanOrEqual(21 + 50);
   });
 });
 

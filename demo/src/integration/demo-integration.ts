@@ -242,7 +242,8 @@ export class DemoIntegration {
             integrationId: (req) => connectionForAccount(header(req, 'x-demo-account'))?.integrationId,
             customerId: (req) => connectionForAccount(header(req, 'x-demo-account'))?.customerId,
           },
-          (req, res) => this.handleWebhook(req, res),
+          (req, res) =>
+            this.handleWebhook(req, res).catch(() => reply(res, 500, { error: 'could not process the webhook' })),
         );
         byTool.set(tool, handler);
       }

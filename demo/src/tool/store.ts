@@ -75,6 +75,8 @@ export interface StoreOptions {
   seed: number;
   employees: number;
   now?: () => number;
+  /** Deleted rows kept per model for delta syncs (default 500). */
+  keepDeleted?: number;
 }
 
 export class AccountStore {
@@ -86,11 +88,16 @@ export class AccountStore {
   private readonly absences = new Map<number, Absence>();
   private nextEmployeeId = 1001;
   private nextAbsenceId = 5001;
+  private readonly initialHeadcount: number;
 
-  constructor({ accountId, seed, employees, now = Date.now }: StoreOptions) {
+  private readonly keepDeleted: number;
+
+  constructor({ accountId, seed, employees, now = Date.now, keepDeleted = 500 }: StoreOptions) {
+    this.keepDeleted = keepDeleted;
     this.accountId = accountId;
     this.random = createRandom(deriveSeed(seed, accountId));
     this.now = now;
+    this.initialHeadcount = employees;
     const created = now();
     DEPARTMENTS.forEach((name, i) => {
       const at = iso(created - this.random.int(30, 400) * DAY_MS);
@@ -136,8 +143,10 @@ export class AccountStore {
 
   /** One random change made "by the customer's HR team": a hire, an edit, a leave or a departure. */
   simulateChange(random: Random): ChangeEvent[] {
+    this.forgetOldDeletions();
     const active = this.list('employees').filter((e) => !e.deleted_at) as Employee[];
-    const roll = random.next();
+    // Headcount drifts but stays near where it started, so a long demo run stays small.
+    const roll = active.length > this.initialHeadcount * 1.5 ? 0.95 : random.next();
     if (roll < 0.25 || active.length < 5) {
       const employee = this.insertEmployee(this.randomEmployeeFields(random), this.now());
       return [{ type: 'employee.created', accountId: this.accountId, employee }];
@@ -149,10 +158,27 @@ export class AccountStore {
     }
     if (roll < 0.9) {
       this.insertAbsence(target.id, this.now());
+      // Cancel the oldest absence when there are many: absences do not pile up forever.
+      const live = [...this.absences.values()].filter((a) => !a.deleted_at);
+      if (live.length > this.initialHeadcount) {
+        const oldest = live.reduce((a, b) => (a.updated_at <= b.updated_at ? a : b));
+        const at = iso(this.now());
+        Object.assign(oldest, { deleted_at: at, updated_at: at });
+      }
       return [];
     }
     const change = this.deleteEmployee(target.id);
     return change ? [change] : [];
+  }
+
+  /** Deleted rows are kept for delta syncs, but not forever: only the latest few hundred. */
+  private forgetOldDeletions(keep = this.keepDeleted): void {
+    for (const map of [this.employees, this.absences] as Map<number, Row>[]) {
+      const deleted = [...map.values()].filter((row) => row.deleted_at !== null);
+      if (deleted.length <= keep) continue;
+      deleted.sort((a, b) => Date.parse(a.updated_at) - Date.parse(b.updated_at));
+      for (const row of deleted.slice(0, deleted.length - keep)) map.delete(row.id);
+    }
   }
 
   private randomEmployeeFields(random: Random = this.random): Omit<Employee, 'id' | 'created_at' | 'updated_at' | 'deleted_at'> {
