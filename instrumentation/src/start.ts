@@ -47,6 +47,9 @@ export function startIntegrationLogs(options: StartOptions = {}): IntegrationLog
     spanProcessors: components.spanProcessors,
     logRecordProcessors: components.logRecordProcessors,
     instrumentations: components.instrumentations,
+    // Request metrics come from the collector's spanmetrics connector. NodeSDK would
+    // otherwise start an OTLP metrics exporter by default; only do so when asked.
+    ...(process.env.OTEL_METRICS_EXPORTER ? {} : { metricReaders: [] }),
   });
   sdk.start();
 
