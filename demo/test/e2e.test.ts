@@ -101,11 +101,24 @@ test('syncs report per-model counts, warnings and outcomes', () => {
   expect(unauthorized.length).toBeGreaterThanOrEqual(7);
 });
 
+test('rate limits show up as 429 request records with Retry-After, and the retry as a resend', () => {
+  const globexRequests = rx.logsByEvent('integration.request').filter((r) => r.attributes['integration.id'] === 'int_globex_bamboohr');
+  const limited = globexRequests.filter((r) => r.attributes['http.response.status_code'] === 429);
+  expect(limited.length).toBeGreaterThan(0);
+  expect(limited[0]!.attributes['integration.ratelimit.retry_after_s']).toBe(1);
+  const resent = globexRequests.filter((r) => Number(r.attributes['http.request.resend_count']) >= 1);
+  expect(resent.length).toBeGreaterThan(0);
+  // Every sync of globex still succeeded: the client honoured Retry-After and retried.
+  const globexSyncs = operationRecords('sync').filter((r) => r.attributes['integration.id'] === 'int_globex_bamboohr');
+  expect(globexSyncs.map((r) => r.attributes['integration.outcome'])).toEqual(['success', 'success']);
+});
+
 test('invalid actions fail with the 422 in their request record', () => {
   const failed = operationRecords('action').filter((r) => r.attributes['integration.outcome'] === 'failure');
   expect(failed.map((r) => r.attributes['integration.id']).sort()).toEqual(['int_globex_bamboohr', 'int_initech_hibob']);
   for (const record of failed) {
-    const [request] = requestRecords(record.traceId!);
+    // The last attempt is the 422 (globex's may first meet a 429 and retry).
+    const request = requestRecords(record.traceId!).at(-1);
     expect(request?.attributes['http.response.status_code']).toBe(422);
     const body = JSON.parse(String(request?.body));
     expect(body.request.method).toBe('POST');

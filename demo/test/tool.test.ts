@@ -138,6 +138,23 @@ describe('demo tool API', () => {
     expect((await call(`${url}/v1/departments`, acme)).status).toBe(200);
   });
 
+  test('stricter limits for some accounts; deterministic throttling of every n-th request', async () => {
+    const clock = Date.parse('2026-01-01T00:00:00Z');
+    const { url } = await startTool({
+      now: () => clock,
+      accountRateLimits: { acc_globex: { capacity: 2, refillPerSecond: 1 } },
+      throttleEveryNth: { acc_acme: 3 },
+    });
+    const globexStatuses = [];
+    for (let i = 0; i < 3; i++) globexStatuses.push((await call(`${url}/v1/departments`, globex)).status);
+    expect(globexStatuses).toEqual([200, 200, 429]);
+    const acmeStatuses = [];
+    for (let i = 0; i < 6; i++) acmeStatuses.push((await call(`${url}/v1/departments`, acme)).status);
+    expect(acmeStatuses).toEqual([200, 200, 429, 200, 200, 429]);
+    const throttled = await call(`${url}/v1/departments`, acme);
+    expect(throttled.status).toBe(200);
+  });
+
   test('`since` returns only rows changed since then, deletions included', async () => {
     let clock = Date.parse('2026-01-01T00:00:00Z');
     const { url } = await startTool({ now: () => clock });

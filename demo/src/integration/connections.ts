@@ -8,17 +8,20 @@ export interface Connection {
   tool: string;
   accountId: string;
   credential: Credential;
+  /** Page size the integration asks for (some tools' pages are small). */
+  pageSize: number;
 }
 
-function connection(integrationId: string, customerId: string, accountId: string): Connection {
+function connection(integrationId: string, customerId: string, accountId: string, pageSize = 50): Connection {
   const account = findAccount(accountId);
   if (!account) throw new Error(`unknown account ${accountId}`);
-  return { integrationId, customerId, tool: account.tool, accountId, credential: credentialFor(accountId) };
+  return { integrationId, customerId, tool: account.tool, accountId, credential: credentialFor(accountId), pageSize };
 }
 
 export const CONNECTIONS: readonly Connection[] = [
   connection('int_acme_personio', 'cus_acme', 'acc_acme'),
-  connection('int_globex_bamboohr', 'cus_globex', 'acc_globex'),
+  // Small pages on a strictly rate-limited account: its syncs meet 429s.
+  connection('int_globex_bamboohr', 'cus_globex', 'acc_globex', 25),
   // Connected with a token that lacks absences:read: its syncs end `partial`.
   connection('int_initech_hibob', 'cus_initech', 'acc_initech'),
   connection('int_umbrella_personio', 'cus_umbrella', 'acc_umbrella'),

@@ -162,6 +162,9 @@ export async function startInProcessDemo({
     errorRate: 0,
     slowRate: 0,
     rateLimit: { capacity: 10_000, refillPerSecond: 10_000 },
+    // Rate limiting without the clock: every fifth request of globex gets a 429, and the
+    // client retries at once (waitScale 0), so the cycle shows 429s, Retry-After and resends.
+    throttleEveryNth: { acc_globex: 5 },
     webhookUrl: webhookBase,
     webhookSecret,
     onWebhookDelivery,

@@ -39,7 +39,6 @@ export interface DemoIntegrationOptions {
   seed?: number;
   /** Scales the client's retry waits (0 = retry at once). */
   waitScale?: number;
-  pageSize?: number;
 }
 
 /** A connection flow, one list of steps per user session. */
@@ -116,7 +115,7 @@ export class DemoIntegration {
       let partial = false;
       for (const model of MODELS) {
         try {
-          await this.syncModel(op, client, mirror, model, since);
+          await this.syncModel(op, client, mirror, model, since, conn.pageSize);
         } catch (error) {
           // Employees are the core of the sync: without them the sync failed. The other
           // models are best effort: skipped with a warning, the sync is partial.
@@ -131,12 +130,19 @@ export class DemoIntegration {
     mirror.lastSyncStartedAt = startedAt;
   }
 
-  private async syncModel(op: OperationScope, client: ToolClient, mirror: Mirror, model: ModelName, since: string | undefined): Promise<void> {
+  private async syncModel(
+    op: OperationScope,
+    client: ToolClient,
+    mirror: Mirror,
+    model: ModelName,
+    since: string | undefined,
+    pageSize: number,
+  ): Promise<void> {
     const known = mirror.rows[model];
     const seen = new Set<number>();
     let withoutEmail = 0;
     let orphans = 0;
-    for await (const page of client.pages<Row>(`/v1/${model}`, { since, pageSize: this.options.pageSize ?? 50 })) {
+    for await (const page of client.pages<Row>(`/v1/${model}`, { since, pageSize })) {
       const counts = { read: page.length, created: 0, updated: 0, deleted: 0, failed: 0 };
       for (const row of page) {
         seen.add(row.id);

@@ -18,6 +18,10 @@ export interface ToolOptions {
   slowMs?: number;
   /** Token bucket per credential. */
   rateLimit?: { capacity: number; refillPerSecond: number };
+  /** Stricter buckets for some accounts (by account id), as some products are stricter. */
+  accountRateLimits?: Record<string, { capacity: number; refillPerSecond: number }>;
+  /** Deterministic throttling: every n-th authorised request of an account gets a 429 (tests, demo cycles). */
+  throttleEveryNth?: Record<string, number>;
   /** Where change webhooks go (`<webhookUrl>/<tool slug>`); none are sent when unset. */
   webhookUrl?: string;
   webhookSecret?: string;
@@ -70,6 +74,10 @@ export function createDemoTool(options: ToolOptions = {}): DemoTool {
   const faults: Random = createRandom(deriveSeed(seed, 'faults'));
   const changes: Random = createRandom(deriveSeed(seed, 'changes'));
   const buckets = new TokenBuckets(limits.capacity, limits.refillPerSecond, now);
+  const accountBuckets = new Map(
+    Object.entries(options.accountRateLimits ?? {}).map(([accountId, l]) => [accountId, new TokenBuckets(l.capacity, l.refillPerSecond, now)]),
+  );
+  const requestsPerAccount = new Map<string, number>();
   const webhooks = new WebhookSender({
     baseUrl: options.webhookUrl,
     secret: options.webhookSecret ?? DEFAULT_TOOL_OPTIONS.webhookSecret,
@@ -101,7 +109,11 @@ export function createDemoTool(options: ToolOptions = {}): DemoTool {
     if (!route) throw new HttpError(404, { error: 'not_found', message: `no route for ${method} ${url.pathname}` });
 
     const credential = authenticate(req);
-    const decision = buckets.take(credential.secret);
+    const decision = (accountBuckets.get(credential.accountId) ?? buckets).take(credential.secret);
+    const nth = options.throttleEveryNth?.[credential.accountId];
+    const count = (requestsPerAccount.get(credential.accountId) ?? 0) + 1;
+    requestsPerAccount.set(credential.accountId, count);
+    if (decision.allowed && nth && count % nth === 0) Object.assign(decision, { allowed: false, remaining: 0, retryAfterS: 1 });
     res.setHeader('x-ratelimit-limit', String(decision.limit));
     res.setHeader('x-ratelimit-remaining', String(decision.remaining));
     if (!decision.allowed) {
