@@ -29,14 +29,35 @@ export function redactBody(ctx: ScanContext, body: string, contentType?: string)
   }
 }
 
-const BOUNDARY = /boundary=(?:"([^"]{1,200})"|([^;\s]{1,200}))/i;
-const PART_NAME = /\bname="([^"]{0,200})"/i;
-const PART_TYPE = /^content-type:[ \t]*([^\r\n]{0,200})/im;
+/** `boundary=...` of a multipart content type (quoted or not), without a regex. */
+function boundaryOf(contentType: string): string | undefined {
+  const at = contentType.toLowerCase().indexOf('boundary=');
+  if (at < 0) return undefined;
+  let v = contentType.slice(at + 9);
+  if (v.startsWith('"')) {
+    const close = v.indexOf('"', 1);
+    v = close > 0 ? v.slice(1, close) : v.slice(1);
+  } else {
+    const stop = v.search(/[;\s]/);
+    if (stop >= 0) v = v.slice(0, stop);
+  }
+  return v.length > 0 && v.length <= 200 ? v : undefined;
+}
+
+const PART_NAME = /\b[Nn][Aa][Mm][Ee]="([^"]*)"/;
+
+/** The value of a header line in a part's head, e.g. content-type. */
+function partHeader(head: string, name: string): string | undefined {
+  for (const line of head.split(/\r?\n/)) {
+    const colon = line.indexOf(':');
+    if (colon > 0 && line.slice(0, colon).trim().toLowerCase() === name) return line.slice(colon + 1).trim();
+  }
+  return undefined;
+}
 
 /** Field values of sensitive fields go; other parts are redacted by their own content type. */
 function redactMultipart(ctx: ScanContext, body: string, contentType: string): string {
-  const bm = BOUNDARY.exec(contentType);
-  const boundary = bm ? (bm[1] ?? bm[2]) : undefined;
+  const boundary = boundaryOf(contentType);
   if (!boundary) return redactText(ctx, body);
   const delim = '--' + boundary;
   const parts = body.split(delim);
@@ -60,7 +81,7 @@ function redactMultipart(ctx: ScanContext, body: string, contentType: string): s
     else if (part.endsWith('\n')) end -= 1;
     const content = part.slice(start, end);
     const name = PART_NAME.exec(head)?.[1] ?? '';
-    const type = PART_TYPE.exec(head)?.[1];
+    const type = partHeader(head, 'content-type');
     let red: string;
     if (name && ctx.keys.isSensitive(name, 'param')) red = content === '' ? content : ctx.replacement;
     else red = redactBody(ctx, content, type ?? 'text/plain');

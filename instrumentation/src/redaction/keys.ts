@@ -133,7 +133,7 @@ export function createKeyMatcher(extraKeys: readonly (string | RegExp)[] = []): 
       let r = cache.get(key);
       if (r === undefined) {
         r = compute(key, mode === 'param' ? paramWords : words);
-        if (cache.size < CACHE_LIMIT) cache.set(key, r);
+        if (cache.size < CACHE_LIMIT && key.length <= 128) cache.set(key, r);
       }
       return r;
     },

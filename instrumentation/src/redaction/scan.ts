@@ -8,7 +8,7 @@
  * bounded number of times.
  */
 import type { KeyMatcher } from './keys.js';
-import { isSecretToken, redactTokenRun } from './tokens.js';
+import { isSecretToken, isUuidAt, redactTokenRun } from './tokens.js';
 
 export interface ScanContext {
   keys: KeyMatcher;
@@ -20,23 +20,32 @@ export interface ScanContext {
   extraPatterns: RegExp[];
 }
 
+/** Case-insensitive literal without the `i` flag (which V8's step-counting engine lacks). */
+function ci(word: string): string {
+  return word.replace(/[a-z]/g, (c) => `[${c.toUpperCase()}${c}]`);
+}
+const SCHEMES = `(?:${ci('bearer')}|${ci('basic')}|${ci('token')})`;
+
+// No `i` flag, no look-ahead, no counted repeat above 16: the patterns stay within what
+// V8 can count backtracks for, which is how test/redaction/redos.test.ts bounds them.
 const SCAN = new RegExp(
   [
-    '(?<pem>-----BEGIN[A-Z ]{0,40}PRIVATE KEY(?: BLOCK)?-----)',
-    '(?<url>(?<![A-Za-z0-9+.\\-])[A-Za-z][A-Za-z0-9+.\\-]{1,31}:\\/\\/)',
-    '(?<xml><(?<tag>[A-Za-z_][\\w.:\\-]{0,99}))',
-    '(?<kv>(?<![\\w.\\-$@])(?<k>[A-Za-z_][\\w.\\-]{0,99})(?<q1>\\\\?["\'])?[ \\t]{0,4}[:=](?!\\/\\/)[ \\t]{0,4}(?<q2>\\\\?["\'])?)',
-    '(?<scheme>\\b(?:bearer|basic|token)[ \\t]{1,4})',
+    '(?<pem>-----BEGIN[A-Z ]*PRIVATE KEY(?: BLOCK)?-----)',
+    '(?<url>(?<![A-Za-z0-9+.\\-])[A-Za-z][A-Za-z0-9+.\\-]*:\\/\\/)',
+    '(?<xml><(?<tag>[A-Za-z_][\\w.:\\-]*))',
+    '(?<kv>(?<![\\w.\\-$@])(?<k>[A-Za-z_][\\w.\\-]*)(?<q1>\\\\?["\'])?[ \\t]{0,4}[:=][ \\t]{0,4}(?<q2>\\\\?["\'])?)',
+    `(?<scheme>\\b${SCHEMES}[ \\t]{1,4})`,
     '(?<tok>(?<![A-Za-z0-9+/_\\-.])[A-Za-z0-9+/_\\-.]{16,}={0,3})',
   ].join('|'),
-  'gi',
 );
 
-const SCHEME_CREDENTIAL = /[A-Za-z0-9\-._~+/]{8,4096}=*/y;
-const UNQUOTED_VALUE = /(?:(?:bearer|basic|token|digest)[ \t]+)?[^\s"'&,;<>\\]{1,4096}/iy;
-const LINE_VALUE = /[^\r\n"\\]{1,4096}/y;
-const URL_EXTENT = /[^\s"'<>\\`]{0,8192}/y;
-const SCHEME_HINT = /\b(?:bearer|basic|token)[ \t]/i;
+const SCHEME_CREDENTIAL = /[A-Za-z0-9\-._~+/]{8,}=*/y;
+const UNQUOTED_VALUE = new RegExp(`(?:(?:${SCHEMES}|${ci('digest')})[ \\t]+)?[^\\s"'&,;<>\\\\]+`, 'y');
+const LINE_VALUE = /[^\r\n"\\]+/y;
+const URL_EXTENT = /[^\s"'<>\\`]*/y;
+const SCHEME_HINT = new RegExp(`\\b${SCHEMES}[ \\t]`);
+/** Longest value replaced after a sensitive key in free text. */
+const MAX_VALUE = 4096;
 
 /** Header-like keys whose value runs to the end of the line (`Cookie: a=b; c=d`). */
 function wholeLineKey(k: string): boolean {
@@ -84,22 +93,6 @@ export function mightHoldSecret(s: string, from = 0, to = s.length): boolean {
   return space && maxRun >= 8 && SCHEME_HINT.test(from === 0 && to === s.length ? s : s.slice(from, to));
 }
 
-function isHex(c: number): boolean {
-  return (c >= 48 && c <= 57) || (c >= 97 && c <= 102) || (c >= 65 && c <= 70);
-}
-
-/** 8-4-4-4-12 hex digits starting at `at`. */
-export function isUuidAt(s: string, at: number): boolean {
-  if (at + 36 > s.length) return false;
-  for (let j = 0; j < 36; j++) {
-    const c = s.charCodeAt(at + j);
-    if (j === 8 || j === 13 || j === 18 || j === 23) {
-      if (c !== 45) return false;
-    } else if (!isHex(c)) return false;
-  }
-  return true;
-}
-
 /** A whole value that is one URL (`https://...`, no spaces): the URL rules, no full scan. */
 export function isPlainUrl(s: string): boolean {
   const sep = s.indexOf('://');
@@ -137,35 +130,40 @@ export function redactTextUnchecked(ctx: ScanContext, s: string): string {
 
 /** Scans nest (text -> url -> query value -> text); each level gets its own regex state. */
 const MAX_NESTING = 4;
-const scanners: RegExp[] = [];
 let nesting = 0;
 
 function scan(ctx: ScanContext, s: string): string {
   if (nesting >= MAX_NESTING) return s.length >= 8 ? ctx.replacement : s; // absurdly nested: drop it
-  const re = (scanners[nesting] ??= new RegExp(SCAN));
-  re.lastIndex = 0;
   nesting++;
   try {
-    return scanWith(re, ctx, s);
+    return scanWith(ctx, s);
   } finally {
     nesting--;
   }
 }
 
-function scanWith(re: RegExp, ctx: ScanContext, s: string): string {
+/**
+ * SCAN has no `g` flag (V8 cannot count backtracks of a global regex with look-behind), so
+ * each search runs on the rest of the string (an O(1) slice) from `pos`. Every branch moves
+ * `pos` past the match.
+ */
+function scanWith(ctx: ScanContext, s: string): string {
   const R = ctx.replacement;
   let out = '';
   let last = 0;
-  let m: RegExpExecArray | null;
+  let pos = 0;
   const put = (from: number, to: number, replacement: string): void => {
     out += s.slice(last, from) + replacement;
     last = to;
-    re.lastIndex = to;
+    pos = to;
   };
-  while ((m = re.exec(s)) !== null) {
+  for (;;) {
+    const m = SCAN.exec(pos === 0 ? s : s.slice(pos));
+    if (m === null) break;
     const g = m.groups!;
-    const at = m.index;
+    const at = pos + m.index;
     const end = at + m[0].length;
+    pos = end;
     if (g.pem !== undefined) {
       const endMarker = s.indexOf('-----END', end);
       let stop = s.length;
@@ -181,7 +179,7 @@ function scanWith(re: RegExp, ctx: ScanContext, s: string): string {
       const u = s.slice(at, stop);
       const r = redactUrl(ctx, u);
       if (r !== u) put(at, stop, r);
-      else re.lastIndex = stop;
+      else pos = stop;
     } else if (g.xml !== undefined) {
       const tag = g.tag!;
       const local = tag.slice(tag.lastIndexOf(':') + 1);
@@ -191,7 +189,7 @@ function scanWith(re: RegExp, ctx: ScanContext, s: string): string {
           const lt = s.indexOf('<', gt + 1);
           const stop = lt >= 0 ? lt : s.length;
           if (stop > gt + 1 && !s.startsWith(R, gt + 1)) put(gt + 1, stop, R);
-          else re.lastIndex = stop;
+          else pos = stop;
         }
       }
       // not sensitive: go on after the tag name, so attributes are scanned as key=value
@@ -204,7 +202,7 @@ function scanWith(re: RegExp, ctx: ScanContext, s: string): string {
         continue;
       }
       if (s.startsWith(R, end)) {
-        re.lastIndex = end + R.length;
+        pos = end + R.length;
         continue;
       }
       const q2 = g.q2;
@@ -216,23 +214,26 @@ function scanWith(re: RegExp, ctx: ScanContext, s: string): string {
         const nl = s.indexOf('\n', end);
         const stop = Math.min(close, nl >= 0 ? nl : s.length, end + 4096);
         if (stop > end) put(end, stop, R);
+      } else if (m[0].endsWith(':') && s.startsWith('//', end)) {
+        // "x://" is a URL scheme, not a key
+        pos = end;
       } else {
         const v = wholeLineKey(k) ? LINE_VALUE : UNQUOTED_VALUE;
         v.lastIndex = end;
         const vm = v.exec(s);
-        if (vm) put(end, end + vm[0].length, R);
+        if (vm) put(end, end + Math.min(vm[0].length, MAX_VALUE), R);
       }
     } else if (g.scheme !== undefined) {
       SCHEME_CREDENTIAL.lastIndex = end;
       const cm = SCHEME_CREDENTIAL.exec(s);
       if (cm) {
         const cred = cm[0];
-        const bearer = /^bearer/i.test(m[0]);
+        const bearer = m[0].toLowerCase().startsWith('bearer');
         // "basic information", "token expired": plain words are not credentials
         if (!cred.startsWith(R.slice(1)) && (bearer || /[0-9A-Z+/=_\-.~]/.test(cred))) {
           put(end, end + cred.length, R);
         } else {
-          re.lastIndex = end + cred.length;
+          pos = end + cred.length;
         }
       }
     } else if (g.tok !== undefined) {
@@ -288,7 +289,27 @@ export function redactParams(ctx: ScanContext, q: string, replacement: string): 
   return changed ? parts.join('&') : q;
 }
 
-const SCHEME_PREFIX = /^[A-Za-z][A-Za-z0-9+.\-]{0,31}:/;
+const SCHEME_PREFIX = /^[A-Za-z][A-Za-z0-9+.\-]*:/;
+
+const RUN16 = /(?<![A-Za-z0-9+_\-.])[A-Za-z0-9+_\-.]{16,}/;
+
+/** replace() over token runs of 16+, without a global regex (see scanWith). */
+function replaceRuns(s: string, fn: (run: string) => string): string {
+  let out = '';
+  let last = 0;
+  for (let pos = 0; ; ) {
+    const m = RUN16.exec(pos === 0 ? s : s.slice(pos));
+    if (m === null) break;
+    const at = pos + m.index;
+    pos = at + m[0].length;
+    const r = fn(m[0]);
+    if (r !== m[0]) {
+      out += s.slice(last, at) + r;
+      last = pos;
+    }
+  }
+  return last === 0 ? s : out + s.slice(last);
+}
 
 function redactPath(ctx: ScanContext, path: string): string {
   if (path.length < 16) return path;
@@ -302,7 +323,7 @@ function redactPath(ctx: ScanContext, path: string): string {
     if (isSecretToken(d)) r = ctx.urlReplacement;
     else {
       // tokens inside a segment, e.g. /bot123:AAH.../ or /hooks/T0/B0/xyz
-      r = seg.replace(/(?<![A-Za-z0-9+_\-.])[A-Za-z0-9+_\-.]{16,}/g, (t) => (isSecretToken(t) ? ctx.urlReplacement : t));
+      r = replaceRuns(seg, (t) => (isSecretToken(t) ? ctx.urlReplacement : t));
     }
     if (r !== seg) {
       segs[i] = r;

@@ -12,31 +12,46 @@ const PROVIDER_PREFIX = new RegExp(
     [
       '(?:sk|rk)_(?:live|test)_[0-9A-Za-z]{8}', // Stripe secret / restricted keys
       'whsec_[0-9A-Za-z]{8}', // Stripe webhook secrets
-      'sk-(?:proj-|ant-|live-|svcacct-)?[0-9A-Za-z_-]{20}', // OpenAI / Anthropic style
-      'gh[pousr]_[0-9A-Za-z]{20}', // GitHub tokens
-      'github_pat_[0-9A-Za-z_]{20}',
+      'sk-(?:proj-|ant-|live-|svcacct-)?[0-9A-Za-z_-]{16}', // OpenAI / Anthropic style
+      'gh[pousr]_[0-9A-Za-z]{16}', // GitHub tokens
+      'github_pat_[0-9A-Za-z_]{16}',
       'xox[abposre]-[0-9A-Za-z-]{8}', // Slack
       'xapp-[0-9A-Za-z-]{8}',
       '(?:AKIA|ASIA|AGPA|AIDA|AROA|ANPA|ANVA|AIPA)[0-9A-Z]{16}', // AWS access key ids
-      'AIza[0-9A-Za-z_-]{30}', // Google API keys
+      'AIza[0-9A-Za-z_-]{16}', // Google API keys
       'ya29\\.[0-9A-Za-z_-]{16}', // Google OAuth access tokens
       'glpat-[0-9A-Za-z_-]{16}', // GitLab
       'shp(?:at|ss|ca|pa)_[0-9a-fA-F]{16}', // Shopify
       'sq0(?:atp|csp)-[0-9A-Za-z_-]{16}', // Square
       'SG\\.[0-9A-Za-z_-]{16}', // SendGrid
-      'npm_[0-9A-Za-z]{30}', // npm
+      'npm_[0-9A-Za-z]{16}', // npm
       'pypi-[0-9A-Za-z_-]{16}', // PyPI
-      'hf_[0-9A-Za-z]{30}', // Hugging Face
-      'dop_v1_[0-9a-f]{32}', // DigitalOcean
-      'key-[0-9a-zA-Z]{32}', // Mailgun
-      'SK[0-9a-fA-F]{32}', // Twilio API key sids
+      'hf_[0-9A-Za-z]{16}', // Hugging Face
+      'dop_v1_[0-9a-f]{16}', // DigitalOcean
+      'key-[0-9a-zA-Z]{16}', // Mailgun
+      'SK[0-9a-fA-F]{16}', // Twilio API key sids
       'eyJ[0-9A-Za-z_-]{5,}\\.eyJ[0-9A-Za-z_-]{5,}', // JWT / JWS (header and payload are JSON objects)
     ].join('|') +
     ')',
 );
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const HEX = /^[0-9a-f]+$/i;
+const HEX = /^[0-9a-fA-F]+$/;
+
+function isHex(c: number): boolean {
+  return (c >= 48 && c <= 57) || (c >= 97 && c <= 102) || (c >= 65 && c <= 70);
+}
+
+/** 8-4-4-4-12 hex digits starting at `at`. */
+export function isUuidAt(s: string, at: number): boolean {
+  if (at + 36 > s.length) return false;
+  for (let j = 0; j < 36; j++) {
+    const c = s.charCodeAt(at + j);
+    if (j === 8 || j === 13 || j === 18 || j === 23) {
+      if (c !== 45) return false;
+    } else if (!isHex(c)) return false;
+  }
+  return true;
+}
 
 const enum K {
   Sep,
@@ -55,8 +70,8 @@ function kind(c: number): K {
 /** High entropy by a cheap proxy: long, several classes, frequent class changes. */
 function looksRandom(t: string): boolean {
   if (t.length < 32) return false;
-  if (HEX.test(t)) return t.length >= 40 && /[a-f]/i.test(t) && /[0-9]/.test(t);
-  if (UUID.test(t)) return false;
+  if (HEX.test(t)) return t.length >= 40 && /[a-fA-F]/.test(t) && /[0-9]/.test(t);
+  if (t.length === 36 && isUuidAt(t, 0)) return false;
   let lower = 0;
   let upper = 0;
   let digit = 0;
