@@ -73,14 +73,16 @@ export function mightHoldSecret(s: string, from = 0, to = s.length): boolean {
   let runStart = from;
   let maxRun = 0;
   let space = false;
-  for (let i = from; i <= to; i++) {
-    const c = i < to ? s.charCodeAt(i) : 0;
+  for (let i = from; i < to; i++) {
+    const c = s.charCodeAt(i);
     const g = c < 128 ? GATE[c]! : 0;
     if (g === 1) continue;
     const run = i - runStart;
-    // a long run may be a token, unless it is a UUID (ids are everywhere in API bodies)
-    if (run >= 16 && !(run === 36 && isUuidAt(s, runStart))) return true;
-    if (run > maxRun) maxRun = run;
+    if (run >= 8) {
+      // a long run may be a token, unless it is a UUID (ids are everywhere in API bodies)
+      if (run >= 16 && !(run === 36 && isUuidAt(s, runStart))) return true;
+      if (run > maxRun) maxRun = run;
+    }
     runStart = i + 1;
     if (g === 0) continue;
     if (g === 2) return true;
@@ -90,6 +92,9 @@ export function mightHoldSecret(s: string, from = 0, to = s.length): boolean {
       if (!(p >= 48 && p <= 57 && q >= 48 && q <= 57)) return true;
     } else space = true;
   }
+  const run = to - runStart;
+  if (run >= 16 && !(run === 36 && isUuidAt(s, runStart))) return true;
+  if (run > maxRun) maxRun = run;
   return space && maxRun >= 8 && SCHEME_HINT.test(from === 0 && to === s.length ? s : s.slice(from, to));
 }
 
@@ -293,6 +298,14 @@ const SCHEME_PREFIX = /^[A-Za-z][A-Za-z0-9+.\-]*:/;
 
 const RUN16 = /(?<![A-Za-z0-9+_\-.])[A-Za-z0-9+_\-.]{16,}/;
 
+function isTokenRun(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 128 || GATE[c] !== 1) return false;
+  }
+  return true;
+}
+
 /** replace() over token runs of 16+, without a global regex (see scanWith). */
 function replaceRuns(s: string, fn: (run: string) => string): string {
   let out = '';
@@ -319,9 +332,9 @@ function redactPath(ctx: ScanContext, path: string): string {
     const seg = segs[i]!;
     if (seg.length < 16) continue;
     const d = safeDecode(seg);
-    let r: string;
+    let r = seg;
     if (isSecretToken(d)) r = ctx.urlReplacement;
-    else {
+    else if (!isTokenRun(seg)) {
       // tokens inside a segment, e.g. /bot123:AAH.../ or /hooks/T0/B0/xyz
       r = replaceRuns(seg, (t) => (isSecretToken(t) ? ctx.urlReplacement : t));
     }

@@ -35,8 +35,6 @@ const PROVIDER_PREFIX = new RegExp(
     ')',
 );
 
-const HEX = /^[0-9a-fA-F]+$/;
-
 function isHex(c: number): boolean {
   return (c >= 48 && c <= 57) || (c >= 97 && c <= 102) || (c >= 65 && c <= 70);
 }
@@ -70,7 +68,6 @@ function kind(c: number): K {
 /** High entropy by a cheap proxy: long, several classes, frequent class changes. */
 function looksRandom(t: string): boolean {
   if (t.length < 32) return false;
-  if (HEX.test(t)) return t.length >= 40 && /[a-fA-F]/.test(t) && /[0-9]/.test(t);
   if (t.length === 36 && isUuidAt(t, 0)) return false;
   let lower = 0;
   let upper = 0;
@@ -78,8 +75,11 @@ function looksRandom(t: string): boolean {
   let changes = 0;
   let pairs = 0;
   let prev = K.Sep;
+  let hexOnly = true;
   for (let i = 0; i < t.length; i++) {
-    const k = kind(t.charCodeAt(i));
+    const c = t.charCodeAt(i);
+    if (hexOnly && !isHex(c)) hexOnly = false;
+    const k = kind(c);
     if (k === K.Lower) lower++;
     else if (k === K.Upper) upper++;
     else if (k === K.Digit) digit++;
@@ -90,6 +90,7 @@ function looksRandom(t: string): boolean {
     prev = k;
   }
   if (pairs < 24 || lower + upper === 0) return false;
+  if (hexOnly) return t.length >= 40 && digit > 0; // shorter hex: trace ids, MD5 hashes
   const ratio = changes / pairs;
   // random base62/base36/hex change class every 2-3 chars; camelCase words every 5-6
   if (digit >= 4) return ratio >= 0.2;
