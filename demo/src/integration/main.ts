@@ -37,7 +37,8 @@ async function main(): Promise<void> {
     toolUrl,
     webhookSecret: envString('DEMO_WEBHOOK_SECRET', DEFAULT_TOOL_OPTIONS.webhookSecret),
     seed,
-    waitScale: 1 / speed,
+    // Retry-After is the tool's real clock: honoured as is, whatever DEMO_SPEED says.
+    waitScale: 1,
   });
   const server = createServer(integration.webhookHandler());
   await new Promise<void>((resolve, reject) => {

@@ -11,14 +11,13 @@ const tool = createDemoTool({
   errorRate: envNumber('DEMO_TOOL_ERROR_RATE', DEFAULT_TOOL_OPTIONS.errorRate, { min: 0, max: 1 }),
   slowRate: envNumber('DEMO_TOOL_SLOW_RATE', DEFAULT_TOOL_OPTIONS.slowRate, { min: 0, max: 1 }),
   slowMs: envNumber('DEMO_TOOL_SLOW_MS', DEFAULT_TOOL_OPTIONS.slowMs, { min: 0 }),
-  // Refills run at demo speed too, so a client that waits Retry-After in compressed time
-  // finds a token again.
+  // Rate limits run in real time whatever DEMO_SPEED says: Retry-After must stay true.
   rateLimit: {
     capacity: envNumber('DEMO_TOOL_RATE_CAPACITY', DEFAULT_TOOL_OPTIONS.rateLimit.capacity, { min: 1 }),
-    refillPerSecond: envNumber('DEMO_TOOL_RATE_REFILL', DEFAULT_TOOL_OPTIONS.rateLimit.refillPerSecond, { min: 0 }) * speed,
+    refillPerSecond: envNumber('DEMO_TOOL_RATE_REFILL', DEFAULT_TOOL_OPTIONS.rateLimit.refillPerSecond, { min: 0 }),
   },
   // Globex's product (bamboohr) is the strict one: its syncs meet 429s and Retry-After.
-  accountRateLimits: { acc_globex: { capacity: 5, refillPerSecond: 1 * speed } },
+  accountRateLimits: { acc_globex: { capacity: 5, refillPerSecond: 1 } },
   webhookUrl: envString('DEMO_WEBHOOK_URL'),
   webhookSecret: envString('DEMO_WEBHOOK_SECRET', DEFAULT_TOOL_OPTIONS.webhookSecret),
   onWebhookDelivery(delivery) {
