@@ -16,9 +16,6 @@ export function otlpEndpoint(explicit?: string): string {
 }
 
 export function startTelemetry(options: TelemetryOptions = {}): IntegrationLogsSdk {
-  // NodeSDK otherwise starts an OTLP metrics exporter of its own (to the env endpoint or
-  // localhost:4318) that nothing here reads; with no collector its retries hold shutdown.
-  process.env.OTEL_METRICS_EXPORTER ??= 'none';
   const attrs = process.env.OTEL_RESOURCE_ATTRIBUTES ?? '';
   return startIntegrationLogs({
     serviceName: options.serviceName ?? (process.env.OTEL_SERVICE_NAME?.trim() || 'demo-integration'),
