@@ -1,5 +1,6 @@
 import { logs, ROOT_CONTEXT, SeverityNumber, trace, type AnyValue, type Attributes, type Context, type Logger, type Span } from '@opentelemetry/api';
 import { ATTR_EVENT_NAME, SCOPE_NAME, SCOPE_VERSION } from './attributes.js';
+import { markPreRedacted } from './pre-redacted.js';
 
 const SEVERITY_TEXT: Partial<Record<SeverityNumber, string>> = {
   [SeverityNumber.INFO]: 'INFO',
@@ -29,8 +30,10 @@ export class Emitter {
     return this.cachedLogger;
   }
 
-  emit(eventName: string, span: Span | Context | undefined, severity: SeverityNumber, body: AnyValue, attributes: Attributes): void {
-    const ctx = span === undefined ? undefined : 'spanContext' in span ? trace.setSpan(ROOT_CONTEXT, span) : span;
+  /** `preRedactedBody`: the body was built only from redactor output (see pre-redacted.ts). */
+  emit(eventName: string, span: Span | Context | undefined, severity: SeverityNumber, body: AnyValue, attributes: Attributes, preRedactedBody = false): void {
+    let ctx = span === undefined ? undefined : 'spanContext' in span ? trace.setSpan(ROOT_CONTEXT, span) : span;
+    if (preRedactedBody && ctx) ctx = markPreRedacted(ctx);
     attributes[ATTR_EVENT_NAME] = eventName;
     this.logger().emit({
       eventName,

@@ -330,6 +330,6 @@ export class RequestCaptures {
     if (errorType !== undefined) record[ATTR_ERROR_TYPE] = errorType;
     const severity =
       status === undefined || status >= 500 ? SeverityNumber.ERROR : status >= 400 ? SeverityNumber.WARN : SeverityNumber.INFO;
-    this.opts.emitter.emit(EVENT_REQUEST, span, severity, JSON.stringify({ request, response, durationMs }), record);
+    this.opts.emitter.emit(EVENT_REQUEST, span, severity, JSON.stringify({ request, response, durationMs }), record, true);
   }
 }

@@ -20,8 +20,22 @@ export function isIdSegment(segment: string): boolean {
   return segment.length >= 8 && HAS_DIGIT.test(segment) && (HAS_LETTER.test(segment) || /[-_.:]/.test(segment));
 }
 
+// Paths repeat (same endpoints, same ids within a sync); a small bounded cache saves the
+// per-segment work on the request hot path.
+const cache = new Map<string, string>();
+const CACHE_SIZE = 512;
+
 export function inferUrlTemplate(pathname: string): string {
   if (!pathname) return '/';
+  const hit = cache.get(pathname);
+  if (hit !== undefined) return hit;
+  const template = computeTemplate(pathname);
+  if (cache.size >= CACHE_SIZE) cache.delete(cache.keys().next().value!);
+  cache.set(pathname, template);
+  return template;
+}
+
+function computeTemplate(pathname: string): string {
   const q = pathname.indexOf('?');
   const path = q === -1 ? pathname : pathname.slice(0, q);
   const parts = path.split('/');
