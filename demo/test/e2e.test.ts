@@ -47,7 +47,7 @@ test.each(LOG_TYPES)('%s operations arrive as root spans with request spans and 
   for (const span of spans) {
     expect(span.kind).toBe(logType === 'incoming_webhook' ? SERVER : INTERNAL);
     expect(span.name).toBe(`${logType} ${span.attributes['integration.tool']}`);
-    expect(span.resource['service.name']).toBe('demo-integration');
+    expect(span.resource).toMatchObject({ 'service.name': 'demo-integration', 'service.version': '0.1.0', 'deployment.environment.name': 'demo' });
   }
   const records = operationRecords(logType);
   expect(records.length).toBe(spans.length);

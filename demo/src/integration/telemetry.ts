@@ -16,12 +16,11 @@ export function otlpEndpoint(explicit?: string): string {
 }
 
 export function startTelemetry(options: TelemetryOptions = {}): IntegrationLogsSdk {
-  const attrs = process.env.OTEL_RESOURCE_ATTRIBUTES ?? '';
   return startIntegrationLogs({
     serviceName: options.serviceName ?? (process.env.OTEL_SERVICE_NAME?.trim() || 'demo-integration'),
     serviceVersion: '0.1.0',
-    // OTEL_RESOURCE_ATTRIBUTES wins when it names the environment.
-    ...(attrs.includes('deployment.environment.name=') ? {} : { environment: process.env.DEMO_ENVIRONMENT?.trim() || 'demo' }),
+    // OTEL_RESOURCE_ATTRIBUTES still wins over this (the SDK's rule).
+    environment: process.env.DEMO_ENVIRONMENT?.trim() || 'demo',
     endpoint: otlpEndpoint(options.endpoint),
     ...(options.scheduledDelayMs !== undefined ? { scheduledDelayMs: options.scheduledDelayMs } : {}),
   });
