@@ -3,7 +3,7 @@
 // the SDK's operation scopes. Scheduling lives elsewhere (scheduler.ts, cycle.ts).
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { IntegrationLogs, OperationScope } from '@integration-logs/instrumentation';
-import { ALL_SCOPES, credentialFor, findAccount, REVOKED_SECRET, type Credential } from '../shared/accounts.js';
+import { ALL_SCOPES, credentialFor, findAccount, REVOKED_SECRET } from '../shared/accounts.js';
 import { createRandom, deriveSeed, type Random } from '../shared/random.js';
 import { SIGNATURE_HEADER, verifySignature } from '../shared/signature.js';
 import { CONNECTIONS, connectionForAccount, type Connection } from './connections.js';
@@ -78,12 +78,6 @@ export class DemoIntegration {
     this.random = createRandom(deriveSeed(options.seed ?? 42, 'integration'));
   }
 
-  connection(integrationId: string): Connection {
-    const found = this.connections.find((c) => c.integrationId === integrationId);
-    if (!found) throw new Error(`unknown integration ${integrationId}`);
-    return found;
-  }
-
   /** Simulates a customer revoking the integration's token for a while (a burst of 401s). */
   revokeToken(integrationId: string, untilMs: number): void {
     this.revokedUntil.set(integrationId, untilMs);
@@ -93,10 +87,10 @@ export class DemoIntegration {
     this.revokedUntil.delete(integrationId);
   }
 
-  private client(conn: Connection, credential?: Credential): ToolClient {
+  private client(conn: Connection): ToolClient {
     const revoked = (this.revokedUntil.get(conn.integrationId) ?? 0) > Date.now();
-    const used = credential ?? (revoked ? { ...conn.credential, secret: REVOKED_SECRET } : conn.credential);
-    return new ToolClient({ baseUrl: this.options.toolUrl, credential: used, waitScale: this.options.waitScale ?? 1 });
+    const credential = revoked ? { ...conn.credential, secret: REVOKED_SECRET } : conn.credential;
+    return new ToolClient({ baseUrl: this.options.toolUrl, credential, waitScale: this.options.waitScale ?? 1 });
   }
 
   private meta(conn: Connection, operation: string) {

@@ -39,10 +39,6 @@ export class ToolClient {
     this.options = { maxAttempts: 3, maxRetryWaitMs: 5000, waitScale: 1, ...options };
   }
 
-  withCredential(credential: Credential): ToolClient {
-    return new ToolClient({ ...this.options, credential });
-  }
-
   /** One request, no retries, any status: what a passthrough call needs. */
   async raw(method: string, path: string, body?: unknown): Promise<ToolResponse> {
     const { credential } = this.options;
