@@ -17,5 +17,6 @@ module.exports = {
     '^@integration-logs/instrumentation$': '<rootDir>/../instrumentation/src/index.ts',
     '^(\\.{1,2}/.*)\\.js$': '$1',
   },
+  globalSetup: '<rootDir>/test/support/global-setup.js',
   testTimeout: 60_000,
 };
