@@ -200,7 +200,10 @@ function scanWith(ctx: ScanContext, s: string): string {
       // not sensitive: go on after the tag name, so attributes are scanned as key=value
     } else if (g.kv !== undefined) {
       const k = g.k!;
-      if (!ctx.keys.isSensitive(k)) {
+      // `a=1&key=x`: query-string context, so the parameter rule applies (key, code, sig)
+      const prev = at > 0 ? s.charCodeAt(at - 1) : 0;
+      const param = m[0].includes('=') && (prev === 63 || prev === 38 || /^[^\s&]*&/.test(s.slice(end, end + 200)));
+      if (!ctx.keys.isSensitive(k, param ? 'param' : 'key')) {
         const r = redactTokenRun(k, R);
         if (r !== k) put(at, at + k.length, r);
         // else continue right after the separator: the value is scanned on its own
