@@ -18,5 +18,5 @@ module.exports = {
     '^(\\.{1,2}/.*)\\.js$': '$1',
   },
   globalSetup: '<rootDir>/test/support/global-setup.js',
-  testTimeout: 60_000,
+  setupFilesAfterEnv: ['<rootDir>/test/support/timeouts.js'],
 };

@@ -51,7 +51,7 @@ async function startDemo(endpoint: string): Promise<DemoProcess> {
   };
 }
 
-async function waitFor(predicate: () => boolean, what: string, timeoutMs = 60_000): Promise<void> {
+async function waitFor(predicate: () => boolean, what: string, timeoutMs = 45_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!predicate()) {
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);

@@ -61,4 +61,4 @@ test('a compressed schedule produces every log type, a 401 burst and multi-sessi
     schedule.stop();
   }
   expect(lines.some((line) => /revoked the \w+ token of int_\w+: a burst of 401s/.test(line))).toBe(true);
-});
+}, 120_000);
