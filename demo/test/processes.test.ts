@@ -24,12 +24,12 @@ interface DemoProcess {
   stop: () => Promise<number | null>;
 }
 
-async function startDemo(endpoint: string): Promise<DemoProcess> {
+async function startDemo(endpoint: string, speed: number): Promise<DemoProcess> {
   const [toolPort, integrationPort] = [await freePort(), await freePort()];
   const child = spawn(process.execPath, [START], {
     env: {
       ...process.env,
-      DEMO_SPEED: '300',
+      DEMO_SPEED: String(speed),
       DEMO_TOOL_PORT: String(toolPort),
       DEMO_INTEGRATION_PORT: String(integrationPort),
       DEMO_TOOL_CHANGE_INTERVAL_MS: '60000',
@@ -72,7 +72,7 @@ afterAll(async () => {
 });
 
 test('the two processes talk to each other, export, and stop together on SIGTERM', async () => {
-  const demo = await startDemo(rx.url);
+  const demo = await startDemo(rx.url, 300);
   running.push(demo);
   const types = () => new Set(rx.logsByEvent('integration.operation').map((l) => l.attributes['integration.log_type']));
   // Webhooks prove the tool reaches the integration; syncs that the integration reaches the tool.
@@ -84,7 +84,8 @@ test('the two processes talk to each other, export, and stop together on SIGTERM
 });
 
 test('with no collector listening it keeps running and says so once', async () => {
-  const demo = await startDemo(`http://127.0.0.1:${await freePort()}`);
+  // Slower: this one waits for the exporter to give up, no need to burn CPU meanwhile.
+  const demo = await startDemo(`http://127.0.0.1:${await freePort()}`, 30);
   running.push(demo);
   await waitFor(() => demo.output().includes(NOTICE), 'the notice');
   // Still running and still working: more operations go on after the notice.
