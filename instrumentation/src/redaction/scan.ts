@@ -226,7 +226,7 @@ function scanWith(ctx: ScanContext, s: string): string {
         // "x://" is a URL scheme, not a key
         pos = end;
       } else {
-        const v = wholeLineKey(k) ? LINE_VALUE : UNQUOTED_VALUE;
+        const v = wholeLineKey(k) && m[0].includes(':') ? LINE_VALUE : UNQUOTED_VALUE; // "Cookie: a=b; c=d"
         v.lastIndex = end;
         const vm = v.exec(s);
         if (vm) put(end, end + Math.min(vm[0].length, MAX_VALUE), R);
@@ -236,12 +236,21 @@ function scanWith(ctx: ScanContext, s: string): string {
       const cm = SCHEME_CREDENTIAL.exec(s);
       if (cm) {
         const cred = cm[0];
+        const stop = end + cred.length;
+        const next = stop < s.length ? s.charCodeAt(stop) : 0;
         const bearer = m[0].toLowerCase().startsWith('bearer');
-        // "basic information", "token expired": plain words are not credentials
-        if (!cred.startsWith(R.slice(1)) && (bearer || /[0-9A-Z+/=_\-.~]/.test(cred))) {
-          put(end, end + cred.length, R);
-        } else {
-          pos = end + cred.length;
+        let coreLen = cred.length;
+        while (coreLen > 0 && cred.charCodeAt(coreLen - 1) === 61) coreLen--;
+        const core = cred.slice(0, coreLen);
+        // "basic information", "token expired": plain words are not credentials; and
+        // "token password=x" is a key=value pair, scanned as such from the next word on
+        const padded = coreLen < cred.length;
+        const whole =
+          next === 0 || next === 32 || next === 9 || next === 10 || next === 13 || next === 44 || next === 59 ||
+          next === 41 || next === 93 || next === 125 || next === 60 || next === 38 || next === 92 ||
+          (!padded && (next === 34 || next === 39));
+        if (whole && !cred.startsWith(R.slice(1)) && (bearer || /[0-9A-Z+/_\-.~]/.test(core) || core !== cred)) {
+          put(end, stop, R);
         }
       }
     } else if (g.tok !== undefined) {
