@@ -10,9 +10,7 @@
  * machine load hits all setups alike.
  */
 import { fork, type ChildProcess } from 'node:child_process';
-import * as http from 'node:http';
 import * as path from 'node:path';
-import type { AddressInfo } from 'node:net';
 import { context, trace } from '@opentelemetry/api';
 import { AsyncLocalStorageContextManager } from '@opentelemetry/context-async-hooks';
 import { UndiciInstrumentation } from '@opentelemetry/instrumentation-undici';
@@ -132,45 +130,18 @@ async function ratios(url: string): Promise<BenchRow[]> {
   ];
 }
 
+/** (d) runs in a fresh process, so earlier rows do not colour its memory figures. */
 async function rssCollectorDown(url: string): Promise<BenchRow> {
-  const gc = (globalThis as { gc?: () => void }).gc;
-  const closed = http.createServer();
-  await new Promise<void>((r) => closed.listen(0, '127.0.0.1', r));
-  const port = (closed.address() as AddressInfo).port;
-  await new Promise((r) => closed.close(r));
-  const il = startIntegrationLogs({ serviceName: 'bench-down', endpoint: `http://127.0.0.1:${port}`, exportTimeoutMs: 2000, instrumentHttp: false });
-  try {
-    await load(url, 2000, (fn) => il.sync({ tool: 'bench', operation: 'warmup' }, fn));
-    gc?.();
-    const before = process.memoryUsage().rss;
-    let peak = before;
-    const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 200);
-    const scopes = RSS_REQUESTS / 100;
-    let done = 0;
-    await Promise.all(
-      Array.from({ length: CONCURRENCY }, async () => {
-        while (done < scopes) {
-          done++;
-          await il.sync({ tool: 'bench', integrationId: `int-${done % 100}`, operation: 'delta' }, async () => {
-            for (let i = 0; i < 100; i++) await (await fetch(`${url}/v1/employees/${i}`)).text();
-          });
-        }
-      }),
-    );
-    clearInterval(sampler);
-    gc?.();
-    const after = process.memoryUsage().rss;
-    peak = Math.max(peak, after);
-    const mb = (b: number) => b / 1024 / 1024;
-    return {
-      name: '(d) RSS growth, 100k requests, collector down (MB)',
-      ratio: mb(after - before),
-      target: '<= 50',
-      detail: `${RSS_REQUESTS} fetches in ${scopes} scopes; rss ${mb(before).toFixed(0)} -> ${mb(after).toFixed(0)} MB (peak ${mb(peak).toFixed(0)}), ${il.droppedCount} spans/records dropped and counted`,
-    };
-  } finally {
-    await il.shutdown();
-  }
+  const child = fork(path.join(__dirname, 'rss-collector-down.js'), [], {
+    execArgv: ['--expose-gc'],
+    env: { ...process.env, TOOL_URL: url, BENCH_RSS_REQUESTS: String(RSS_REQUESTS), BENCH_CONCURRENCY: String(CONCURRENCY) },
+    stdio: ['ignore', 'pipe', 'inherit', 'ipc'],
+  });
+  let out = '';
+  child.stdout!.on('data', (d: Buffer) => (out += d.toString()));
+  const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
+  if (code !== 0) return { name: '(d) RSS growth, collector down (MB)', ratio: Number.NaN, target: '<= 50', detail: `failed: exit ${code}` };
+  return JSON.parse(out.trim().split('\n').pop()!) as BenchRow;
 }
 
 async function redactionRow(): Promise<BenchRow> {
