@@ -125,10 +125,18 @@ export function renderBody(
     truncated = true;
   }
   const text = enc && !decodedFrom ? undefined : asText(bytes, contentType, truncated);
-  const out: RecordedBody =
-    text === undefined
+  let out: RecordedBody;
+  if (text !== undefined) {
+    out = { body: redactText(text, contentType), bodyEncoding: 'utf8', bodySize: capture.total, bodyTruncated: truncated };
+  } else {
+    // Binary goes out as base64, which no text scan can read: scan its Latin-1 view first
+    // and withhold the body when it holds anything secret-like in readable form.
+    const latin1 = bytes.toString('latin1');
+    const clean = redactText(latin1, 'text/plain') === latin1;
+    out = clean
       ? { body: bytes.toString('base64'), bodyEncoding: 'base64', bodySize: capture.total, bodyTruncated: truncated }
-      : { body: redactText(text, contentType), bodyEncoding: 'utf8', bodySize: capture.total, bodyTruncated: truncated };
+      : { body: '[REDACTED]', bodyEncoding: 'utf8', bodySize: capture.total, bodyTruncated: truncated };
+  }
   if (enc && enc !== 'identity') out.contentEncoding = enc;
   return out;
 }

@@ -24,6 +24,7 @@ import {
   type IntegrationLogsOptions,
 } from './options.js';
 import { createRedactor, RedactingLogRecordProcessor, RedactingSpanProcessor, type Redactor } from './redaction/index.js';
+import { LastLineLogRedaction } from './log-redaction.js';
 import { RequestCaptures } from './request-capture.js';
 
 export interface ComponentsOptions extends IntegrationLogsOptions {
@@ -97,7 +98,7 @@ export function integrationLogsComponents(options: ComponentsOptions = {}): Inte
   }
 
   const spanProcessors: SpanProcessor[] = [captures.processor, new RedactingSpanProcessor(redactor)];
-  const logRecordProcessors: LogRecordProcessor[] = [new RedactingLogRecordProcessor(redactor)];
+  const logRecordProcessors: LogRecordProcessor[] = [new LastLineLogRedaction(new RedactingLogRecordProcessor(redactor), redactor)];
   if (options.export !== false) {
     const base = options.endpoint ? trimSlash(options.endpoint) : undefined;
     const common = {

@@ -147,6 +147,28 @@ test('large, chunked, binary, invalid UTF-8 and slow bodies: truncated, flagged,
   expect(JSON.parse(byPath('/slow?ms=200').response!.body!)).toEqual({ slow: true });
 });
 
+test('a binary body with readable secret-like text is withheld, not shipped as base64', async () => {
+  const traceId = await inSync(async () => {
+    await (await fetch(`${f.tool.url}/binary-secret`)).arrayBuffer();
+  });
+  const logs = await f.logsOf(traceId, 2);
+  const rec = requestRecord(logs.find((l) => l.eventName === 'integration.request')!);
+  expect(rec.response).toMatchObject({ body: '[REDACTED]', bodyEncoding: 'utf8' });
+  const exported = f.rx.rawBodies.join('');
+  expect(exported).not.toContain('eyJzdWIiOiJhZGEifQ');
+  expect(exported).not.toContain(Buffer.from('eyJzdWIiOiJhZGEifQ').toString('base64').slice(0, 20));
+});
+
+test('records emitted by application code still pass the full last-line redaction', async () => {
+  const { logs } = await import('@opentelemetry/api');
+  logs.getLogger('app').emit({ eventName: 'app.note', body: 'called with Authorization: Bearer sk_live_51HappSecretValue99', attributes: { password: 'app-secret-pw-1' } });
+  await f.il.forceFlush();
+  await f.rx.waitFor(() => f.rx.logsByEvent('app.note').length > 0);
+  const rec = f.rx.logsByEvent('app.note')[0]!;
+  expect(String(rec.body)).not.toContain('sk_live_51HappSecretValue99');
+  expect(rec.attributes['password']).toBe('[REDACTED]');
+});
+
 test('a connection error gives an ERROR span and a record with response null; the error reaches the caller', async () => {
   let traceId = '';
   const closed = http.createServer();

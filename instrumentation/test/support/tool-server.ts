@@ -75,6 +75,10 @@ export async function startToolServer(): Promise<ToolServer> {
         res.writeHead(200, { 'content-type': 'image/png' });
         return res.end(BINARY_BODY);
       }
+      if (p === '/binary-secret') {
+        res.writeHead(200, { 'content-type': 'application/octet-stream' });
+        return res.end(Buffer.concat([Buffer.from([0, 1, 2, 0xff]), Buffer.from('token=Bearer eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJhZGEifQ.c2lnbmF0dXJlLXNlY3JldA'), Buffer.from([0, 0xfe])]));
+      }
       if (p === '/invalid-utf8') {
         res.writeHead(200, { 'content-type': 'text/plain; charset=utf-8' });
         return res.end(Buffer.from([0x68, 0x69, 0xff, 0xfe, 0xc3, 0x28]));
