@@ -158,6 +158,9 @@ test('connection flows: events grouped in two or more sessions, one flow per out
   for (const name of ['flow_opened', 'tool_selected', 'credentials_submitted', 'credentials_invalid', 'permissions_missing', 'connected', 'failed', 'closed']) {
     expect(all).toContain(name);
   }
+  // The submitted key is redacted in the event details; the harmless fields stay.
+  const submitted = events.find((e) => e.attributes['integration.flow.event'] === 'credentials_submitted');
+  expect(JSON.parse(String(submitted?.body))).toEqual({ scheme: expect.stringMatching(/^(bearer|api_key)$/), api_key: '[REDACTED]' });
   // Checking credentials is a connection_flow operation with its request to the tool.
   const submit = operationSpans('connection_flow').find((s) => s.attributes['integration.flow.id'] === result.flows[0]!.flowId);
   expect(submit && childRequests(submit).map((r) => r.attributes['url.template'])).toEqual(['/v1/me']);

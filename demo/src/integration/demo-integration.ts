@@ -328,7 +328,7 @@ export class DemoIntegration {
           ? credentialFor(plan.accountId, 'limited')
           : { ...credentialFor(plan.accountId, 'full'), secret: `${credentialFor(plan.accountId, 'full').secret.slice(0, -4)}oops` };
     await this.il.connectionFlow({ ...base, operation: 'submit_credentials' }, async (flow) => {
-      flow.event('credentials_submitted', { step: 'credentials', details: { credential_kind: credential.kind, api_key: credential.secret } });
+      flow.event('credentials_submitted', { step: 'credentials', details: { scheme: credential.kind, api_key: credential.secret } });
       const me = await new ToolClient({ baseUrl: this.options.toolUrl, credential }).raw('GET', '/v1/me');
       if (me.status === 401) {
         flow.event('credentials_invalid', { step: 'credentials', details: { status: me.status, response: me.body } });
