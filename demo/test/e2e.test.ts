@@ -38,6 +38,13 @@ test('the cycle ran every kind of operation and its planned failures', () => {
     ]),
   );
   expect(result.webhookDeliveries.length).toBeGreaterThan(0);
+  // The report's trace ids point at the exported operation spans.
+  const { incoming_webhook: _webhooks, ...started } = result.operations;
+  expect(result.traces).toHaveLength(Object.values(started).reduce((a, b) => a + b, 0));
+  for (const note of result.traces) {
+    const span = rx.spans.find((s) => s.traceId === note.traceId && s.parentSpanId === undefined);
+    expect(span?.attributes).toMatchObject({ 'integration.log_type': note.logType, 'integration.operation': note.operation, 'integration.tool': note.tool });
+  }
   expect(result.webhookDeliveries.filter((d) => d.status === null || d.status >= 500)).toEqual([]);
 });
 

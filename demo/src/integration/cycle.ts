@@ -7,7 +7,7 @@ import { randomBytes } from 'node:crypto';
 import { getIntegrationLogs } from '@integration-logs/instrumentation';
 import { createDemoTool, DEFAULT_TOOL_OPTIONS, type DemoTool } from '../tool/server.js';
 import type { WebhookDelivery } from '../tool/webhooks.js';
-import { DemoIntegration, FLOW_SCENARIOS, type FlowPlan, type IntegrationLogsApi } from './demo-integration.js';
+import { DemoIntegration, FLOW_SCENARIOS, type FlowPlan, type IntegrationLogsApi, type OperationNote } from './demo-integration.js';
 import { otlpEndpoint, startTelemetry } from './telemetry.js';
 
 export interface CycleReport {
@@ -17,6 +17,8 @@ export interface CycleReport {
   failures: string[];
   flows: (FlowPlan & { sessionIds: string[] })[];
   integrationIds: string[];
+  /** Every operation the integration started, in order, with its trace id (webhooks excluded: the tool starts those). */
+  traces: OperationNote[];
 }
 
 export interface CycleStepsOptions {
@@ -45,7 +47,18 @@ export async function runCycleSteps(integration: DemoIntegration, options: Cycle
     failures: [],
     flows: [],
     integrationIds: integration.connections.map((c) => c.integrationId),
+    traces: [],
   };
+  const unsubscribe = integration.onOperation((note) => report.traces.push(note));
+  try {
+    await runSteps(integration, options, report);
+  } finally {
+    unsubscribe();
+  }
+  return report;
+}
+
+async function runSteps(integration: DemoIntegration, options: CycleStepsOptions, report: CycleReport): Promise<void> {
   const { tool } = options;
   const attempt = async (logType: keyof CycleReport['operations'], integrationId: string, fn: () => Promise<unknown>) => {
     report.operations[logType]++;
@@ -115,7 +128,6 @@ export async function runCycleSteps(integration: DemoIntegration, options: Cycle
   await attempt('sync', wayne.integrationId, () => integration.sync(wayne, 'delta'));
   integration.restoreToken(wayne.integrationId);
   await settle();
-  return report;
 }
 
 export interface DemoCycleOptions {

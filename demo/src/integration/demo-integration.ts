@@ -62,6 +62,16 @@ export interface FlowPlan {
 
 const MODELS: readonly ModelName[] = ['departments', 'employees', 'absences'];
 
+/** One operation the integration started, with the trace that holds it. */
+export interface OperationNote {
+  logType: 'sync' | 'action' | 'passthrough' | 'connection_flow';
+  tool: string;
+  integrationId?: string;
+  customerId: string;
+  operation: string;
+  traceId: string;
+}
+
 export class DemoIntegration {
   readonly connections: readonly Connection[] = CONNECTIONS;
   private readonly il: IntegrationLogsApi;
@@ -71,6 +81,7 @@ export class DemoIntegration {
   /** Connections whose customer revoked the token: every call answers 401 until then. */
   private readonly revokedUntil = new Map<string, number>();
   private createdCount = 0;
+  private readonly listeners = new Set<(note: OperationNote) => void>();
 
   constructor(options: DemoIntegrationOptions) {
     this.options = options;
@@ -93,6 +104,16 @@ export class DemoIntegration {
     return new ToolClient({ baseUrl: this.options.toolUrl, credential, waitScale: this.options.waitScale ?? 1 });
   }
 
+  /** Calls `listener` with each operation as it starts; returns the unsubscribe function. */
+  onOperation(listener: (note: OperationNote) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  private note(logType: OperationNote['logType'], meta: Omit<OperationNote, 'logType' | 'traceId'>, op: { traceId: string }): void {
+    for (const listener of this.listeners) listener({ logType, ...meta, traceId: op.traceId });
+  }
+
   private meta(conn: Connection, operation: string) {
     return { tool: conn.tool, integrationId: conn.integrationId, customerId: conn.customerId, operation };
   }
@@ -105,6 +126,7 @@ export class DemoIntegration {
     const startedAt = new Date().toISOString();
     const since = kind === 'delta' ? mirror.lastSyncStartedAt : undefined;
     await this.il.sync(this.meta(conn, kind), async (op) => {
+      this.note('sync', this.meta(conn, kind), op);
       const client = this.client(conn);
       let partial = false;
       for (const model of MODELS) {
@@ -196,7 +218,8 @@ export class DemoIntegration {
           { first_name: '', last_name: last, email: `${first}.${n}@${domain}`, start_date: '2026-13-45' },
         ])
       : { first_name: first, last_name: last, email: `${first}.${last}.${n}@${domain}`.toLowerCase(), department_id: 101 + (n % 8), password_hint: 'not-a-secret', api_token: 'demo-should-be-redacted' };
-    return this.il.action(this.meta(conn, 'create_employee'), async () => {
+    return this.il.action(this.meta(conn, 'create_employee'), async (op) => {
+      this.note('action', this.meta(conn, 'create_employee'), op);
       const created = await this.client(conn).request<{ data: { id: number } }>('POST', '/v1/employees', body);
       return { id: created.data.id };
     });
@@ -205,7 +228,8 @@ export class DemoIntegration {
   /** The `update_employee` action: a new job title for one employee. */
   async updateEmployee(conn: Connection, employeeId: number): Promise<void> {
     const title = this.random.pick(['Staff Engineer', 'Team Lead', 'Head of People', 'Account Manager']);
-    await this.il.action(this.meta(conn, 'update_employee'), async () => {
+    await this.il.action(this.meta(conn, 'update_employee'), async (op) => {
+      this.note('action', this.meta(conn, 'update_employee'), op);
       await this.client(conn).request('PATCH', `/v1/employees/${employeeId}`, { job_title: title });
     });
   }
@@ -214,6 +238,7 @@ export class DemoIntegration {
   async passthrough(conn: Connection, path: string): Promise<{ status: number; body: unknown }> {
     const route = `GET ${path.split('?')[0]?.replace(/\/\d+(?=\/|$)/g, '/{id}')}`;
     return this.il.passthrough(this.meta(conn, route), async (op) => {
+      this.note('passthrough', this.meta(conn, route), op);
       const res = await this.client(conn).raw('GET', path);
       if (res.status >= 400) op.setOutcome('failure');
       return { status: res.status, body: res.body };
@@ -328,6 +353,7 @@ export class DemoIntegration {
           ? credentialFor(plan.accountId, 'limited')
           : { ...credentialFor(plan.accountId, 'full'), secret: `${credentialFor(plan.accountId, 'full').secret.slice(0, -4)}oops` };
     await this.il.connectionFlow({ ...base, operation: 'submit_credentials' }, async (flow) => {
+      this.note('connection_flow', { tool: base.tool, customerId: base.customerId, operation: 'submit_credentials' }, flow);
       flow.event('credentials_submitted', { step: 'credentials', details: { scheme: credential.kind, api_key: credential.secret } });
       const me = await new ToolClient({ baseUrl: this.options.toolUrl, credential }).raw('GET', '/v1/me');
       if (me.status === 401) {
