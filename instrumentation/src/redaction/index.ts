@@ -71,7 +71,7 @@ export function createRedactor(options: RedactionOptions = {}): Redactor {
     urlReplacement: typeof options.replacement === 'string' ? encodeURIComponent(replacement) : 'REDACTED',
     extraPatterns: (options.extraPatterns ?? [])
       .filter((p): p is RegExp => p instanceof RegExp)
-      .map((p) => new RegExp(p.source, p.flags.includes('g') ? p.flags : p.flags + 'g')),
+      .map((p) => new RegExp(p.source, p.flags.replace(/[gy]/g, '') + 'g')),
   };
   const policy = createHeaderPolicy(keys, options.allowedHeaders ?? []);
 

@@ -12,7 +12,7 @@
 
 /** Whole-word terms (compared lower-case; a trailing "s" is also tried). */
 const WORD_TERMS = [
-  'password', 'passwd', 'pwd', 'passphrase', 'passcode', 'secret', 'token', 'auth', 'authorization',
+  'password', 'passwd', 'pwd', 'pass', 'passphrase', 'passcode', 'secret', 'token', 'auth', 'authorization',
   'credential', 'cookie', 'session', 'sessionid', 'jwt', 'bearer', 'apikey', 'privatekey', 'secretkey',
   'accesskey', 'signingkey', 'encryptionkey', 'clientsecret', 'iban', 'ssn', 'cvv', 'cvc', 'pin', 'pincode',
   'otp', 'totp', 'cardnumber', 'creditcard', 'ccnumber', 'cardno', 'accountnumber', 'securitycode',

@@ -225,6 +225,9 @@ function scanWith(ctx: ScanContext, s: string): string {
       } else if (m[0].endsWith(':') && s.startsWith('//', end)) {
         // "x://" is a URL scheme, not a key
         pos = end;
+      } else if (s.charCodeAt(end) === 123 || s.charCodeAt(end) === 91) {
+        // "credentials": {...} inside text: the whole bracketed value goes
+        put(end, bracketEnd(s, end), R);
       } else {
         const v = wholeLineKey(k) && m[0].includes(':') ? LINE_VALUE : UNQUOTED_VALUE; // "Cookie: a=b; c=d"
         v.lastIndex = end;
@@ -260,6 +263,23 @@ function scanWith(ctx: ScanContext, s: string): string {
     }
   }
   return last === 0 ? s : out + s.slice(last);
+}
+
+/** End (exclusive) of the {...} or [...] opening at `open`, quotes respected; capped at MAX_VALUE. */
+function bracketEnd(s: string, open: number): number {
+  const limit = Math.min(s.length, open + MAX_VALUE);
+  let depth = 0;
+  let quote = 0;
+  for (let i = open; i < limit; i++) {
+    const c = s.charCodeAt(i);
+    if (quote) {
+      if (c === 92) i++;
+      else if (c === quote) quote = 0;
+    } else if (c === 34 || c === 39) quote = c;
+    else if (c === 123 || c === 91) depth++;
+    else if ((c === 125 || c === 93) && --depth === 0) return i + 1;
+  }
+  return limit;
 }
 
 function safeDecode(s: string): string {

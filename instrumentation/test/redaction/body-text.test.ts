@@ -8,7 +8,7 @@ const parsed = (v: unknown) => JSON.parse(json(v));
 describe('body(): JSON', () => {
   test.each([
     'password', 'Password', 'PASSWORD', 'passWord', 'pass_word', 'user-password', 'userPassword', 'new_password',
-    'passwd', 'pwd', 'passphrase', 'secret', 'clientSecret', 'client_secret', 'CLIENT-SECRET', 'app.secret',
+    'passwd', 'pwd', 'pass', 'db_pass', 'passphrase', 'secret', 'clientSecret', 'client_secret', 'CLIENT-SECRET', 'app.secret',
     'token', 'accessToken', 'access_token', 'AccessToken', 'refreshToken', 'id_token', 'X-Auth-Token', 'tokens',
     'apiKey', 'api_key', 'API_KEY', 'api-key', 'apikey', 'x_api_key', 'APIKey', 'privateKey', 'private_key', 'secretKey',
     'authorization', 'Authorization', 'auth', 'basicAuth', 'auth_header', 'cookie', 'set-cookie', 'session', 'sessionId',
@@ -23,7 +23,7 @@ describe('body(): JSON', () => {
   test.each([
     'tokenizer_version', 'author', 'authority', 'spinner', 'classname', 'passport_country', 'keyboard_layout', 'key',
     'primary_key', 'secretary', 'monkey', 'description', 'session_timeout_note_x'.replace('session_', 'sess_'),
-    'pinned', 'opinion', 'cookbook', 'assertion_count',
+    'pinned', 'opinion', 'cookbook', 'assertion_count', 'bypass', 'compass',
   ])('key %s is not sensitive', (key) => {
     expect(parsed({ [key]: 'visible' })).toEqual({ [key]: 'visible' });
   });
@@ -187,6 +187,8 @@ describe('text()', () => {
     ['opaque tok 8xK2mQ9vL4pR7sT1wY3zB6nC0dF5gH2jA8kE4uI', `opaque tok ${R}`],
     ['db postgres://app:s3cret@db.internal:5432/main down', 'db postgres://REDACTED:REDACTED@db.internal:5432/main down'],
     ['GET https://x.io/a?api_key=abc&page=2 -> 401', 'GET https://x.io/a?api_key=REDACTED&page=2 -> 401'],
+    ['upstream said {"user":"bob","credentials":{"user":"x","pass":"y z"},"ok":1}', `upstream said {"user":"bob","credentials":${R},"ok":1}`],
+    ['auth={"a":[1,"}"],"b":2} rest', `auth=${R} rest`],
     ['-----BEGIN RSA PRIVATE KEY-----\nMIIEpAIBAAKCAQEA1\n-----END RSA PRIVATE KEY-----\nafter', `${R}\nafter`],
   ])('%s', (input, expected) => {
     expect(r.text(input)).toBe(expected);
@@ -231,6 +233,11 @@ describe('options', () => {
     expect(u.text('ref EMP-9999')).toBe('ref ***');
     expect(u.url('https://x.io/?password=1&employee-number=2')).toBe('https://x.io/?password=***&employee-number=***');
     expect(u.headers({ authorization: 'x' })).toEqual({ authorization: '***' });
+  });
+
+  test('user patterns with g or y flags apply everywhere', () => {
+    const u = createRedactor({ extraPatterns: [/EMP-\d+/y, /ref-[a-z]+/g] });
+    expect(u.text('a EMP-1 b EMP-2 ref-x ref-y')).toBe('a [REDACTED] b [REDACTED] [REDACTED] [REDACTED]');
   });
 
   test('a user replacement with quotes keeps JSON valid', () => {
