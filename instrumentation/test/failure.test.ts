@@ -68,10 +68,12 @@ describe.each(['hang', 'down', 'fail'] as const)('collector %s', (mode) => {
     expect(results.every((s) => s === 200)).toBe(true);
     await il.forceFlush();
     await il.shutdown();
-    // each operation produced 2 spans and 3 log records; a queue of 50 per signal cannot hold them
-    expect(il.droppedCount).toBeGreaterThan(0);
-    if (mode === 'hang') expect(il.stats.queueDropped).toBeGreaterThan(OPERATIONS * 5 - 10 * QUEUE);
-    else expect(il.stats.exportFailed).toBeGreaterThan(0);
+    // Each operation produced 2 spans and 3 log records. None reached a collector: all of
+    // them are counted as dropped (queue full) or failed, except at most the batches still
+    // in flight when shutdown gave up; a queue of 50 per signal kept memory bounded.
+    expect(il.droppedCount).toBeGreaterThanOrEqual(OPERATIONS * 5 - 4 * QUEUE);
+    expect(il.stats.queueDropped).toBeGreaterThan(0);
+    expect(il.stats.exportFailed).toBeGreaterThan(0);
     if (rx) expect(rx.requestCount).toBeGreaterThan(0);
     expect(unhandled).toEqual([]);
   });
