@@ -75,38 +75,6 @@ export class RedactingSpanProcessor implements SpanProcessor {
   }
 }
 
-/**
- * An `integration.request` body (docs/telemetry.md): binary payloads are base64 and look
- * like random tokens to the text rules, so they are left out of the scan; everything else
- * is redacted as usual. Returns undefined when the body is not such a record.
- */
-function redactRequestRecord(r: Redactor, body: string): string | undefined {
-  if (!body.includes('"bodyEncoding":"base64"')) return undefined;
-  let rec: Record<string, unknown>;
-  try {
-    rec = JSON.parse(body) as Record<string, unknown>;
-  } catch {
-    return undefined;
-  }
-  if (!rec || typeof rec !== 'object') return undefined;
-  const binary: [Record<string, unknown>, unknown][] = [];
-  for (const side of ['request', 'response']) {
-    const part = rec[side] as Record<string, unknown> | null | undefined;
-    if (part && typeof part === 'object' && part.bodyEncoding === 'base64' && typeof part.body === 'string') {
-      binary.push([part, part.body]);
-      part.body = null;
-    }
-  }
-  if (binary.length === 0) return undefined;
-  const out = r.attribute(rec) as Record<string, unknown>;
-  for (const side of ['request', 'response']) {
-    const orig = rec[side] as Record<string, unknown> | null | undefined;
-    const hit = binary.find(([part]) => part === orig);
-    if (hit) (out[side] as Record<string, unknown>).body = hit[1];
-  }
-  return JSON.stringify(out);
-}
-
 export class RedactingLogRecordProcessor implements LogRecordProcessor {
   constructor(private readonly redactor: Redactor) {}
 
@@ -115,7 +83,7 @@ export class RedactingLogRecordProcessor implements LogRecordProcessor {
     try {
       const body = record.body;
       if (typeof body === 'string') {
-        const b = redactRequestRecord(r, body) ?? r.body(body);
+        const b = r.body(body);
         if (b !== body) record.setBody(b);
       } else if (body !== null && typeof body === 'object') {
         record.setBody(r.attribute(body) as never);

@@ -154,7 +154,7 @@ describe('URLs and forms', () => {
   test('a secret query value under a sensitive name is gone; names and other params stay', () => {
     fc.assert(
       fc.property(fc.array(segment, { maxLength: 4 }), safeParams, sensitiveKey, anySecret, fc.nat(), (segs, params, name, secret, pos) => {
-        const all = [...params];
+        const all: [string, string][] = [...params];
         all.splice(pos % (params.length + 1), 0, [name, secret]);
         const query = all.map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(v)}`).join('&');
         const url = `https://api.example.com/${segs.join('/')}?${query}`;
