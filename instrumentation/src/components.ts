@@ -121,6 +121,8 @@ export function integrationLogsComponents(options: ComponentsOptions = {}): Inte
     emitter,
     redactor,
     sessions: new FlowSessions(options.sessionGapMs ?? DEFAULT_SESSION_GAP_MS),
+    maxBodyBytes,
+    captureBodies: options.captureBodies !== false,
   });
   return {
     spanProcessors,

@@ -12,6 +12,7 @@ import {
 } from '@opentelemetry/api';
 import {
   ATTR_ERROR_TYPE,
+  ATTR_URL_FULL,
   ATTR_HTTP_REQUEST_METHOD,
   ATTR_HTTP_RESPONSE_STATUS_CODE,
   ATTR_HTTP_ROUTE,
@@ -41,7 +42,9 @@ import {
   ATTR_TOOL,
   EVENT_FLOW_EVENT,
   EVENT_OPERATION,
+  EVENT_REQUEST,
   EVENT_SYNC_MODEL,
+  ATTR_REQUEST_DURATION_MS,
   EVENT_WARNING,
   SCOPE_NAME,
   SCOPE_VERSION,
@@ -53,6 +56,10 @@ import type { FlowSessions } from './flow-sessions.js';
 import { MAX_MODELS, OperationState, withOperation, withResendCount, type ModelCounts } from './operation-state.js';
 import type { Redactor } from './redaction/index.js';
 import { errorType, isAbortError, safeJson, sanitizeAttributes } from './safe-values.js';
+import { inferUrlTemplate } from './url-template.js';
+import { WebhookCapture } from './webhook-capture.js';
+
+const ATTR_URL_TEMPLATE = 'url.template';
 
 /** Who and what an operation is about. */
 export interface OperationMeta {
@@ -201,6 +208,8 @@ export interface IntegrationLogsDeps {
   emitter: Emitter;
   redactor: Redactor;
   sessions: FlowSessions;
+  maxBodyBytes: number;
+  captureBodies: boolean;
   tracer?: Tracer;
 }
 
@@ -212,12 +221,16 @@ export class IntegrationLogs {
   private readonly emitter: Emitter;
   private readonly redactor: Redactor;
   private readonly sessions: FlowSessions;
+  private readonly maxBodyBytes: number;
+  private readonly captureBodies: boolean;
   private readonly tracerOverride: Tracer | undefined;
 
   constructor(deps: IntegrationLogsDeps) {
     this.emitter = deps.emitter;
     this.redactor = deps.redactor;
     this.sessions = deps.sessions;
+    this.maxBodyBytes = deps.maxBodyBytes;
+    this.captureBodies = deps.captureBodies;
     this.tracerOverride = deps.tracer;
   }
 
@@ -287,12 +300,20 @@ export class IntegrationLogs {
       };
       if (meta.route) extra[ATTR_HTTP_ROUTE] = meta.route;
       const { state, ctx } = this.begin('incoming_webhook', opMeta, extra, SpanKind.SERVER, parent);
+      state.requestCount = 1; // the webhook request itself
+      let capture: WebhookCapture | undefined;
+      try {
+        capture = new WebhookCapture(req, res, this.maxBodyBytes, this.captureBodies);
+      } catch {
+        capture = undefined;
+      }
       let done = false;
       const finish = (err?: unknown) => {
         if (done) return;
         done = true;
         const status = res.headersSent || res.writableEnded ? res.statusCode : err ? 500 : res.statusCode;
         state.span.setAttribute(ATTR_HTTP_RESPONSE_STATUS_CODE, status);
+        this.emitWebhookRequest(state, capture, res.headersSent ? status : undefined, path, meta.route);
         if (!err && state.outcome === undefined) state.outcome = status >= 400 ? 'failure' : 'success';
         if (!err && status >= 500) {
           state.span.setAttribute(ATTR_ERROR_TYPE, String(status));
@@ -314,6 +335,32 @@ export class IntegrationLogs {
         throw err;
       }
     };
+  }
+
+  /** The webhook's own `integration.request` record: what the tool sent and what we answered. */
+  private emitWebhookRequest(state: OperationState, capture: WebhookCapture | undefined, status: number | undefined, path: string, route: string | undefined): void {
+    try {
+      if (!capture) return;
+      const durationMs = Math.round((performance.now() - state.startMs) * 10) / 10;
+      const { body, url } = capture.render(this.redactor, status, durationMs);
+      const attrs: Attributes = {
+        ...state.attributes,
+        [ATTR_HTTP_REQUEST_METHOD]: (state.span as unknown as { attributes?: Attributes }).attributes?.[ATTR_HTTP_REQUEST_METHOD] ?? 'POST',
+        [ATTR_URL_FULL]: url,
+        [ATTR_URL_TEMPLATE]: route ?? inferUrlTemplate(this.redactor.url(path)),
+        [ATTR_REQUEST_DURATION_MS]: durationMs,
+      };
+      if (status !== undefined) attrs[ATTR_HTTP_RESPONSE_STATUS_CODE] = status;
+      if (status !== undefined && status >= 400) {
+        attrs[ATTR_ERROR_TYPE] = String(status);
+        if (status >= 500) state.count5xx++;
+        else state.count4xx++;
+      }
+      const severity = status === undefined || status >= 500 ? SeverityNumber.ERROR : status >= 400 ? SeverityNumber.WARN : SeverityNumber.INFO;
+      this.emitter.emit(EVENT_REQUEST, state.span, severity, body, attrs, true);
+    } catch {
+      // telemetry must never break the webhook
+    }
   }
 
   private begin(logType: LogType, meta: OperationMeta, extra: Attributes | undefined, kind: SpanKind, parent = context.active()) {

@@ -1,7 +1,7 @@
 /** Operation scopes: log types, errors, nesting, concurrency, webhooks and connection flows. */
 import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { startFixture, type Fixture } from './support/sdk-fixture.js';
+import { requestRecord, startFixture, type Fixture } from './support/sdk-fixture.js';
 
 let f: Fixture;
 beforeAll(async () => {
@@ -175,6 +175,16 @@ test('incomingWebhook makes the SERVER span of the request, with HTTP server con
     expect(bad.status.code).toBe(0); // server spans leave 4xx unset
     const child = await f.trace(ok.traceId, 2);
     expect(child.find((s) => s.kind === CLIENT)!.parentSpanId).toBe(ok.spanId);
+    // the webhook's own request record: what the tool sent and what we answered
+    const logs = await f.logsOf(ok.traceId, 3);
+    const rec = logs.find((l) => l.eventName === 'integration.request' && l.spanId === ok.spanId)!;
+    expect(rec.attributes).toMatchObject({ 'http.request.method': 'POST', 'http.response.status_code': 202, 'url.template': '/webhooks/:tool', 'integration.log_type': 'incoming_webhook' });
+    const body = requestRecord(rec);
+    expect(body.request).toMatchObject({ method: 'POST', body: '{"employee":1}', bodySize: 14 });
+    expect(body.request.url).toMatch(/\/webhooks\/personio\?integration=int-5$/);
+    expect(body.response).toMatchObject({ status: 202, body: 'ok' });
+    const summary = logs.find((l) => l.eventName === 'integration.operation')!;
+    expect(summary.attributes['integration.request.count']).toBe(2); // the webhook itself and the call it made
   } finally {
     process.off('unhandledRejection', onUnhandled);
     server.closeAllConnections();

@@ -49,7 +49,8 @@ export async function startToolServer(): Promise<ToolServer> {
       }
       if (p === '/slow') {
         const ms = Number(url.searchParams.get('ms') ?? 300);
-        setTimeout(() => json(200, { slow: true }), ms);
+        const timer = setTimeout(() => json(200, { slow: true }), ms);
+        res.on('close', () => clearTimeout(timer)); // the caller gave up: no timer outlives it
         return;
       }
       if (p === '/chunked') {
