@@ -258,6 +258,23 @@ test('no secret of the corpus reaches the exported bytes; visible markers do', a
     flow.event('credentials_submitted', { step: 'credentials', details: { clientId: marker('flow'), credentials: { password: secret('flow details credentials.password', plain('fpw')) }, note: `got ${secret('flow details JWT in text', jwt())}` } });
   });
 
+  // ---- an incoming webhook whose URL path carries a token
+  const hookToken = secret('webhook URL path token', rnd(40));
+  const hooks = http.createServer(
+    il.incomingWebhook({ tool: 'personio', operation: marker('webhook'), route: '/hooks/:token' }, async (req, res) => {
+      for await (const _ of req) void _;
+      res.writeHead(202).end();
+    }),
+  );
+  await new Promise<void>((resolve) => hooks.listen(0, '127.0.0.1', resolve));
+  try {
+    const port = (hooks.address() as AddressInfo).port;
+    await (await fetch(`http://127.0.0.1:${port}/hooks/${hookToken}?token=x`, { method: 'POST', body: '{}' })).text();
+  } finally {
+    hooks.closeAllConnections();
+    await new Promise<void>((resolve) => hooks.close(() => resolve()));
+  }
+
   await il.forceFlush();
   const exportedText = () => rx.rawBodies.join('\n');
   const missing = () => [...markers].filter((m) => !exportedText().includes(m));
@@ -289,4 +306,5 @@ test('no secret of the corpus reaches the exported bytes; visible markers do', a
   // redaction happened where the secrets were (not just dropped records)
   expect(exported).toContain('[REDACTED]');
   expect(exported).toContain('api_key=REDACTED');
+  expect(exported).toContain('/hooks/REDACTED');
 }, 120_000);
