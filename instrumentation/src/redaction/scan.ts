@@ -3,9 +3,10 @@
  * start (a URL, an XML tag, `key: value` / `key=value`, an auth scheme, a private-key block,
  * a long token-like run); a small callback decides and skips past what it redacted.
  *
- * ReDoS: every quantifier that can be followed by a failing test is bounded, and runs start
- * only after a character outside their class (look-behind), so each position is tried a
- * bounded number of times.
+ * ReDoS: the alternatives that can unwind a run (a key before `:`/`=`, a URL scheme
+ * before `://`) start only after a character outside their class (look-behind), so each
+ * run is unwound at most once; everything else is matched without backtracking or is
+ * bounded. Values are then taken with sticky regexes or indexOf. Linear overall.
  */
 import type { KeyMatcher } from './keys.js';
 import { isSecretToken, isUuidAt, redactTokenRun } from './tokens.js';
@@ -216,9 +217,9 @@ function scanWith(ctx: ScanContext, s: string): string {
       const q2 = g.q2;
       if (q2 !== undefined) {
         const quote = q2[q2.length - 1]!;
-        let close = s.indexOf(quote, end);
+        let close = closingQuote(s, end, quote, q2.length === 2);
         if (close < 0) close = s.length;
-        else if (q2.length === 2 && s.charCodeAt(close - 1) === 92) close--; // \"...\"
+        else if (q2.length === 2) close--; // \"...\" (JSON inside a JSON string)
         const nl = s.indexOf('\n', end);
         const stop = Math.min(close, nl >= 0 ? nl : s.length, end + 4096);
         if (stop > end) put(end, stop, R);
@@ -263,6 +264,21 @@ function scanWith(ctx: ScanContext, s: string): string {
     }
   }
   return last === 0 ? s : out + s.slice(last);
+}
+
+/**
+ * The closing quote of a value opened just before `from`: the next `quote` not escaped by
+ * a backslash, or (escapedForm) the next `\"` itself.
+ */
+function closingQuote(s: string, from: number, quote: string, escapedForm: boolean): number {
+  for (let j = from; ; ) {
+    const q = s.indexOf(quote, j);
+    if (q < 0) return -1;
+    let b = 0;
+    while (q - 1 - b >= from && s.charCodeAt(q - 1 - b) === 92) b++;
+    if (escapedForm ? b % 2 === 1 : b % 2 === 0) return q;
+    j = q + 1;
+  }
 }
 
 /** End (exclusive) of the {...} or [...] opening at `open`, quotes respected; capped at MAX_VALUE. */

@@ -172,6 +172,8 @@ describe('text()', () => {
     ['login failed: password: hunter2', `login failed: password: ${R}`],
     ['{"client_secret": "has spaces in it", "a": 1}', `{"client_secret": "${R}", "a": 1}`],
     ["api_key='abc 123'", `api_key='${R}'`],
+    ['{"password": "a\\"b c", "x": 1}', `{"password": "${R}", "x": 1}`],
+    ['msg {\\"token\\":\\"t 1\\",\\"x\\":1}', `msg {\\"token\\":\\"${R}\\",\\"x\\":1}`],
     ['Cookie: sid=abc; theme=dark\nnext line', `Cookie: ${R}\nnext line`],
     ['stripe sk_live_51HxYzAbCdEfGhIjKlMnOpQr rejected', `stripe ${R} rejected`],
     ['key rk_test_51HxYzAbCdEfGhIjKlMnOpQr', `key ${R}`],
