@@ -85,6 +85,7 @@ export function redactJson(ctx: ScanContext, src: string, nest = 0): string {
   const stack: number[] = [];
   const keyMemo: (string | undefined)[] = new Array(512);
   const keyMemoResult: boolean[] = new Array(512);
+  const keyMemoText: (string | undefined)[] = new Array(512);
   let out = '';
   let last = 0;
   let i = 0;
@@ -104,8 +105,12 @@ export function redactJson(ctx: ScanContext, src: string, nest = 0): string {
       if (e < 0) return finish(ctx, src, out, last, i, parentSensitive);
       if (nextBackslash >= 0 && nextBackslash < i) nextBackslash = src.indexOf('\\', i);
       let sensitiveKey: boolean;
+      let keyText: string | undefined; // set when the key itself must be rewritten
       if (nextBackslash >= 0 && nextBackslash < e) {
-        sensitiveKey = keys.isSensitive(decodeJsonString(src.slice(i + 1, e)));
+        const key = decodeJsonString(src.slice(i + 1, e));
+        sensitiveKey = keys.isSensitive(key);
+        const red = redactText(ctx, key);
+        if (red !== key) keyText = JSON.stringify(red);
       } else {
         // keys repeat (arrays of records): a direct-mapped memo compared in place avoids
         // slicing and hashing every key
@@ -114,12 +119,21 @@ export function redactJson(ctx: ScanContext, src: string, nest = 0): string {
         const memo = keyMemo[slot];
         if (memo !== undefined && memo.length === len && src.startsWith(memo, i + 1)) {
           sensitiveKey = keyMemoResult[slot]!;
+          keyText = keyMemoText[slot];
         } else {
           const key = src.slice(i + 1, e);
           sensitiveKey = keys.isSensitive(key);
+          // a key can be a secret itself (maps keyed by token or session id)
+          const red = mightHoldSecret(key) || extra ? redactText(ctx, key) : key;
+          keyText = red !== key ? JSON.stringify(red) : undefined;
           keyMemo[slot] = key;
           keyMemoResult[slot] = sensitiveKey;
+          keyMemoText[slot] = keyText;
         }
+      }
+      if (keyText !== undefined) {
+        out += src.slice(last, i) + keyText;
+        last = e + 1;
       }
       i = skipWs(src, e + 1, n);
       if (i >= n) return finish(ctx, src, out, last, n, false);
@@ -252,8 +266,9 @@ export function redactValue(ctx: ScanContext, v: unknown, sensitive = false, dep
       const o: Record<string, unknown> = {};
       for (const k of Object.keys(v)) {
         const x = redactValue(ctx, (v as Record<string, unknown>)[k], sensitive || ctx.keys.isSensitive(k), depth + 1);
-        if (k === '__proto__') Object.defineProperty(o, k, { value: x, enumerable: true, writable: true, configurable: true });
-        else o[k] = x;
+        const name = redactText(ctx, k); // a key can be a secret itself
+        if (name === '__proto__') Object.defineProperty(o, name, { value: x, enumerable: true, writable: true, configurable: true });
+        else o[name] = x;
       }
       return o;
     }

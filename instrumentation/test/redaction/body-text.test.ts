@@ -65,6 +65,12 @@ describe('body(): JSON', () => {
     expect(out.list).toEqual(['fine', R]);
   });
 
+  test('keys that are secrets themselves are redacted too', () => {
+    const key = 'sk_live_51HxYzAbCdEfGhIjKlMnOpQr';
+    expect(r.body(JSON.stringify({ [key]: { plan: 'pro' }, other: 1 }), 'application/json')).toBe(`{"${R}":{"plan":"pro"},"other":1}`);
+    expect(r.attribute({ [key]: 1 })).toEqual({ [R]: 1 });
+  });
+
   test('a key with escapes is decoded before matching', () => {
     expect(r.body('{"pass\\u0077ord":"x"}', 'application/json')).toBe('{"pass\\u0077ord":"[REDACTED]"}');
   });
