@@ -12,7 +12,8 @@ const PROVIDER_PREFIX = new RegExp(
     [
       '(?:sk|rk)_(?:live|test)_[0-9A-Za-z]{8}', // Stripe secret / restricted keys
       'whsec_[0-9A-Za-z]{8}', // Stripe webhook secrets
-      'sk-(?:proj-|ant-|live-|svcacct-)?[0-9A-Za-z_-]{16}', // OpenAI / Anthropic style
+      'sk-(?:proj-|ant-|live-|svcacct-)[0-9A-Za-z_-]{16}', // OpenAI / Anthropic style
+      'sk-[0-9A-Za-z]{16}',
       'gh[pousr]_[0-9A-Za-z]{16}', // GitHub tokens
       'github_pat_[0-9A-Za-z_]{16}',
       'xox[abposre]-[0-9A-Za-z-]{8}', // Slack
@@ -28,7 +29,7 @@ const PROVIDER_PREFIX = new RegExp(
       'pypi-[0-9A-Za-z_-]{16}', // PyPI
       'hf_[0-9A-Za-z]{16}', // Hugging Face
       'dop_v1_[0-9a-f]{16}', // DigitalOcean
-      'key-[0-9a-zA-Z]{16}', // Mailgun
+      'key-[0-9a-f]{16}', // Mailgun
       'SK[0-9a-fA-F]{16}', // Twilio API key sids
       'eyJ[0-9A-Za-z_-]{5,}\\.eyJ[0-9A-Za-z_-]{5,}', // JWT / JWS (header and payload are JSON objects)
     ].join('|') +

@@ -214,6 +214,7 @@ describe('text()', () => {
     'see https://cdn.example.com/avatars/3f2b8c1e-9d4a-4e7b-8c2d-1a2b3c4d5e6f.png',
     'ulid 01ARZ3NDEKTSV4RRFFQ69G5FAV and cus_NffrFeUfNV2Hib',
     'Error: something failed (code 42)',
+    'see sk-learn-tutorials-and-more and key-rotationschedule-weekly',
     'Ünïcödé text with emoji 🎉 and "quotes"',
     '',
   ])('leaves %s alone', (s) => {
