@@ -96,24 +96,29 @@ const bareUndici: Setup = {
   },
 };
 
-const integrationLogs: Setup = {
-  name: 'integration-logs',
-  async run(url, n) {
-    const spanExporter = new InMemorySpanExporter();
-    const logExporter = new InMemoryLogRecordExporter();
-    const il = startIntegrationLogs({ serviceName: 'bench', spanExporter, logExporter, instrumentHttp: false });
-    try {
-      return await load(url, n, (fn) => il.sync({ tool: 'bench', integrationId: 'int-1', operation: 'delta' }, fn));
-    } finally {
-      await il.shutdown();
-      spanExporter.reset();
-      logExporter.reset();
-    }
-  },
-};
+function sdkSetup(name: string, captureBodies: boolean): Setup {
+  return {
+    name,
+    async run(url, n) {
+      const spanExporter = new InMemorySpanExporter();
+      const logExporter = new InMemoryLogRecordExporter();
+      const il = startIntegrationLogs({ serviceName: 'bench', spanExporter, logExporter, instrumentHttp: false, captureBodies });
+      try {
+        return await load(url, n, (fn) => il.sync({ tool: 'bench', integrationId: 'int-1', operation: 'delta' }, fn));
+      } finally {
+        await il.shutdown();
+        spanExporter.reset();
+        logExporter.reset();
+      }
+    },
+  };
+}
+
+const integrationLogs = sdkSetup('integration-logs', true);
+const withoutBodies = sdkSetup('without bodies', false);
 
 async function ratios(url: string): Promise<BenchRow[]> {
-  const setups = [none, bareUndici, integrationLogs];
+  const setups = [none, bareUndici, integrationLogs, withoutBodies];
   const costs = new Map<string, Cost[]>(setups.map((s) => [s.name, []]));
   for (const s of setups) await s.run(url, 300); // warm up every path
   for (let r = 0; r < ROUNDS; r++) {
@@ -126,6 +131,7 @@ async function ratios(url: string): Promise<BenchRow[]> {
   const detail = `CPU time of the client process, median of ${ROUNDS} interleaved rounds x ${REQUESTS_PER_ROUND} fetches (concurrency ${CONCURRENCY}, loopback server in another process): ${line('integration-logs')}; ${line('bare undici')}; ${line('none')}; wall ratio ${(wall('integration-logs') / wall('bare undici')).toFixed(2)}`;
   return [
     { name: '(a) request in scope vs bare instrumentation-undici', ratio: cpu('integration-logs') / cpu('bare undici'), target: '<= 1.05', detail },
+    { name: "(a') same, captureBodies: false", ratio: cpu('without bodies') / cpu('bare undici'), target: 'report', detail: `same runs as (a); ${line('without bodies')}` },
     { name: '(b) request in scope vs no instrumentation', ratio: cpu('integration-logs') / cpu('none'), target: 'report', detail: `same runs as (a); wall ratio ${(wall('integration-logs') / wall('none')).toFixed(2)}` },
   ];
 }
