@@ -3,6 +3,9 @@ import type { LogRecordProcessor, ReadWriteLogRecord } from '@opentelemetry/sdk-
 import { isPreRedacted } from './pre-redacted.js';
 import type { Redactor } from './redaction/index.js';
 
+/** Attributes the SDK sets from redactor output on pre-redacted records. */
+const ALREADY_REDACTED = new Set(['url.full', 'url.template', 'event.name']);
+
 /**
  * The last-line log redaction, with one shortcut: an `integration.request` record's body
  * is built by the SDK from redactor output only (url, headers, bodies by content type),
@@ -24,6 +27,7 @@ export class LastLineLogRedaction implements LogRecordProcessor {
     try {
       const attrs = record.attributes as Record<string, unknown>;
       for (const key of Object.keys(attrs)) {
+        if (ALREADY_REDACTED.has(key)) continue;
         const v = attrs[key];
         if (typeof v !== 'string' && !Array.isArray(v)) continue;
         const r = this.redactor.attributeFor(key, v);

@@ -1,5 +1,5 @@
 import { context, createContextKey, type Attributes, type Context, type Span } from '@opentelemetry/api';
-import type { LogType, Outcome } from './attributes.js';
+import { ATTR_INTEGRATION_ID, ATTR_LOG_TYPE, ATTR_TOOL, type LogType, type Outcome } from './attributes.js';
 
 /** Mutable per-operation bookkeeping, reachable from the active context. */
 export class OperationState {
@@ -12,6 +12,8 @@ export class OperationState {
   /** method+url -> consecutive failed attempts, to infer resends; bounded. */
   private readonly attempts = new Map<string, number>();
   ended = false;
+  /** Copied onto each request span, so span metrics can group requests by them. */
+  readonly requestSpanAttributes: Attributes;
 
   constructor(
     readonly logType: LogType,
@@ -21,7 +23,12 @@ export class OperationState {
     /** The `integration.*` attributes every record of this operation carries. */
     readonly attributes: Attributes,
     readonly startMs: number,
-  ) {}
+  ) {
+    this.requestSpanAttributes = {};
+    for (const k of [ATTR_LOG_TYPE, ATTR_TOOL, ATTR_INTEGRATION_ID]) {
+      if (attributes[k] !== undefined) this.requestSpanAttributes[k] = attributes[k];
+    }
+  }
 
   /** Resend count for a new request: the number of failed attempts right before it. */
   resendCountFor(key: string): number {

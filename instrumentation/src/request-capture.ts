@@ -12,7 +12,7 @@ import {
   ATTR_URL_FULL,
   ATTR_URL_QUERY,
 } from '@opentelemetry/semantic-conventions';
-import { ATTR_INTEGRATION_ID, ATTR_LOG_TYPE, ATTR_REQUEST_DURATION_MS, ATTR_TOOL, EVENT_REQUEST } from './attributes.js';
+import { ATTR_REQUEST_DURATION_MS, EVENT_REQUEST } from './attributes.js';
 import { BodyCapture, renderBody, type RecordedBody } from './body-capture.js';
 import type { Emitter } from './emitter.js';
 import { explicitResendCount, operationFrom, type OperationState } from './operation-state.js';
@@ -155,10 +155,7 @@ export class RequestCaptures {
     const resend = explicitResendCount() ?? op?.resendCountFor(attemptKey) ?? 0;
     if (resend > 0) span.setAttribute(ATTR_HTTP_REQUEST_RESEND_COUNT, resend);
     if (op) {
-      span.setAttribute(ATTR_LOG_TYPE, op.logType);
-      span.setAttribute(ATTR_TOOL, op.tool);
-      const id = op.attributes[ATTR_INTEGRATION_ID];
-      if (id !== undefined) span.setAttribute(ATTR_INTEGRATION_ID, id);
+      span.setAttributes(op.requestSpanAttributes);
       op.requestCount++;
     }
     const cap: RequestCapture = {
