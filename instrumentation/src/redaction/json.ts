@@ -12,6 +12,7 @@
  *   is inside a sensitive value.
  */
 import { mightHoldSecret, redactText, redactTextUnchecked, type ScanContext } from './scan.js';
+import { isUuidAt } from './tokens.js';
 
 export const MAX_DEPTH = 64;
 /** JSON inside a string inside JSON ... is followed this many levels, then scanned as text. */
@@ -175,7 +176,7 @@ export function redactJson(ctx: ScanContext, src: string, nest = 0): string {
           out += src.slice(last, i) + quotedR;
           last = e + 1;
         }
-      } else if (e - i > 5 || extra) {
+      } else if ((e - i > 5 && !(e - i === 37 && isUuidAt(src, i + 1))) || extra) {
         const escaped = nextBackslash >= 0 && nextBackslash < e;
         if (escaped || mightHoldSecret(src, i + 1, e)) {
           const raw = src.slice(i + 1, e);

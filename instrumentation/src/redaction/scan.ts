@@ -54,11 +54,16 @@ function wholeLineKey(k: string): boolean {
   return l === 'cookie' || l === 'set-cookie';
 }
 
-/** Character classes for the pre-check: 1 token char, 2 trigger, 3 colon, 4 blank. */
+/**
+ * Character classes for the pre-check: 1 token char, 2 trigger, 3 colon, 4 blank. `.` ends
+ * a run here although tokens may hold it: runs with dots are judged per dot-separated
+ * segment (tokens.ts), and every shape found that way has a segment of 16+ (JWT parts,
+ * SG./ya29. keys), so e-mail addresses and host names need no scan.
+ */
 const GATE = new Uint8Array(128);
 for (let c = 0; c < 128; c++) {
   const ch = String.fromCharCode(c);
-  if (/[A-Za-z0-9+/_.\-]/.test(ch)) GATE[c] = 1;
+  if (/[A-Za-z0-9+/_\-]/.test(ch)) GATE[c] = 1;
   else if ('=<\\{['.includes(ch)) GATE[c] = 2;
   else if (ch === ':') GATE[c] = 3;
   else if (ch === ' ' || ch === '\t') GATE[c] = 4;
@@ -349,7 +354,7 @@ const RUN16 = /(?<![A-Za-z0-9+_\-.])[A-Za-z0-9+_\-.]{16,}/;
 function isTokenRun(s: string): boolean {
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
-    if (c >= 128 || GATE[c] !== 1) return false;
+    if (c >= 128 || (GATE[c] !== 1 && c !== 46)) return false;
   }
   return true;
 }
