@@ -95,7 +95,7 @@ export function mightHoldSecret(s: string, from = 0, to = s.length): boolean {
     if (g === 3) {
       const p = i > from ? s.charCodeAt(i - 1) : 0;
       const q = i + 1 < to ? s.charCodeAt(i + 1) : 0;
-      if (!(p >= 48 && p <= 57 && q >= 48 && q <= 57)) return true;
+      if (!(p >= 48 && p <= 57 && q >= 48 && q <= 57) || !isClockColon(s, from, i)) return true;
     } else space = true;
   }
   const run = to - runStart;
@@ -117,6 +117,21 @@ export function isPlainUrl(s: string): boolean {
     if (c <= 32 || c === 34 || c === 39 || c === 60 || c === 62 || c === 92 || c === 96) return false;
   }
   return true;
+}
+
+/**
+ * A `:` between digits is a time or ratio (`09:30`, `T09:30`, `+02:00`, `1:2`) unless the
+ * digits end a key (`pin2: 1234`, `secret_1:x`): letters other than an ISO `T`, or `_-.`,
+ * right before them.
+ */
+function isClockColon(s: string, from: number, colon: number): boolean {
+  let j = colon - 1;
+  while (j >= from && s.charCodeAt(j) >= 48 && s.charCodeAt(j) <= 57) j--;
+  if (j < from) return true;
+  const c = s.charCodeAt(j);
+  const letter = (x: number) => (x >= 65 && x <= 90) || (x >= 97 && x <= 122);
+  if (letter(c)) return (c === 84 || c === 116) && !(j > from && letter(s.charCodeAt(j - 1)));
+  return c !== 95 && c !== 45 && c !== 46;
 }
 
 function applyExtra(ctx: ScanContext, s: string): string {

@@ -9,6 +9,8 @@
  */
 import fc from 'fast-check';
 import { createRedactor } from '../../src/redaction/index.js';
+import { createKeyMatcher } from '../../src/redaction/keys.js';
+import { redactText, redactTextUnchecked, type ScanContext } from '../../src/redaction/scan.js';
 
 const r = createRedactor();
 // Deterministic in CI; FC_SEED=<n> replays a run, FC_SEED=random explores, FC_RUNS=<n> goes longer.
@@ -232,6 +234,27 @@ describe('headers and free text', () => {
         expect(r.text(s)).toBe(s);
       }),
       RUNS,
+    );
+  });
+});
+
+describe('the pre-check', () => {
+  // text() skips the full scan when a cheap one-pass check finds nothing that could start a
+  // secret; it must never skip a string the full scan would change
+  const ctx: ScanContext = { keys: createKeyMatcher(), replacement: '[REDACTED]', urlReplacement: 'REDACTED', extraPatterns: [] };
+  const fragment = fc.oneof(
+    fc.constantFrom(' ', '.', ':', '=', '"', "'", '&', '?', '/', '-', '_', '<', '>', '{', '}', '\\', '09:30', 'https://', '@', '\n'),
+    fc.constantFrom('password', 'token', 'Bearer', 'basic', 'api_key', 'key', 'code', 'secret', 'ada', 'example', 'com', 'sk_live_', 'ghp_', 'eyJ', 'AKIA'),
+    chars(ALNUM, 1, 40),
+    chars('0123456789abcdef-', 8, 48),
+    shapedSecret,
+  );
+  test('gated and ungated scans agree', () => {
+    fc.assert(
+      fc.property(fc.array(fragment, { maxLength: 12 }).map((a) => a.join('')), (s) => {
+        expect(redactText(ctx, s)).toBe(redactTextUnchecked(ctx, s));
+      }),
+      { numRuns: 10 * RUNS.numRuns },
     );
   });
 });
