@@ -11,16 +11,17 @@
  */
 import { fork, type ChildProcess } from 'node:child_process';
 import * as path from 'node:path';
-import { context, trace } from '@opentelemetry/api';
+import { context, logs, propagation, trace } from '@opentelemetry/api';
+import { W3CTraceContextPropagator } from '@opentelemetry/core';
 import { AsyncLocalStorageContextManager } from '@opentelemetry/context-async-hooks';
 import { UndiciInstrumentation } from '@opentelemetry/instrumentation-undici';
-import { InMemoryLogRecordExporter } from '@opentelemetry/sdk-logs';
+import { InMemoryLogRecordExporter, LoggerProvider } from '@opentelemetry/sdk-logs';
 import { BatchSpanProcessor, InMemorySpanExporter, TracerProvider } from '@opentelemetry/sdk-trace';
-import { startIntegrationLogs } from '../src/index.js';
+import { integrationLogsComponents } from '../src/index.js';
 import type { BenchRow } from './types.js';
 
-const REQUESTS_PER_ROUND = Number(process.env.BENCH_REQUESTS ?? 1500);
-const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 7);
+const REQUESTS_PER_ROUND = Number(process.env.BENCH_REQUESTS ?? 1000);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 15);
 const CONCURRENCY = 4;
 const RSS_REQUESTS = Number(process.env.BENCH_RSS_REQUESTS ?? 100_000);
 
@@ -65,74 +66,118 @@ function median(xs: number[]): number {
   return s[Math.floor(s.length / 2)]!;
 }
 
-type Setup = { name: string; run: (url: string, n: number) => Promise<Cost> };
+/**
+ * Each setup is built once; a round switches one on (instrumentations and channel
+ * subscriptions), runs its requests, and switches it off again, so rounds measure the
+ * request path and not SDK start-up.
+ */
+interface Setup {
+  name: string;
+  on(): void;
+  off(): void;
+  wrap(fn: () => Promise<void>): Promise<void>;
+}
 
-const none: Setup = { name: 'none', run: (url, n) => load(url, n, (fn) => fn()) };
+function buildSetups(): { setups: Setup[]; close(): Promise<void> } {
+  const cm = new AsyncLocalStorageContextManager().enable();
+  context.setGlobalContextManager(cm);
+  propagation.setGlobalPropagator(new W3CTraceContextPropagator());
 
-const bareUndici: Setup = {
-  name: 'bare undici',
-  async run(url, n) {
-    const exporter = new InMemorySpanExporter();
-    const provider = new TracerProvider({ spanProcessors: [new BatchSpanProcessor({ exporter, scheduledDelayMillis: 1000 })] });
-    const cm = new AsyncLocalStorageContextManager().enable();
-    context.setGlobalContextManager(cm);
-    trace.setGlobalTracerProvider(provider);
-    const inst = new UndiciInstrumentation();
-    inst.setTracerProvider(provider);
-    inst.enable();
-    const tracer = provider.getTracer('bench');
-    try {
-      return await load(url, n, (fn) => tracer.startActiveSpan('sync bench', async (span) => {
-        await fn();
-        span.end();
-      }));
-    } finally {
-      inst.disable();
-      await provider.shutdown();
-      exporter.reset();
-      trace.disable();
-      context.disable();
-    }
-  },
-};
+  // bare: instrumentation-undici with a batch processor and an in-memory exporter
+  const bareExporter = new InMemorySpanExporter();
+  const bareProvider = new TracerProvider({ spanProcessors: [new BatchSpanProcessor({ exporter: bareExporter })] });
+  const bareInst = new UndiciInstrumentation();
+  bareInst.disable();
+  bareInst.setTracerProvider(bareProvider);
+  const bareTracer = bareProvider.getTracer('bench');
 
-function sdkSetup(name: string, captureBodies: boolean): Setup {
-  return {
+  // ours: the SDK's components on the same kind of providers, with in-memory exporters
+  const spanExporter = new InMemorySpanExporter();
+  const logExporter = new InMemoryLogRecordExporter();
+  const make = (captureBodies: boolean) => {
+    const c = integrationLogsComponents({ spanExporter, logExporter, instrumentHttp: false, captureBodies });
+    c.disable();
+    return c;
+  };
+  const full = make(true);
+  const noBodies = make(false);
+  const tracerProvider = new TracerProvider({ spanProcessors: full.spanProcessors });
+  const tracerProviderNoBodies = new TracerProvider({ spanProcessors: noBodies.spanProcessors });
+  const loggerProvider = new LoggerProvider({ processors: full.logRecordProcessors });
+  const loggerProviderNoBodies = new LoggerProvider({ processors: noBodies.logRecordProcessors });
+
+  const sdk = (name: string, c: typeof full, tp: TracerProvider, lp: LoggerProvider): Setup => ({
     name,
-    async run(url, n) {
-      const spanExporter = new InMemorySpanExporter();
-      const logExporter = new InMemoryLogRecordExporter();
-      const il = startIntegrationLogs({ serviceName: 'bench', spanExporter, logExporter, instrumentHttp: false, captureBodies });
-      try {
-        return await load(url, n, (fn) => il.sync({ tool: 'bench', integrationId: 'int-1', operation: 'delta' }, fn));
-      } finally {
-        await il.shutdown();
-        spanExporter.reset();
-        logExporter.reset();
-      }
+    on() {
+      trace.setGlobalTracerProvider(tp);
+      logs.setGlobalLoggerProvider(lp);
+      for (const i of c.instrumentations) i.setTracerProvider(tp);
+      c.enable();
+    },
+    off() {
+      c.disable();
+      trace.disable();
+      logs.disable();
+      spanExporter.reset();
+      logExporter.reset();
+    },
+    wrap: (fn) => c.integrationLogs.sync({ tool: 'bench', integrationId: 'int-1', operation: 'delta' }, fn),
+  });
+  const setups: Setup[] = [
+    { name: 'none', on() {}, off() {}, wrap: (fn) => fn() },
+    {
+      name: 'bare undici',
+      on: () => bareInst.enable(),
+      off() {
+        bareInst.disable();
+        bareExporter.reset();
+      },
+      wrap: (fn) =>
+        bareTracer.startActiveSpan('sync bench', async (span) => {
+          await fn();
+          span.end();
+        }),
+    },
+    sdk('integration-logs', full, tracerProvider, loggerProvider),
+    sdk('without bodies', noBodies, tracerProviderNoBodies, loggerProviderNoBodies),
+  ];
+  return {
+    setups,
+    async close() {
+      await Promise.all([bareProvider.shutdown(), tracerProvider.shutdown(), tracerProviderNoBodies.shutdown(), loggerProvider.shutdown(), loggerProviderNoBodies.shutdown()]);
+      context.disable();
+      propagation.disable();
     },
   };
 }
 
-const integrationLogs = sdkSetup('integration-logs', true);
-const withoutBodies = sdkSetup('without bodies', false);
-
 async function ratios(url: string): Promise<BenchRow[]> {
-  const setups = [none, bareUndici, integrationLogs, withoutBodies];
+  const { setups, close } = buildSetups();
+  const run = async (s: Setup, n: number) => {
+    s.on();
+    try {
+      return await load(url, n, s.wrap);
+    } finally {
+      s.off();
+    }
+  };
   const costs = new Map<string, Cost[]>(setups.map((s) => [s.name, []]));
-  for (const s of setups) await s.run(url, 300); // warm up every path
+  for (const s of setups) await run(s, 500); // warm up every path
   for (let r = 0; r < ROUNDS; r++) {
-    for (const s of r % 2 ? [...setups].reverse() : setups) costs.get(s.name)!.push(await s.run(url, REQUESTS_PER_ROUND));
+    for (const s of r % 2 ? [...setups].reverse() : setups) costs.get(s.name)!.push(await run(s, REQUESTS_PER_ROUND));
   }
+  await close();
   const cpu = (name: string) => median(costs.get(name)!.map((c) => c.cpuMs));
+  // Ratios per round (setups of one round ran back to back), then the median round.
+  const ratio = (a: string, b: string) => median(costs.get(a)!.map((c, i) => c.cpuMs / costs.get(b)![i]!.cpuMs));
   const wall = (name: string) => median(costs.get(name)!.map((c) => c.wallMs));
   const us = (ms: number) => `${((ms * 1000) / REQUESTS_PER_ROUND).toFixed(0)}`;
   const line = (name: string) => `${name} ${us(cpu(name))} µs CPU / ${us(wall(name))} µs wall per req`;
-  const detail = `CPU time of the client process, median of ${ROUNDS} interleaved rounds x ${REQUESTS_PER_ROUND} fetches (concurrency ${CONCURRENCY}, loopback server in another process): ${line('integration-logs')}; ${line('bare undici')}; ${line('none')}; wall ratio ${(wall('integration-logs') / wall('bare undici')).toFixed(2)}`;
+  const detail = `CPU time of the client process, median of per-round ratios over ${ROUNDS} interleaved rounds x ${REQUESTS_PER_ROUND} fetches (concurrency ${CONCURRENCY}, loopback server in another process): ${line('integration-logs')}; ${line('bare undici')}; ${line('none')}; wall ratio ${(wall('integration-logs') / wall('bare undici')).toFixed(2)}`;
   return [
-    { name: '(a) request in scope vs bare instrumentation-undici', ratio: cpu('integration-logs') / cpu('bare undici'), target: '<= 1.05', detail },
-    { name: "(a') same, captureBodies: false", ratio: cpu('without bodies') / cpu('bare undici'), target: 'report', detail: `same runs as (a); ${line('without bodies')}` },
-    { name: '(b) request in scope vs no instrumentation', ratio: cpu('integration-logs') / cpu('none'), target: 'report', detail: `same runs as (a); wall ratio ${(wall('integration-logs') / wall('none')).toFixed(2)}` },
+    { name: '(a) request in scope vs bare instrumentation-undici', ratio: ratio('integration-logs', 'bare undici'), target: '<= 1.05', detail },
+    { name: "(a') same, captureBodies: false", ratio: ratio('without bodies', 'bare undici'), target: 'report', detail: `same runs as (a); ${line('without bodies')}` },
+    { name: '(b) request in scope vs no instrumentation', ratio: ratio('integration-logs', 'none'), target: 'report', detail: `same runs as (a); wall ratio ${(wall('integration-logs') / wall('none')).toFixed(2)}` },
   ];
 }
 

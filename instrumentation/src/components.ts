@@ -49,6 +49,8 @@ export interface IntegrationLogsComponents {
   stats: ExportStats;
   /** Stops watching requests (instrumentations and diagnostics channels). */
   disable(): void;
+  /** Starts watching requests again after `disable()`. */
+  enable(): void;
 }
 
 function trimSlash(s: string): string {
@@ -134,6 +136,10 @@ export function integrationLogsComponents(options: ComponentsOptions = {}): Inte
     disable() {
       captures.disable();
       for (const i of instrumentations) i.disable();
+    },
+    enable() {
+      captures.enable();
+      for (const i of instrumentations) i.enable();
     },
   };
 }
