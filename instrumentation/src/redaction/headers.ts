@@ -92,14 +92,21 @@ export function redactHeaders(
   h: HeaderInput,
 ): Record<string, string | string[]> {
   const out: Record<string, string | string[]> = {};
+  const add = (rawName: unknown, value: unknown): void => {
+    const name = String(rawName).toLowerCase();
+    const v = redactHeaderValue(ctx, policy, name, value);
+    if (v === undefined || name === '__proto__') return;
+    const prev = out[name];
+    if (prev === undefined) out[name] = v;
+    else out[name] = ([] as string[]).concat(prev, v);
+  };
   try {
-    for (const [rawName, value] of entries(h)) {
-      const name = String(rawName).toLowerCase();
-      const v = redactHeaderValue(ctx, policy, name, value);
-      if (v === undefined || name === '__proto__') continue;
-      const prev = out[name];
-      if (prev === undefined) out[name] = v;
-      else out[name] = ([] as string[]).concat(prev, v);
+    if (h && typeof h === 'object' && Object.getPrototypeOf(h) === Object.prototype) {
+      // the common case, a plain object: no intermediate entry arrays
+      const o = h as Record<string, unknown>;
+      for (const k in o) if (Object.hasOwn(o, k)) add(k, o[k]);
+    } else {
+      for (const [rawName, value] of entries(h)) add(rawName, value);
     }
   } catch {
     // a hostile header object: keep what was redacted so far

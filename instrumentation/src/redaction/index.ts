@@ -75,33 +75,66 @@ export function createRedactor(options: RedactionOptions = {}): Redactor {
   };
   const policy = createHeaderPolicy(keys, options.allowedHeaders ?? []);
 
-  const guard = <T>(fn: () => T, fallback: T): T => {
-    try {
-      return fn();
-    } catch {
-      return fallback;
-    }
-  };
-
+  // try/catch inline rather than through a wrapper: these run several times per request
   const redactor: Redactor = {
-    url: (u) => guard(() => redactUrl(ctx, safeString(u)), ctx.urlReplacement),
-    query: (q) => guard(() => redactQuery(ctx, safeString(q)), ctx.urlReplacement),
-    headers: (h) => guard(() => redactHeaders(ctx, policy, h), {}),
-    body: (b, ct) => guard(() => redactBody(ctx, b, ct), replacement),
-    text: (s) => guard(() => redactText(ctx, safeString(s)), replacement),
-    attribute: (v) => guard(() => redactValue(ctx, v), replacement),
+    url(u) {
+      try {
+        return redactUrl(ctx, safeString(u));
+      } catch {
+        return ctx.urlReplacement;
+      }
+    },
+    query(q) {
+      try {
+        return redactQuery(ctx, safeString(q));
+      } catch {
+        return ctx.urlReplacement;
+      }
+    },
+    headers(h) {
+      try {
+        return redactHeaders(ctx, policy, h);
+      } catch {
+        return {};
+      }
+    },
+    body(b, ct) {
+      try {
+        return redactBody(ctx, b, ct);
+      } catch {
+        return replacement;
+      }
+    },
+    text(s) {
+      try {
+        return redactText(ctx, safeString(s));
+      } catch {
+        return replacement;
+      }
+    },
+    attribute(v) {
+      try {
+        return redactValue(ctx, v);
+      } catch {
+        return replacement;
+      }
+    },
     attributeFor(key, v) {
-      return guard(() => {
+      try {
         if (typeof v === 'string') {
           if (URL_KEYS.has(key)) return redactUrl(ctx, v);
           if (QUERY_KEYS.has(key)) return redactQuery(ctx, v);
         }
-        for (const p of HEADER_PREFIXES) {
-          if (key.startsWith(p)) return redactHeaderValue(ctx, policy, key.slice(p.length), v);
+        if (key.startsWith('http.re')) {
+          for (const p of HEADER_PREFIXES) {
+            if (key.startsWith(p)) return redactHeaderValue(ctx, policy, key.slice(p.length), v);
+          }
         }
         const known = KNOWN_NAMESPACES.some((p) => key.startsWith(p));
         return redactValue(ctx, v, !known && keys.isSensitive(key));
-      }, replacement);
+      } catch {
+        return replacement;
+      }
     },
   };
   return redactor;

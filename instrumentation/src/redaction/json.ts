@@ -84,9 +84,10 @@ export function redactJson(ctx: ScanContext, src: string, nest = 0): string {
   const keys = ctx.keys;
   const extra = ctx.extraPatterns.length > 0;
   const stack: number[] = [];
-  const keyMemo: (string | undefined)[] = new Array(512);
-  const keyMemoResult: boolean[] = new Array(512);
-  const keyMemoText: (string | undefined)[] = new Array(512);
+  const memo = (ctx.keyMemo ??= { keys: new Array(512), sensitive: new Array(512), text: new Array(512) });
+  const keyMemo = memo.keys;
+  const keyMemoResult = memo.sensitive;
+  const keyMemoText = memo.text;
   let out = '';
   let last = 0;
   let i = 0;
@@ -117,8 +118,8 @@ export function redactJson(ctx: ScanContext, src: string, nest = 0): string {
         // slicing and hashing every key
         const len = e - i - 1;
         const slot = len > 0 ? (len * 31 + src.charCodeAt(i + 1) * 7 + src.charCodeAt(e - 1)) & 511 : 0;
-        const memo = keyMemo[slot];
-        if (memo !== undefined && memo.length === len && src.startsWith(memo, i + 1)) {
+        const known = keyMemo[slot];
+        if (known !== undefined && known.length === len && src.startsWith(known, i + 1)) {
           sensitiveKey = keyMemoResult[slot]!;
           keyText = keyMemoText[slot];
         } else {

@@ -19,6 +19,8 @@ export interface ScanContext {
   urlReplacement: string;
   /** User patterns, global copies. */
   extraPatterns: RegExp[];
+  /** JSON key memo (json.ts), kept per redactor: key results depend only on its options. */
+  keyMemo?: { keys: (string | undefined)[]; sensitive: boolean[]; text: (string | undefined)[] };
 }
 
 /** Case-insensitive literal without the `i` flag (which V8's step-counting engine lacks). */
