@@ -41,6 +41,8 @@ interface RequestCapture {
   requestBody: BodyCapture | undefined;
   responseBody: BodyCapture | undefined;
   attemptNoted: boolean;
+  /** undici's request object, to drop it from the lookup map once finalized. */
+  undiciRequest: object | undefined;
 }
 
 export interface RequestCaptureOptions {
@@ -169,6 +171,7 @@ export class RequestCaptures {
       requestBody: undefined,
       responseBody: undefined,
       attemptNoted: false,
+      undiciRequest: undefined,
     };
     this.bySpan.set(span, cap);
     return cap;
@@ -187,7 +190,10 @@ export class RequestCaptures {
 
   readonly undiciRequestHook = (span: Span, request: UndiciRequestLike): void => {
     const cap = this.begin(span, request.method.toUpperCase(), request.origin + request.path, request.headers);
-    if (cap) this.byUndiciRequest.set(request, cap);
+    if (cap) {
+      cap.undiciRequest = request;
+      this.byUndiciRequest.set(request, cap);
+    }
   };
 
   readonly undiciResponseHook = (span: Span, info: { request: UndiciRequestLike; response: UndiciResponseLike }): void => {
@@ -250,7 +256,9 @@ export class RequestCaptures {
     onEnding: (span: SdkSpan) => {
       const cap = this.bySpan.get(span);
       if (!cap) return;
+      // Delete eagerly: weak-map entries left for the collector make every GC slower.
       this.bySpan.delete(span);
+      if (cap.undiciRequest) this.byUndiciRequest.delete(cap.undiciRequest);
       try {
         this.finalize(span, cap);
       } catch (err) {
