@@ -128,9 +128,12 @@ export function redactJson(ctx: ScanContext, src: string, nest = 0): string {
           // a key can be a secret itself (maps keyed by token or session id)
           const red = mightHoldSecret(key) || extra ? redactText(ctx, key) : key;
           keyText = red !== key ? JSON.stringify(red) : undefined;
-          keyMemo[slot] = key;
-          keyMemoResult[slot] = sensitiveKey;
-          keyMemoText[slot] = keyText;
+          if (len <= 128) {
+            // bounded: 512 slots of short keys, kept for the redactor's lifetime
+            keyMemo[slot] = key;
+            keyMemoResult[slot] = sensitiveKey;
+            keyMemoText[slot] = keyText;
+          }
         }
       }
       if (keyText !== undefined) {
