@@ -1,3 +1,4 @@
+import { isUtf8 } from 'node:buffer';
 import * as zlib from 'node:zlib';
 
 /**
@@ -50,7 +51,6 @@ export interface RecordedBody {
 }
 
 const TEXTUAL = /^(text\/|application\/([\w.+-]*\+)?(json|xml|x-www-form-urlencoded|javascript|graphql|yaml|x-ndjson|csv))/i;
-const utf8 = new TextDecoder('utf-8', { fatal: true });
 
 function decodeContent(raw: Buffer, encoding: string, limit: number): Buffer | undefined {
   const opts = { finishFlush: zlib.constants.Z_SYNC_FLUSH, maxOutputLength: limit };
@@ -75,22 +75,33 @@ function decodeContent(raw: Buffer, encoding: string, limit: number): Buffer | u
   }
 }
 
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u0008\u000e-\u001f]/;
+
+/** Drops an incomplete UTF-8 sequence at the end (a cut at the limit may split a character). */
+function trimPartialUtf8(b: Buffer): Buffer {
+  let i = b.length - 1;
+  let continuation = 0;
+  while (i >= 0 && continuation < 3 && (b[i]! & 0xc0) === 0x80) {
+    i--;
+    continuation++;
+  }
+  if (i < 0) return b;
+  const lead = b[i]!;
+  const need = lead >= 0xf0 ? 4 : lead >= 0xe0 ? 3 : lead >= 0xc0 ? 2 : 1;
+  return b.length - i < need ? b.subarray(0, i) : b;
+}
+
 /** Decodes `bytes` as UTF-8 text, or returns undefined when it is binary. */
 function asText(bytes: Buffer, contentType: string | undefined, cut: boolean): string | undefined {
   if (contentType && !TEXTUAL.test(contentType) && !/charset=/i.test(contentType)) {
     // declared non-text types (images, octet-stream, pdf...) are binary even when they decode
     if (/^(image|audio|video|font)\/|octet-stream|pdf|zip|protobuf/i.test(contentType)) return undefined;
   }
-  try {
-    const text = utf8.decode(bytes, { stream: cut }); // stream: a cut may split a character
-    // eslint-disable-next-line no-control-regex
-    if (/[\u0000-\u0008\u000e-\u001f]/.test(text)) return undefined;
-    return text;
-  } catch {
-    return undefined;
-  } finally {
-    if (cut) utf8.decode(); // reset the decoder's pending state
-  }
+  const view = cut ? trimPartialUtf8(bytes) : bytes;
+  if (!isUtf8(view)) return undefined;
+  const text = view.toString('utf8');
+  return CONTROL.test(text) ? undefined : text;
 }
 
 /**
