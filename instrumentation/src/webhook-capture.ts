@@ -1,0 +1,88 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { BodyCapture, renderBody } from './body-capture.js';
+import type { Redactor } from './redaction/index.js';
+
+type Headers = Record<string, string | string[]>;
+
+function headerMap(raw: Record<string, string | string[] | number | undefined>): Headers {
+  const out: Headers = {};
+  for (const key of Object.keys(raw)) {
+    const v = raw[key];
+    if (v !== undefined) out[key.toLowerCase()] = Array.isArray(v) ? v.map(String) : String(v);
+  }
+  return out;
+}
+
+function first(v: string | string[] | undefined): string | undefined {
+  return Array.isArray(v) ? v[0] : v;
+}
+
+/**
+ * Observes an incoming webhook request and our response to it, for the webhook's
+ * `integration.request` record: the request body as the parser hands it to the request
+ * stream, the response body as the handler writes it. Arguments pass through untouched.
+ */
+export class WebhookCapture {
+  private requestBody: BodyCapture | undefined;
+  private responseBody: BodyCapture | undefined;
+
+  constructor(
+    private readonly req: IncomingMessage,
+    private readonly res: ServerResponse,
+    private readonly maxBytes: number,
+    captureBodies: boolean,
+  ) {
+    if (!captureBodies) return;
+    const self = this;
+    const origPush = req.push;
+    req.push = function (this: IncomingMessage, chunk: unknown, encoding?: BufferEncoding) {
+      try {
+        if (chunk !== null && chunk !== undefined) (self.requestBody ??= new BodyCapture(maxBytes)).add(chunk, encoding);
+      } catch {
+        /* never break the request */
+      }
+      return origPush.call(this, chunk, encoding);
+    };
+    const origWrite = res.write;
+    const origEnd = res.end;
+    const note = (chunk: unknown, enc: unknown) => {
+      try {
+        if (chunk !== undefined && chunk !== null && typeof chunk !== 'function') (self.responseBody ??= new BodyCapture(maxBytes)).add(chunk, typeof enc === 'string' ? (enc as BufferEncoding) : undefined);
+      } catch {
+        /* never break the response */
+      }
+    };
+    res.write = function (this: ServerResponse, chunk: unknown, ...rest: unknown[]) {
+      note(chunk, rest[0]);
+      return (origWrite as (...a: unknown[]) => boolean).call(this, chunk, ...rest);
+    } as ServerResponse['write'];
+    res.end = function (this: ServerResponse, chunk?: unknown, ...rest: unknown[]) {
+      note(chunk, rest[0]);
+      return (origEnd as (...a: unknown[]) => ServerResponse).call(this, chunk, ...rest);
+    } as ServerResponse['end'];
+  }
+
+  /** The record body (JSON, built from redactor output only) and the redacted full URL. */
+  render(redactor: Redactor, status: number | undefined, durationMs: number): { body: string; url: string } {
+    const scheme = (this.req.socket as { encrypted?: boolean } | undefined)?.encrypted ? 'https' : 'http';
+    const url = redactor.url(`${scheme}://${this.req.headers.host ?? 'localhost'}${this.req.url ?? '/'}`);
+    const reqHeaders = headerMap(this.req.headers);
+    const resHeaders = headerMap(this.res.getHeaders() as Record<string, string | string[] | number | undefined>);
+    const redactBody = (t: string, ct?: string) => redactor.body(t, ct);
+    const request = {
+      method: (this.req.method ?? 'GET').toUpperCase(),
+      url,
+      headers: redactor.headers(reqHeaders),
+      ...renderBody(this.requestBody, first(reqHeaders['content-type']), first(reqHeaders['content-encoding']), this.maxBytes, redactBody),
+    };
+    const response =
+      status === undefined
+        ? null
+        : {
+            status,
+            headers: redactor.headers(resHeaders),
+            ...renderBody(this.responseBody, first(resHeaders['content-type']), first(resHeaders['content-encoding']), this.maxBytes, redactBody),
+          };
+    return { body: JSON.stringify({ request, response, durationMs }), url };
+  }
+}
