@@ -1,0 +1,136 @@
+import type { Instrumentation } from '@opentelemetry/instrumentation';
+import { HttpInstrumentation } from '@opentelemetry/instrumentation-http';
+import { UndiciInstrumentation } from '@opentelemetry/instrumentation-undici';
+import { OTLPLogExporter } from '@opentelemetry/exporter-logs-otlp-http';
+import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-http';
+import type { LogRecordProcessor } from '@opentelemetry/sdk-logs';
+import type { SpanProcessor } from '@opentelemetry/sdk-trace';
+import { Emitter } from './emitter.js';
+import {
+  CountingBatchLogRecordProcessor,
+  CountingBatchSpanProcessor,
+  countingLogExporter,
+  countingSpanExporter,
+  ExportStats,
+} from './export-stats.js';
+import { FlowSessions } from './flow-sessions.js';
+import { IntegrationLogs } from './integration-logs.js';
+import {
+  DEFAULT_MAX_BODY_BYTES,
+  DEFAULT_MAX_QUEUE_SIZE,
+  DEFAULT_SCHEDULED_DELAY_MS,
+  DEFAULT_SESSION_GAP_MS,
+  DEFAULT_SPAN_HEADERS,
+  type IntegrationLogsOptions,
+} from './options.js';
+import { createRedactor, RedactingLogRecordProcessor, RedactingSpanProcessor, type Redactor } from './redaction/index.js';
+import { RequestCaptures } from './request-capture.js';
+
+export interface ComponentsOptions extends IntegrationLogsOptions {
+  /**
+   * Include a batch processor with an OTLP/HTTP exporter (default true). Set false when
+   * your NodeSDK exports elsewhere: then put our processors before your own batch
+   * processor, so request records are finalized and redaction runs first.
+   */
+  export?: boolean;
+}
+
+export interface IntegrationLogsComponents {
+  /** Request finalizer, redaction, then (unless export: false) the batch exporter; keep this order. */
+  spanProcessors: SpanProcessor[];
+  /** Redaction, then (unless export: false) the batch exporter. */
+  logRecordProcessors: LogRecordProcessor[];
+  /** undici (fetch) and node:http(s) client instrumentations, wired to record requests. */
+  instrumentations: Instrumentation[];
+  /** The operation API (scopes, flow events). */
+  integrationLogs: IntegrationLogs;
+  redactor: Redactor;
+  stats: ExportStats;
+  /** Stops watching requests (instrumentations and diagnostics channels). */
+  disable(): void;
+}
+
+function trimSlash(s: string): string {
+  return s.endsWith('/') ? s.slice(0, -1) : s;
+}
+
+/**
+ * Everything the SDK adds to an OpenTelemetry setup, for users who run their own
+ * NodeSDK: `new NodeSDK({ spanProcessors, logRecordProcessors, instrumentations })`.
+ */
+export function integrationLogsComponents(options: ComponentsOptions = {}): IntegrationLogsComponents {
+  const redactor = createRedactor(options.redaction);
+  const emitter = new Emitter();
+  const stats = new ExportStats();
+  const maxBodyBytes = Math.max(0, options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES);
+  const recordOutside = options.requestsOutsideScopes === 'record';
+  const captures = new RequestCaptures({ maxBodyBytes, captureBodies: options.captureBodies !== false, redactor, emitter, recordOutside });
+  captures.enable();
+
+  const spanHeaders = options.spanHeaders ?? DEFAULT_SPAN_HEADERS;
+  const instrumentations: Instrumentation[] = [];
+  if (options.instrumentUndici !== false) {
+    instrumentations.push(
+      new UndiciInstrumentation({
+        requireParentforSpans: !recordOutside,
+        requestHook: captures.undiciRequestHook,
+        responseHook: captures.undiciResponseHook as never,
+        headersToSpanAttributes: { requestHeaders: spanHeaders, responseHeaders: spanHeaders },
+      }),
+    );
+  }
+  if (options.instrumentHttp !== false) {
+    instrumentations.push(
+      new HttpInstrumentation({
+        disableIncomingRequestInstrumentation: true, // incoming webhooks get their SERVER span from il.incomingWebhook
+        requireParentforOutgoingSpans: !recordOutside,
+        requestHook: captures.httpRequestHook,
+        responseHook: captures.httpResponseHook,
+        headersToSpanAttributes: { client: { requestHeaders: spanHeaders, responseHeaders: spanHeaders } },
+      }),
+    );
+    // node:http(s) are often loaded before we start (by the app or an HTTP client
+    // library). Requiring them now lets the instrumentation patch the shared module
+    // objects in place, so clients that already hold them are covered too.
+    require('node:http');
+    require('node:https');
+  }
+
+  const spanProcessors: SpanProcessor[] = [captures.processor, new RedactingSpanProcessor(redactor)];
+  const logRecordProcessors: LogRecordProcessor[] = [new RedactingLogRecordProcessor(redactor)];
+  if (options.export !== false) {
+    const base = options.endpoint ? trimSlash(options.endpoint) : undefined;
+    const common = {
+      ...(options.headers ? { headers: options.headers } : {}),
+      ...(options.exportTimeoutMs !== undefined ? { timeoutMillis: options.exportTimeoutMs } : {}),
+    };
+    const spanExporter = options.spanExporter ?? new OTLPTraceExporter({ ...common, ...(base ? { url: `${base}/v1/traces` } : {}) });
+    const logExporter = options.logExporter ?? new OTLPLogExporter({ ...common, ...(base ? { url: `${base}/v1/logs` } : {}) });
+    const batch = {
+      maxQueueSize: options.maxQueueSize ?? DEFAULT_MAX_QUEUE_SIZE,
+      maxExportBatchSize: Math.min(512, options.maxQueueSize ?? DEFAULT_MAX_QUEUE_SIZE),
+      scheduledDelayMillis: options.scheduledDelayMs ?? DEFAULT_SCHEDULED_DELAY_MS,
+      exportTimeoutMillis: (options.exportTimeoutMs ?? 10_000) + 1000,
+    };
+    spanProcessors.push(new CountingBatchSpanProcessor({ ...batch, exporter: countingSpanExporter(spanExporter, stats) }, stats));
+    logRecordProcessors.push(new CountingBatchLogRecordProcessor({ ...batch, exporter: countingLogExporter(logExporter, stats) }, stats));
+  }
+
+  const integrationLogs = new IntegrationLogs({
+    emitter,
+    redactor,
+    sessions: new FlowSessions(options.sessionGapMs ?? DEFAULT_SESSION_GAP_MS),
+  });
+  return {
+    spanProcessors,
+    logRecordProcessors,
+    instrumentations,
+    integrationLogs,
+    redactor,
+    stats,
+    disable() {
+      captures.disable();
+      for (const i of instrumentations) i.disable();
+    },
+  };
+}

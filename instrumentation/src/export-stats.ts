@@ -1,0 +1,84 @@
+import { diag } from '@opentelemetry/api';
+import { ExportResultCode, type ExportResult } from '@opentelemetry/core';
+import { BatchLogRecordProcessor, type LogRecordExporter, type ReadableLogRecord, type ReadWriteLogRecord } from '@opentelemetry/sdk-logs';
+import { BatchSpanProcessor, type ReadableSpan, type SpanExporter } from '@opentelemetry/sdk-trace';
+
+/** What was lost on the way out: a collector that is down or slow costs data, never the caller's time. */
+export class ExportStats {
+  /** Spans and log records dropped because the bounded queue was full. */
+  queueDropped = 0;
+  /** Spans and log records in export batches that failed (collector down, 5xx, timeout). */
+  exportFailed = 0;
+  private warned = false;
+
+  get droppedCount(): number {
+    return this.queueDropped + this.exportFailed;
+  }
+
+  noteFailure(n: number, error: unknown): void {
+    this.exportFailed += n;
+    if (!this.warned) {
+      this.warned = true;
+      diag.warn(`integration-logs: export failed, dropping telemetry (further failures are counted silently): ${String((error as Error)?.message ?? error)}`);
+    }
+  }
+}
+
+function counted<T>(stats: ExportStats, exportFn: (items: T[], cb: (r: ExportResult) => void) => void) {
+  return (items: T[], cb: (r: ExportResult) => void) => {
+    exportFn(items, (result) => {
+      if (result.code !== ExportResultCode.SUCCESS) stats.noteFailure(items.length, result.error);
+      cb(result);
+    });
+  };
+}
+
+export function countingSpanExporter(inner: SpanExporter, stats: ExportStats): SpanExporter {
+  return {
+    export: counted<ReadableSpan>(stats, inner.export.bind(inner)),
+    shutdown: () => inner.shutdown(),
+    forceFlush: () => inner.forceFlush?.() ?? Promise.resolve(),
+  };
+}
+
+export function countingLogExporter(inner: LogRecordExporter, stats: ExportStats): LogRecordExporter {
+  return {
+    export: counted<ReadableLogRecord>(stats, inner.export.bind(inner)),
+    shutdown: () => inner.shutdown(),
+    forceFlush: () => inner.forceFlush?.() ?? Promise.resolve(),
+  };
+}
+
+type Queue = { _finishedSpans?: unknown[]; _finishedLogRecords?: unknown[]; _maxQueueSize?: number };
+
+/** BatchSpanProcessor that also counts what its bounded queue drops. */
+export class CountingBatchSpanProcessor extends BatchSpanProcessor {
+  constructor(
+    options: ConstructorParameters<typeof BatchSpanProcessor>[0],
+    private readonly stats: ExportStats,
+  ) {
+    super(options);
+  }
+
+  override onEnd(span: ReadableSpan): void {
+    const q = this as unknown as Queue;
+    if (q._finishedSpans && q._maxQueueSize !== undefined && q._finishedSpans.length >= q._maxQueueSize) this.stats.queueDropped++;
+    super.onEnd(span);
+  }
+}
+
+/** BatchLogRecordProcessor that also counts what its bounded queue drops. */
+export class CountingBatchLogRecordProcessor extends BatchLogRecordProcessor {
+  constructor(
+    options: ConstructorParameters<typeof BatchLogRecordProcessor>[0],
+    private readonly stats: ExportStats,
+  ) {
+    super(options);
+  }
+
+  override onEmit(record: ReadWriteLogRecord): void {
+    const q = this as unknown as Queue;
+    if (q._finishedLogRecords && q._maxQueueSize !== undefined && q._finishedLogRecords.length >= q._maxQueueSize) this.stats.queueDropped++;
+    super.onEmit(record);
+  }
+}

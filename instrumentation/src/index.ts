@@ -1,0 +1,19 @@
+export { startIntegrationLogs, getIntegrationLogs, type IntegrationLogsSdk, type StartOptions } from './start.js';
+export { integrationLogsComponents, type ComponentsOptions, type IntegrationLogsComponents } from './components.js';
+export {
+  IntegrationLogs,
+  OperationScope,
+  FlowScope,
+  type OperationMeta,
+  type FlowMeta,
+  type FlowEventInput,
+  type WebhookMeta,
+  type RequestHandler,
+  type ModelCountsInput,
+} from './integration-logs.js';
+export type { IntegrationLogsOptions } from './options.js';
+export { ExportStats } from './export-stats.js';
+export { inferUrlTemplate } from './url-template.js';
+export * as attributes from './attributes.js';
+export type { LogType, Outcome } from './attributes.js';
+export { createRedactor, RedactingSpanProcessor, RedactingLogRecordProcessor, type Redactor, type RedactionOptions } from './redaction/index.js';

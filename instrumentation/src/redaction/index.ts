@@ -1,0 +1,108 @@
+/**
+ * Redaction before export, on by default. See docs/telemetry.md (Redaction) for the
+ * contract; keys.ts for the key rule, scan.ts for free text and URLs, json.ts for bodies.
+ */
+import { createKeyMatcher } from './keys.js';
+import { redactBody } from './body.js';
+import { createHeaderPolicy, redactHeaders, redactHeaderValue } from './headers.js';
+import { redactValue } from './json.js';
+import { redactQuery, redactText, redactUrl, type ScanContext } from './scan.js';
+
+export { DEFAULT_ALLOWED_HEADERS } from './headers.js';
+export { RedactingLogRecordProcessor, RedactingSpanProcessor } from './processors.js';
+
+export interface RedactionOptions {
+  /** More sensitive keys: a string matches as a word in any spelling (`employeeNumber`
+   *  also matches `employee_number`), a RegExp is tested against the raw key. */
+  extraKeys?: (string | RegExp)[];
+  /** More patterns for free text, bodies and URLs; each match is replaced. */
+  extraPatterns?: RegExp[];
+  /** Header names (lower-case, `x-foo-*` prefixes allowed) whose values may be shown, in
+   *  addition to the defaults. Credential headers stay redacted. */
+  allowedHeaders?: string[];
+  /** Default "[REDACTED]". URLs use "REDACTED" unless this is set. */
+  replacement?: string;
+}
+
+export type HeaderMap = Record<string, string | string[] | number | undefined>;
+
+export interface Redactor {
+  /** User info -> REDACTED:REDACTED, secret query values -> REDACTED (names kept). */
+  url(url: string): string;
+  /** A bare query string (`a=1&token=x`), as in the `url.query` attribute. */
+  query(query: string): string;
+  /** Names lower-cased; values outside the allow-list -> "[REDACTED]". */
+  headers(h: HeaderMap): Record<string, string | string[]>;
+  /** JSON (any depth), form, multipart or text, by content type. */
+  body(body: string, contentType?: string): string;
+  /** Free text: bearer tokens, JWTs, key-like strings, `password=...`, URLs. */
+  text(s: string): string;
+  /** Attribute / log values: strings as text, arrays and objects deeply (key rule). */
+  attribute(v: unknown): unknown;
+  /** An attribute by its key: url keys, header keys, sensitive keys, else attribute(). */
+  attributeFor(key: string, v: unknown): unknown;
+}
+
+const URL_KEYS = new Set(['url.full', 'http.url', 'url.original', 'http.target', 'url.path', 'http.route.full']);
+const QUERY_KEYS = new Set(['url.query']);
+const HEADER_PREFIXES = ['http.request.header.', 'http.response.header.'];
+/** Attribute namespaces whose key names are defined by us or by OTel semconv: values are
+ *  scanned, but the key rule does not apply (`integration.flow.session.id` is no secret). */
+const KNOWN_NAMESPACES = [
+  'integration.', 'http.', 'url.', 'server.', 'client.', 'network.', 'error.', 'exception.', 'event.',
+  'service.', 'telemetry.', 'otel.', 'session.', 'user_agent.', 'code.', 'thread.', 'process.', 'host.',
+  'deployment.', 'rpc.', 'messaging.', 'db.', 'peer.', 'net.',
+];
+
+function safeString(v: unknown): string {
+  try {
+    return typeof v === 'string' ? v : String(v ?? '');
+  } catch {
+    return '';
+  }
+}
+
+export function createRedactor(options: RedactionOptions = {}): Redactor {
+  const replacement = typeof options.replacement === 'string' ? options.replacement : '[REDACTED]';
+  const keys = createKeyMatcher(options.extraKeys ?? []);
+  const ctx: ScanContext = {
+    keys,
+    replacement,
+    urlReplacement: typeof options.replacement === 'string' ? encodeURIComponent(replacement) : 'REDACTED',
+    extraPatterns: (options.extraPatterns ?? [])
+      .filter((p): p is RegExp => p instanceof RegExp)
+      .map((p) => new RegExp(p.source, p.flags.includes('g') ? p.flags : p.flags + 'g')),
+  };
+  const policy = createHeaderPolicy(keys, options.allowedHeaders ?? []);
+
+  const guard = <T>(fn: () => T, fallback: T): T => {
+    try {
+      return fn();
+    } catch {
+      return fallback;
+    }
+  };
+
+  const redactor: Redactor = {
+    url: (u) => guard(() => redactUrl(ctx, safeString(u)), ctx.urlReplacement),
+    query: (q) => guard(() => redactQuery(ctx, safeString(q)), ctx.urlReplacement),
+    headers: (h) => guard(() => redactHeaders(ctx, policy, h), {}),
+    body: (b, ct) => guard(() => redactBody(ctx, b, ct), replacement),
+    text: (s) => guard(() => redactText(ctx, safeString(s)), replacement),
+    attribute: (v) => guard(() => redactValue(ctx, v), replacement),
+    attributeFor(key, v) {
+      return guard(() => {
+        if (typeof v === 'string') {
+          if (URL_KEYS.has(key)) return redactUrl(ctx, v);
+          if (QUERY_KEYS.has(key)) return redactQuery(ctx, v);
+        }
+        for (const p of HEADER_PREFIXES) {
+          if (key.startsWith(p)) return redactHeaderValue(ctx, policy, key.slice(p.length), v);
+        }
+        const known = KNOWN_NAMESPACES.some((p) => key.startsWith(p));
+        return redactValue(ctx, v, !known && keys.isSensitive(key));
+      }, replacement);
+    },
+  };
+  return redactor;
+}

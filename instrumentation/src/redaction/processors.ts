@@ -1,0 +1,108 @@
+/**
+ * OpenTelemetry processors that redact before anything is exported.
+ *
+ * Spans: sdk-trace 3.1 calls `onEnding(span)` on every processor before the span is frozen
+ * and before any `onEnd`, so attributes can still be replaced there, whatever the order of
+ * processors. Logs: `onEmit` gets a writable record; the processors run in order, so put
+ * the redacting one before the exporting one.
+ */
+import type { Context } from '@opentelemetry/api';
+import type { ReadWriteLogRecord, LogRecordProcessor } from '@opentelemetry/sdk-logs';
+import type { ReadableSpan, Span, SpanProcessor } from '@opentelemetry/sdk-trace';
+import type { Redactor } from './index.js';
+
+type Attrs = Record<string, unknown>;
+
+function redactMap(redactor: Redactor, attrs: Attrs | undefined, set: (k: string, v: unknown) => void): void {
+  if (!attrs) return;
+  for (const k of Object.keys(attrs)) {
+    const v = attrs[k];
+    if (v === undefined || v === null || typeof v === 'boolean') continue;
+    let r: unknown;
+    try {
+      r = redactor.attributeFor(k, v);
+    } catch {
+      r = '[REDACTED]';
+    }
+    if (r !== v && !sameArray(r, v)) set(k, r);
+  }
+}
+
+function sameArray(a: unknown, b: unknown): boolean {
+  if (!Array.isArray(a) || !Array.isArray(b) || a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+export class RedactingSpanProcessor implements SpanProcessor {
+  constructor(private readonly redactor: Redactor) {}
+
+  onStart(_span: Span, _parentContext: Context): void {}
+
+  onEnding(span: Span): void {
+    const r = this.redactor;
+    try {
+      redactMap(r, span.attributes as Attrs, (k, v) => span.setAttribute(k, v as never));
+      for (const ev of span.events) {
+        const attrs = ev.attributes as Attrs | undefined;
+        if (attrs) redactMap(r, attrs, (k, v) => (attrs[k] = v));
+      }
+      for (const link of span.links) {
+        const attrs = link.attributes as Attrs | undefined;
+        if (attrs) redactMap(r, attrs, (k, v) => (attrs[k] = v));
+      }
+      const status = span.status as { message?: string };
+      if (typeof status.message === 'string') {
+        const m = r.text(status.message);
+        if (m !== status.message) status.message = m;
+      }
+      const name = r.text(span.name);
+      if (name !== span.name) span.updateName(name);
+    } catch {
+      // never break the caller's span.end(); a failure here leaves attributes as they were,
+      // which is why the collector's redaction is kept as a second line
+    }
+  }
+
+  onEnd(_span: ReadableSpan): void {}
+
+  forceFlush(): Promise<void> {
+    return Promise.resolve();
+  }
+
+  shutdown(): Promise<void> {
+    return Promise.resolve();
+  }
+}
+
+export class RedactingLogRecordProcessor implements LogRecordProcessor {
+  constructor(private readonly redactor: Redactor) {}
+
+  onEmit(record: ReadWriteLogRecord, _context?: Context): void {
+    const r = this.redactor;
+    try {
+      const body = record.body;
+      if (typeof body === 'string') {
+        const b = r.body(body);
+        if (b !== body) record.setBody(b);
+      } else if (body !== null && typeof body === 'object') {
+        record.setBody(r.attribute(body) as never);
+      }
+      redactMap(r, record.attributes as Attrs, (k, v) => record.setAttribute(k, v as never));
+    } catch {
+      try {
+        record.setBody('[REDACTED]');
+      } catch {
+        // read-only record: nothing more can be done here
+      }
+    }
+  }
+
+  forceFlush(): Promise<void> {
+    return Promise.resolve();
+  }
+
+  shutdown(): Promise<void> {
+    return Promise.resolve();
+  }
+}
