@@ -4,9 +4,9 @@
 # the container's own filesystem, and /dist is the volume Grafana loads the plugin from.
 # Skips the build when the plugin's sources and the lockfile have not changed.
 set -eu
-src=/src
-dist=/dist
-work=/tmp/plugin-build
+src=${PLUGIN_SRC:-/src}
+dist=${PLUGIN_DIST:-/dist}
+work=${PLUGIN_WORK:-/tmp/plugin-build}
 
 hash=$(cd "$src" && find grafana-plugin package.json package-lock.json \
   \( -name node_modules -o -name dist -o -name .cache \) -prune -o -type f -print \
