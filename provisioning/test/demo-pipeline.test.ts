@@ -99,6 +99,16 @@ if (!demoBuilt && !inCI) {
       for (const secret of [...CREDENTIALS.map((c) => c.secret), REVOKED_SECRET]) expect(everything).not.toContain(secret);
     });
 
+    test('the collector\'s redaction finds nothing left to mask in what the SDK sends', async () => {
+      // It is the second line: a redaction summary here means the SDK missed a secret, or
+      // a collector rule masks values that are not secrets.
+      await waitFor('the records', () => demoRecords().length > 0);
+      const touched = [...demoSpans(), ...demoRecords()]
+        .map((item) => item.attributes)
+        .filter((attributes) => Object.keys(attributes).some((key) => key.startsWith('redaction.')));
+      expect(touched).toEqual([]);
+    });
+
     test('span metrics in Prometheus cover every log type and the tools\' 4xx', async () => {
       const byLogType = await waitFor('operation counts for every log type', async () => {
         const result = await prom.query(
