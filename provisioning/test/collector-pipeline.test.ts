@@ -6,6 +6,7 @@ import path from 'node:path';
 import { parse } from 'yaml';
 import { describeWith, otelcol, prometheus, provisioningDir } from './support/binaries.js';
 import { Collector } from './support/collector.js';
+import { grafanaVariablesReplaced, prometheusQueries } from './support/dashboards.js';
 import { ContractTraffic, type EmittedOperation } from './support/contract-traffic.js';
 import { OtlpSink } from './support/otlp-sink.js';
 import { SpanKind, StatusCode } from './support/otlp-proto.js';
@@ -254,5 +255,17 @@ describeWith([otelcol(), prometheus()], 'collector pipeline', (bin) => {
       return firing.length ? firing : undefined;
     });
     expect(alerts.map((a) => a.labels.integration_tool)).toEqual(['personio']);
+  });
+
+  test('every dashboard panel, variable and Tempo metrics link selects real series', async () => {
+    const { panels, variables, links } = prometheusQueries();
+    // A label or metric name that does not exist selects nothing; span metrics are seconds
+    // old here, so the windows are 1m.
+    const empty: string[] = [];
+    for (const query of [...panels, ...variables, ...links]) {
+      const result = await prom.query(grafanaVariablesReplaced(query.expr, '1m'));
+      if (result.length === 0) empty.push(query.where);
+    }
+    expect(empty).toEqual([]);
   });
 });

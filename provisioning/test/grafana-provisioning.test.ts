@@ -1,7 +1,13 @@
 // Grafana provisioning: data source uids and links, the app, dashboards and alert rules
 // refer to things that exist, and the Grafana alert rules evaluate exactly the PromQL of
 // the Prometheus rules that promtool tests.
-import { readdirSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { stringify } from 'yaml';
+import { describeWith, promtool } from './support/binaries.js';
+import { grafanaVariablesReplaced, prometheusQueries } from './support/dashboards.js';
 import { fromProvisioning, readJson, readYaml } from './support/files.js';
 
 const datasources: any[] = readYaml(fromProvisioning('grafana/datasources/datasources.yaml')).datasources;
@@ -139,5 +145,25 @@ describe('Grafana alert rules', () => {
     const { contactPoints, policies } = readYaml(fromProvisioning('grafana/alerting/contact-points.yaml'));
     expect(contactPoints[0].receivers[0]).toMatchObject({ type: 'webhook', settings: { url: '${ALERT_WEBHOOK_URL}' } });
     expect(policies[0].receiver).toBe(contactPoints[0].name);
+  });
+});
+
+describeWith([promtool()], 'Grafana PromQL (promtool)', (bin) => {
+  test('every Prometheus query in the dashboards and data-source links parses', () => {
+    const { panels, variables, links } = prometheusQueries();
+    const queries = [...panels, ...variables, ...links];
+    expect(queries.length).toBeGreaterThan(10);
+    const dir = mkdtempSync(path.join(tmpdir(), 'grafana-promql-'));
+    try {
+      // Each query as the expression of a recording rule: promtool parses it.
+      const rulesFile = path.join(dir, 'queries.yml');
+      const rules = queries.map((q, i) => ({ record: `grafana:query_${i}`, expr: grafanaVariablesReplaced(q.expr) }));
+      writeFileSync(rulesFile, stringify({ groups: [{ name: 'grafana', rules }] }));
+      const result = spawnSync(bin.promtool as string, ['check', 'rules', rulesFile], { encoding: 'utf8', timeout: 60_000 });
+      const output = `${result.stdout}${result.stderr}`;
+      expect({ status: result.status, output }).toEqual({ status: 0, output: expect.stringContaining(`SUCCESS: ${rules.length} rules found`) });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
