@@ -5,6 +5,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { parser as logqlParser } from '@grafana/lezer-logql';
 import { stringify } from 'yaml';
 import { describeWith, promtool } from './support/binaries.js';
 import { grafanaVariablesReplaced, prometheusQueries } from './support/dashboards.js';
@@ -165,5 +166,51 @@ describeWith([promtool()], 'Grafana PromQL (promtool)', (bin) => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+});
+
+describe('Grafana LogQL', () => {
+  // Grafana's own LogQL grammar (the one its query editor uses); variables replaced by
+  // values as Grafana interpolates them.
+  const replaced = (query: string) =>
+    query
+      .replace(/\$\$\{__trace\.traceId\}/g, '4bf92f3577b34da6a3ce929d0e0e4736')
+      .replace(/\$__range|\$__interval|\$__auto/g, '5m')
+      .replace(/\$service/g, '.+')
+      .replace(/\$tool/g, '.*');
+  const syntaxErrors = (query: string) => {
+    const errors: string[] = [];
+    logqlParser.parse(query).iterate({
+      enter(node) {
+        if (node.type.isError) errors.push(`${node.from}: ${query.slice(Math.max(0, node.from - 15), node.to + 15)}`);
+      },
+    });
+    return errors;
+  };
+
+  const queries = [
+    ...dashboards.flatMap(({ file, json }) =>
+      json.panels.flatMap((panel: any) =>
+        (panel.targets ?? [])
+          .filter((t: any) => (t.datasource?.uid ?? panel.datasource?.uid) === 'loki')
+          .map((t: any) => ({ where: `${file}: ${panel.title}`, expr: String(t.expr) })),
+      ),
+    ),
+    { where: 'Tempo tracesToLogsV2', expr: String(datasources[0].jsonData.tracesToLogsV2.query) },
+  ];
+
+  test('the checker finds a broken query', () => {
+    expect(syntaxErrors('{service_name=~".+"} | event_name="x')).not.toEqual([]);
+  });
+
+  test.each(queries)('$where parses', ({ expr }) => {
+    expect(syntaxErrors(replaced(expr))).toEqual([]);
+  });
+
+  test('flow and sync panels select records by the structured-metadata names Loki gives the contract attributes', () => {
+    const text = queries.map((q) => q.expr).join('\n');
+    expect(text).toContain('event_name="integration.flow.event"');
+    expect(text).toContain('event_name=~"integration.sync.model|integration.warning"');
+    expect(text).toContain('integration_flow_event');
   });
 });
