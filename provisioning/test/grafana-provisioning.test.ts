@@ -175,6 +175,7 @@ describe('Grafana LogQL', () => {
   const replaced = (query: string) =>
     query
       .replace(/\$\$\{__trace\.traceId\}/g, '4bf92f3577b34da6a3ce929d0e0e4736')
+      .replace(/\$\$\{__tags\}/g, 'service_name="hris-sync"')
       .replace(/\$__range|\$__interval|\$__auto/g, '5m')
       .replace(/\$service/g, '.+')
       .replace(/\$tool/g, '.*');
