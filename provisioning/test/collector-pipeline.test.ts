@@ -268,4 +268,15 @@ describeWith([otelcol(), prometheus()], 'collector pipeline', (bin) => {
     }
     expect(empty).toEqual([]);
   });
+
+  test('serves its own metrics for Prometheus to scrape: accepted, sent and queued items', async () => {
+    const text = await waitFor('collector metrics', async () => {
+      const res = await fetch(collector.metricsUrl);
+      const body = await res.text();
+      return /otelcol_exporter_sent_log_records[^\n]*otlp_http\/loki[^\n]* [1-9]/.test(body) ? body : undefined;
+    });
+    expect(text).toMatch(/otelcol_receiver_accepted_spans/);
+    expect(text).toMatch(/otelcol_exporter_sent_spans[^\n]*otlp_http\/tempo/);
+    expect(text).toMatch(/otelcol_exporter_queue_size[^\n]*otlp_http\/tempo/);
+  });
 });
