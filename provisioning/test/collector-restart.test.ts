@@ -2,6 +2,7 @@
 // collector accepts a load, is stopped (SIGTERM, as `docker stop` and Kubernetes do) and
 // started again on the same storage, and every span and record still arrives once the
 // backends are back.
+import { randomBytes } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { describeWith, otelcol } from './support/binaries.js';
@@ -93,5 +94,99 @@ describeWith([otelcol()], 'collector restart with the backends down', (bin) => {
     expect([...spanIds()].sort()).toEqual([...expectedSpans].sort());
     expect(tempo.errors).toEqual([]);
     expect(loki.errors).toEqual([]);
+  });
+
+});
+
+describeWith([otelcol()], 'collector with a full queue', (bin) => {
+  const tempo = new OtlpSink();
+  const loki = new OtlpSink();
+  let collector: Collector;
+
+  beforeAll(async () => {
+    await tempo.start();
+    await loki.start();
+    collector = new Collector(bin.otelcol as string, {
+      tempoUrl: tempo.url,
+      lokiUrl: `${loki.url}/otlp`,
+      remoteWriteUrl: 'http://127.0.0.1:9/api/v1/write',
+      // Room for a couple of batches only, so the backend outage fills it.
+      env: { OTELCOL_QUEUE_SIZE: '2' },
+    });
+    await tempo.stop();
+    await loki.stop();
+    await collector.start();
+  });
+
+  afterAll(async () => {
+    await collector?.dispose();
+    await tempo.stop();
+    await loki.stop();
+  });
+
+  /** One span per request, as OTLP/JSON; resolves true when the collector accepted it. */
+  async function send(spanId: string): Promise<boolean> {
+    const now = BigInt(Date.now()) * 1_000_000n;
+    const body = {
+      resourceSpans: [
+        {
+          resource: { attributes: [{ key: 'service.name', value: { stringValue: 'backpressure-test' } }] },
+          scopeSpans: [
+            {
+              scope: { name: 'backpressure-test' },
+              spans: [
+                {
+                  traceId: randomBytes(16).toString('hex'),
+                  spanId,
+                  name: 'sync personio',
+                  kind: 1,
+                  startTimeUnixNano: String(now - 1_000_000n),
+                  endTimeUnixNano: String(now),
+                  attributes: [{ key: 'integration.tool', value: { stringValue: 'personio' } }],
+                },
+              ],
+            },
+          ],
+        },
+      ],
+    };
+    try {
+      const res = await fetch(`${collector.otlpHttpUrl}/v1/traces`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+        signal: AbortSignal.timeout(3000),
+      });
+      await res.arrayBuffer();
+      return res.ok;
+    } catch {
+      return false;
+    }
+  }
+
+  test('holds off new data instead of dropping what it accepted', async () => {
+    const accepted: string[] = [];
+    let refused = 0;
+    // Each batch waits up to 1s; keep sending until the collector has pushed back a few times.
+    for (let i = 0; i < 60 && refused < 3; i++) {
+      const spanId = randomBytes(8).toString('hex');
+      if (await send(spanId)) accepted.push(spanId);
+      else refused++;
+      await new Promise((resolve) => setTimeout(resolve, 300));
+    }
+    expect(refused).toBeGreaterThanOrEqual(3);
+    expect(accepted.length).toBeGreaterThan(0);
+
+    const metrics = await (await fetch(collector.metricsUrl)).text();
+    const dropped = [...metrics.matchAll(/^otelcol_exporter_enqueue_failed_spans\{[^}]*\} (\d+)/gm)].map((m) => Number(m[1]));
+    expect(dropped.every((n) => n === 0)).toBe(true);
+
+    await tempo.start();
+    await loki.start();
+    await waitFor(
+      `the ${accepted.length} accepted spans at Tempo`,
+      () => accepted.every((id) => tempo.spans.some((s) => s.spanId === id)),
+      { timeoutMs: 120_000 },
+    );
   });
 });
