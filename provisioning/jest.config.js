@@ -17,6 +17,5 @@ module.exports = {
   },
   transformIgnorePatterns: ['/node_modules/(?!@opentelemetry/otlp-exporter-base/)'],
   moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },
-  // Real collector and Prometheus processes: generous on a loaded 2-core machine.
-  testTimeout: 180_000,
+  setupFilesAfterEnv: ['<rootDir>/test/support/timeout.ts'],
 };
