@@ -1,0 +1,130 @@
+// The collector config against the real collector build, and the build manifest against
+// the config and docker-compose.yml: same components, same version.
+import { spawnSync } from 'node:child_process';
+import { parse as readYamlString } from 'yaml';
+import { describeWith, otelcol } from './support/binaries.js';
+import { collectorConfig } from './support/collector.js';
+import { fromProvisioning, fromRoot, readYaml } from './support/files.js';
+
+const config = readYaml(collectorConfig);
+const manifest = readYaml(fromProvisioning('collector/builder-config.yaml'));
+const compose = readYaml(fromRoot('docker-compose.yml'));
+
+// Component ids as the config names them (`otlp_http/tempo` is an otlp_http).
+const kinds = ['receivers', 'processors', 'exporters', 'connectors', 'extensions'] as const;
+const typeOf = (id: string) => id.split('/')[0] as string;
+
+describeWith([otelcol()], 'collector config on the real collector', (bin) => {
+  const run = (args: string[], env: Record<string, string> = {}) =>
+    spawnSync(bin.otelcol as string, args, { encoding: 'utf8', env: { ...process.env, ...env }, timeout: 60_000 });
+
+  test('validates with the defaults docker-compose uses', () => {
+    const result = run(['validate', `--config=${collectorConfig}`]);
+    expect({ status: result.status, stderr: result.stderr }).toEqual({ status: 0, stderr: '' });
+  });
+
+  test('validates with every backend setting taken from the environment', () => {
+    const result = run(['validate', `--config=${collectorConfig}`], {
+      TEMPO_ENDPOINT: 'https://otlp-gateway.example.net/otlp',
+      TEMPO_TENANT: 'team-a',
+      TEMPO_AUTHORIZATION: 'Basic dXNlcjpwYXNz',
+      LOKI_ENDPOINT: 'https://otlp-gateway.example.net/otlp',
+      LOKI_TENANT: 'team-a',
+      LOKI_AUTHORIZATION: 'Basic dXNlcjpwYXNz',
+      PROMETHEUS_REMOTE_WRITE_ENDPOINT: 'https://mimir.example.net/api/v1/push',
+      PROMETHEUS_TENANT: 'team-a',
+      PROMETHEUS_AUTHORIZATION: 'Bearer abc',
+      SPANMETRICS_FLUSH_INTERVAL: '30s',
+    });
+    expect({ status: result.status, stderr: result.stderr }).toEqual({ status: 0, stderr: '' });
+  });
+
+  test('rejects a broken value with a clear error', () => {
+    const result = run(['validate', `--config=${collectorConfig}`], { SPANMETRICS_FLUSH_INTERVAL: 'soon' });
+    expect(result.status).not.toBe(0);
+    expect(result.stderr).toMatch(/metrics_flush_interval|duration/i);
+  });
+
+  test('resolves endpoints and headers from the environment, and keeps credentials out of its output', () => {
+    const env = { LOKI_ENDPOINT: 'https://logs.example.net/otlp', LOKI_TENANT: 'tenant-7', LOKI_AUTHORIZATION: 'Bearer s3cr3t-loki' };
+    const unredacted = run(['print-config', '--mode=unredacted', `--config=${collectorConfig}`], env);
+    expect(unredacted.status).toBe(0);
+    const resolved = readYamlString(unredacted.stdout);
+    expect(resolved.exporters['otlp_http/loki'].endpoint).toBe('https://logs.example.net/otlp');
+    expect(resolved.exporters['otlp_http/loki'].headers).toEqual(
+      expect.arrayContaining([
+        { name: 'X-Scope-OrgID', value: 'tenant-7' },
+        { name: 'Authorization', value: 'Bearer s3cr3t-loki' },
+      ]),
+    );
+    const redacted = run(['print-config', `--config=${collectorConfig}`], env);
+    expect(redacted.status).toBe(0);
+    expect(redacted.stdout).not.toContain('s3cr3t-loki');
+  });
+
+  test('is built from exactly the manifest\'s components', () => {
+    const result = run(['components']);
+    expect(result.status).toBe(0);
+    const built = readYamlString(result.stdout);
+    for (const kind of kinds) {
+      const builtTypes = (built[kind] ?? []).map((c: { name: string }) => c.name).sort();
+      const usedTypes = [...new Set(Object.keys(config[kind] ?? {}).map(typeOf))].sort();
+      expect({ kind, types: builtTypes }).toEqual({ kind, types: usedTypes });
+    }
+    expect(built.buildinfo.version).toBe(manifest.dist.version);
+  });
+});
+
+
+describe('collector config and build manifest', () => {
+  test('the manifest lists one module per component type the config uses', () => {
+    const modules = kinds.flatMap((kind) => (manifest[kind] ?? []).map((m: { gomod: string }) => m.gomod));
+    const usedTypes = kinds.reduce((n, kind) => n + new Set(Object.keys(config[kind] ?? {}).map(typeOf)).size, 0);
+    expect(modules).toHaveLength(usedTypes);
+  });
+
+  test('every component shares the version of the contrib image in docker-compose.yml', () => {
+    const image: string = compose.services.collector.image;
+    const imageVersion = image.split(':')[1];
+    expect(image).toMatch(/^otel\/opentelemetry-collector-contrib:\d+\.\d+\.\d+$/);
+    expect(manifest.dist.version).toBe(imageVersion);
+    for (const kind of kinds) {
+      for (const { gomod } of manifest[kind] ?? []) expect(gomod.split(' ')[1]).toBe(`v${imageVersion}`);
+    }
+  });
+
+  test('every pipeline goes through memory_limiter first and batch last, with no sampling', () => {
+    for (const [name, pipeline] of Object.entries<any>(config.service.pipelines)) {
+      if (!pipeline.receivers.includes('otlp')) continue;
+      expect({ name, processors: pipeline.processors }).toEqual({ name, processors: ['memory_limiter', 'redaction', 'batch'] });
+    }
+    expect(JSON.stringify(config)).not.toMatch(/sampl/i);
+  });
+
+  test('traces and logs leave through persistent, retrying queues', () => {
+    for (const id of ['otlp_http/tempo', 'otlp_http/loki']) {
+      const exporter = config.exporters[id];
+      expect(exporter.sending_queue.storage).toBe('file_storage');
+      expect(exporter.retry_on_failure.enabled).toBe(true);
+    }
+    expect(config.service.extensions).toContain('file_storage');
+  });
+
+  test('span metrics have the dimensions alerts and dashboards group by, with exemplars', () => {
+    const connector = config.connectors.span_metrics;
+    const dims = connector.dimensions.map((d: { name: string }) => d.name);
+    expect(dims).toEqual(
+      expect.arrayContaining([
+        'integration.log_type',
+        'integration.tool',
+        'http.response.status_code',
+        'http.request.method',
+        'url.template',
+        'server.address',
+      ]),
+    );
+    expect(dims).not.toContain('integration.id');
+    expect(dims).not.toContain('integration.customer.id');
+    expect(connector.exemplars.enabled).toBe(true);
+  });
+});

@@ -1,0 +1,135 @@
+// docker-compose.yml and the provisioning files: everything parses, everything the
+// compose file mounts or builds exists, images are pinned, the one retention setting
+// reaches every store, and Debian's docker-compose accepts the file (no engine needed).
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { parse } from 'yaml';
+import { describeWith, dockerCompose, provisioningDir, repoRoot } from './support/binaries.js';
+import { fromProvisioning, fromRoot, readJson, readYaml } from './support/files.js';
+
+const compose = readYaml(fromRoot('docker-compose.yml'));
+const services: Record<string, any> = compose.services;
+
+function filesUnder(dir: string, out: string[] = []): string[] {
+  for (const entry of readdirSync(dir)) {
+    if (entry === 'node_modules') continue;
+    const full = path.join(dir, entry);
+    if (statSync(full).isDirectory()) filesUnder(full, out);
+    else out.push(full);
+  }
+  return out;
+}
+
+describe('provisioning files', () => {
+  const files = filesUnder(provisioningDir).filter((f) => /\.(ya?ml|json)$/.test(f));
+
+  test('include the collector, Prometheus and Grafana configuration', () => {
+    const relative = files.map((f) => path.relative(provisioningDir, f));
+    for (const expected of [
+      'collector/config.yaml',
+      'collector/builder-config.yaml',
+      'prometheus/prometheus.yml',
+      'grafana/datasources/datasources.yaml',
+      'grafana/dashboards/json/integration-health.json',
+    ]) {
+      expect(relative).toContain(expected);
+    }
+  });
+
+  test.each(files.map((f) => path.relative(repoRoot, f)))('%s parses', (file) => {
+    const text = readFileSync(path.join(repoRoot, file), 'utf8');
+    const value = file.endsWith('.json') ? JSON.parse(text) : parse(text);
+    expect(value).toBeTruthy();
+  });
+});
+
+describe('docker-compose.yml', () => {
+  test('pins every image to a version', () => {
+    for (const [name, service] of Object.entries(services)) {
+      if (service.build) continue;
+      expect({ name, image: service.image }).toEqual({ name, image: expect.stringMatching(/^[\w./-]+:v?\d+\.\d+(\.\d+)?[\w.-]*$/) });
+    }
+  });
+
+  test('mounts only paths that exist, and declares every named volume', () => {
+    const declared = Object.keys(compose.volumes ?? {});
+    for (const [name, service] of Object.entries(services)) {
+      for (const mount of service.volumes ?? []) {
+        const source = String(mount).split(':')[0] as string;
+        if (source.startsWith('.') || source.startsWith('/')) {
+          expect({ name, source, exists: existsSync(fromRoot(source)) }).toEqual({ name, source, exists: true });
+        } else {
+          expect(declared).toContain(source);
+        }
+      }
+    }
+  });
+
+  test('builds the demo from its Dockerfile, with the entry points demo/README.md documents', () => {
+    for (const name of ['demo-tool', 'demo-integration']) {
+      const { build, command } = services[name];
+      expect(existsSync(fromRoot(build.context, build.dockerfile))).toBe(true);
+      expect(command[0]).toBe('node');
+      expect(readFileSync(fromRoot('demo/README.md'), 'utf8')).toContain(`node ${command[1]}`);
+    }
+    expect(services['demo-integration'].environment.OTEL_EXPORTER_OTLP_ENDPOINT).toBe('http://collector:4318');
+    expect(services['demo-integration'].environment.DEMO_TOOL_URL).toBe('http://demo-tool:4010');
+    expect(services['demo-tool'].environment.DEMO_WEBHOOK_URL).toBe('http://demo-integration:4011/webhooks');
+  });
+
+  test('builds the app plugin before Grafana starts and loads it, unsigned, from the build volume', () => {
+    const grafana = services.grafana;
+    expect(grafana.depends_on['plugin-build']).toEqual({ condition: 'service_completed_successfully' });
+    expect(grafana.environment.GF_PLUGINS_ALLOW_LOADING_UNSIGNED_PLUGINS).toBe('integrationlogs-app');
+    const pluginMount = grafana.volumes.find((v: string) => v.split(':')[1] === '/var/lib/grafana/plugins/integrationlogs-app');
+    expect(pluginMount).toBeDefined();
+    const buildMount = services['plugin-build'].volumes.find((v: string) => v.split(':')[1] === '/dist');
+    expect(pluginMount.split(':')[0]).toBe(buildMount.split(':')[0]);
+    // The build script builds the workspace that is the app plugin.
+    const script = readFileSync(fromProvisioning('grafana/build-plugin.sh'), 'utf8');
+    expect(script).toContain('npm run build -w integrationlogs-app');
+    expect(readJson(fromRoot('grafana-plugin/package.json')).name).toBe('integrationlogs-app');
+    const pluginJson = fromRoot('grafana-plugin/src/plugin.json');
+    if (existsSync(pluginJson)) expect(readJson(pluginJson).id).toBe('integrationlogs-app');
+    expect(grafana.volumes).toContain('./provisioning/grafana:/etc/grafana/provisioning:ro');
+  });
+
+  test('checks the health of every long-running service that has a way to', () => {
+    for (const name of ['tempo', 'loki', 'prometheus', 'grafana', 'demo-tool']) expect(services[name].healthcheck?.test).toBeDefined();
+    expect(services.grafana.depends_on.prometheus).toEqual({ condition: 'service_healthy' });
+  });
+
+  test('one retention setting, RETENTION_PERIOD (default 30 days), reaches Tempo, Loki and Prometheus', () => {
+    expect(services.tempo.environment.RETENTION_PERIOD).toBe('${RETENTION_PERIOD:-720h}');
+    expect(services.loki.environment.RETENTION_PERIOD).toBe('${RETENTION_PERIOD:-720h}');
+    expect(services.tempo.command).toContain('-config.expand-env=true');
+    expect(services.loki.command).toContain('-config.expand-env=true');
+    expect(services.prometheus.command).toContain('--storage.tsdb.retention.time=${RETENTION_PERIOD:-720h}');
+    const tempo = readFileSync(fromProvisioning('tempo/tempo.yaml'), 'utf8');
+    const loki = readFileSync(fromProvisioning('loki/loki.yaml'), 'utf8');
+    expect(tempo).toMatch(/block_retention: \$\{RETENTION_PERIOD:-720h\}/);
+    expect(loki).toMatch(/retention_period: \$\{RETENTION_PERIOD:-720h\}/);
+  });
+
+  test('passes the collector only variables its config reads, and Prometheus scrapes the collector', () => {
+    const config = readFileSync(fromProvisioning('collector/config.yaml'), 'utf8');
+    for (const variable of Object.keys(services.collector.environment)) expect(config).toContain(`\${env:${variable}`);
+    expect(services.collector.image.split(':')[1]).toBe(readYaml(fromProvisioning('collector/builder-config.yaml')).dist.version);
+    const prometheus = readYaml(fromProvisioning('prometheus/prometheus.yml'));
+    const targets = prometheus.scrape_configs.flatMap((s: any) => s.static_configs.flatMap((c: any) => c.targets));
+    expect(targets).toContain('collector:8888');
+    expect(config).toContain('${env:OTELCOL_METRICS_PORT:-8888}');
+  });
+});
+
+describeWith([dockerCompose()], 'docker-compose config', (bin) => {
+  test('Debian\'s docker-compose validates the file', () => {
+    const result = spawnSync(bin['docker-compose'] as string, ['-f', fromRoot('docker-compose.yml'), 'config', '-q'], {
+      encoding: 'utf8',
+      cwd: repoRoot,
+      timeout: 60_000,
+    });
+    expect({ status: result.status, stderr: result.stderr.trim() }).toEqual({ status: 0, stderr: '' });
+  });
+});

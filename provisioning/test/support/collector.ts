@@ -1,0 +1,81 @@
+// The real collector (provisioning/collector/config.yaml, unchanged) on free loopback
+// ports, its exporters pointed by environment variables at local stand-ins.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { provisioningDir } from './binaries.js';
+import { freePort } from './ports.js';
+import { httpOk, start, type Proc } from './processes.js';
+import { waitFor } from './wait.js';
+
+export const collectorConfig = path.join(provisioningDir, 'collector/config.yaml');
+
+export interface CollectorTargets {
+  tempoUrl: string;
+  lokiUrl: string;
+  remoteWriteUrl: string;
+  /** Extra environment, e.g. tenants and credentials. */
+  env?: Record<string, string>;
+}
+
+export class Collector {
+  private proc: Proc | undefined;
+  readonly storageDir = mkdtempSync(path.join(tmpdir(), 'otelcol-storage-'));
+  otlpHttpUrl = '';
+  metricsUrl = '';
+  private env: Record<string, string> = {};
+  private healthUrl = '';
+
+  constructor(
+    private readonly binary: string,
+    private readonly targets: CollectorTargets,
+  ) {}
+
+  async start(): Promise<void> {
+    if (!this.otlpHttpUrl) {
+      const [grpc, http, metrics, health] = [await freePort(), await freePort(), await freePort(), await freePort()];
+      this.otlpHttpUrl = `http://127.0.0.1:${http}`;
+      this.metricsUrl = `http://127.0.0.1:${metrics}/metrics`;
+      this.healthUrl = `http://127.0.0.1:${health}/`;
+      this.env = {
+        OTELCOL_LISTEN_HOST: '127.0.0.1',
+        OTLP_GRPC_PORT: String(grpc),
+        OTLP_HTTP_PORT: String(http),
+        OTELCOL_METRICS_PORT: String(metrics),
+        OTELCOL_HEALTH_PORT: String(health),
+        OTELCOL_STORAGE_DIR: this.storageDir,
+        SPANMETRICS_FLUSH_INTERVAL: '1s',
+        TEMPO_ENDPOINT: this.targets.tempoUrl,
+        LOKI_ENDPOINT: this.targets.lokiUrl,
+        PROMETHEUS_REMOTE_WRITE_ENDPOINT: this.targets.remoteWriteUrl,
+        ...this.targets.env,
+      };
+    }
+    const proc = start('otelcol', this.binary, [`--config=${collectorConfig}`], this.env);
+    this.proc = proc;
+    await waitFor(
+      'the collector to report healthy',
+      async () => {
+        if (!proc.running) throw new Error(`collector exited (${proc.exitCode}):\n${proc.log()}`);
+        return httpOk(this.healthUrl);
+      },
+      { timeoutMs: 60_000 },
+    );
+  }
+
+  /** Graceful stop (SIGTERM); resolves with the exit code. */
+  async stop(): Promise<number | null> {
+    const code = (await this.proc?.stop()) ?? null;
+    this.proc = undefined;
+    return code;
+  }
+
+  log(): string {
+    return this.proc?.log() ?? '';
+  }
+
+  async dispose(): Promise<void> {
+    await this.stop();
+    rmSync(this.storageDir, { recursive: true, force: true });
+  }
+}
