@@ -1,5 +1,5 @@
 import { median } from './median';
-import { buildSyncMetrics, modelTrends } from './syncMetrics';
+import { buildSyncMetrics, compareWithHistory, modelTrends } from './syncMetrics';
 import { syncModelFromRecord, syncWarningFromRecord, type SyncModelRecord, type SyncWarning } from './syncRecords';
 
 const H = 3_600_000;
@@ -150,5 +150,16 @@ describe('record mapping', () => {
       message: '',
     });
     expect(syncWarningFromRecord({ labels: { event_name: 'integration.operation', trace_id: 't' }, time: 1 })).toBeNull();
+  });
+});
+
+describe('compareWithHistory', () => {
+  it('compares a figure with the median of the most recent history points', () => {
+    const point = (n: number, read: number) => ({ syncId: `s${n}`, time: n, counts: { read, created: 0, updated: 0, deleted: 0, failed: 0 } });
+    const history = [point(5, 100), point(1, 5), point(2, 5), point(4, 100), point(3, 5)];
+    const counts = { read: 40, created: 0, updated: 0, deleted: 0, failed: 0 };
+    expect(compareWithHistory(counts, history, { historySize: 2, minHistory: 2 })).toMatchObject({ flagged: true, drops: [{ baseline: 100 }] });
+    expect(compareWithHistory(counts, history, { historySize: 5 })).toMatchObject({ flagged: false, drops: [{ baseline: 5 }] });
+    expect(compareWithHistory(counts, [], {})).toEqual({ drops: [], flagged: false });
   });
 });

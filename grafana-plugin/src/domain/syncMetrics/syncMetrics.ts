@@ -110,13 +110,27 @@ export function buildSyncMetrics(input: SyncMetricsInput, options: DropOptions =
     if (counts === undefined && warnings.length === 0 && history.length < opts.minHistory) {
       continue; // a model an old sync reported once is not news
     }
-    const drops = opts.metrics
-      .map((metric) => detectDrop(metric, counts, history, opts))
-      .filter((d): d is CountDrop => d !== undefined);
-    models.push({ model, counts, warnings, history, drops, flagged: drops.some((d) => d.flagged) });
+    models.push({ model, counts, warnings, history, ...compareWithHistory(counts, history, opts) });
   }
   models.sort((a, b) => Number(b.flagged) - Number(a.flagged) || a.model.localeCompare(b.model));
   return { syncId: input.syncId, models, otherWarnings: ownWarnings.filter((w) => w.model === undefined) };
+}
+
+/**
+ * Compares one model's figures with its history (previous syncs, any order): for each checked
+ * count, the median of the history and whether the figure fell past the threshold.
+ */
+export function compareWithHistory(
+  counts: SyncCounts | undefined,
+  history: SyncPoint[],
+  options: DropOptions = {},
+): { drops: CountDrop[]; flagged: boolean } {
+  const opts = { ...DEFAULT_DROP_OPTIONS, ...options };
+  const recent = [...history].sort((a, b) => a.time - b.time).slice(-opts.historySize);
+  const drops = opts.metrics
+    .map((metric) => detectDrop(metric, counts, recent, opts))
+    .filter((d): d is CountDrop => d !== undefined);
+  return { drops, flagged: drops.some((d) => d.flagged) };
 }
 
 function detectDrop(
