@@ -117,4 +117,6 @@ export interface OperationRecords {
 export interface DetailTabProps {
   operation: Operation;
   records: OperationRecords;
+  /** Switches to the Request logs tab and opens the request with this span id. */
+  openRequest?: (spanId: string) => void;
 }

@@ -1,0 +1,121 @@
+import React, { useEffect, useMemo, useState } from 'react';
+import { Alert, LoadingPlaceholder, Stack, Text } from '@grafana/ui';
+
+import { queryRange } from '../../api/loki/client';
+import { PLUGIN_BASE_URL, ROUTES } from '../../constants';
+import type { FlowEvent } from '../../domain/flows/flowEvent';
+import { buildFlowEventsQuery } from '../../domain/flows/flowQueries';
+import { flowEventsFromLogRecords } from '../../domain/flows/fromLogRecord';
+import { flowOutcome } from '../../domain/flows/outcome';
+import { sessionizeFlow } from '../../domain/flows/sessionize';
+import type { DetailTabProps, RequestLog } from '../../domain/types';
+import { useSettings } from '../../settings';
+import { OutcomeBadge } from './OutcomeBadge';
+import { requestsByEvent, type RequestRef } from './requestsByEvent';
+import { SessionTimeline } from './SessionTimeline';
+import { flowTestIds } from './testIds';
+
+/** How far around the viewed operation the flow's other events are looked for (Loki caps a query at ~30 d). */
+export const FLOW_LOOKAROUND_MS = 14 * 86_400_000;
+export const FLOW_EVENTS_LIMIT = 5000;
+
+export function toRequestRef(r: RequestLog): RequestRef {
+  return { spanId: r.spanId, traceId: r.traceId, timeMs: r.timeMs, method: r.method, path: r.path, status: r.status };
+}
+
+/** Link to one request in the Request logs tab of the operation that made it. */
+export function requestHref(r: RequestRef): string {
+  const params = new URLSearchParams({ tab: 'requests', span: r.spanId });
+  return `${PLUGIN_BASE_URL}/${ROUTES.Logs}/${encodeURIComponent(r.traceId)}?${params}`;
+}
+
+/**
+ * Events tab of a connection-flow log: every event of the flow, across all its operations,
+ * grouped by user session; the requests this operation made hang under the event they
+ * belong to.
+ */
+export function FlowEventsTab({ operation, records }: DetailTabProps) {
+  const { lokiDatasourceUid, sessionGapMinutes } = useSettings();
+  const own = useMemo(() => flowEventsFromLogRecords(records.flowEvents), [records.flowEvents]);
+  const flowId = own[0]?.flowId;
+  const [others, setOthers] = useState<FlowEvent[]>([]);
+  const [loading, setLoading] = useState(false);
+  const [error, setError] = useState<string>();
+
+  useEffect(() => {
+    if (!flowId) {
+      return;
+    }
+    let cancelled = false;
+    setLoading(true);
+    setError(undefined);
+    queryRange(lokiDatasourceUid, {
+      query: buildFlowEventsQuery({ flowId }),
+      startMs: operation.endMs - FLOW_LOOKAROUND_MS,
+      endMs: Math.min(Date.now(), operation.endMs + FLOW_LOOKAROUND_MS),
+      limit: FLOW_EVENTS_LIMIT,
+      direction: 'forward',
+    })
+      .then((found) => !cancelled && setOthers(flowEventsFromLogRecords(found)))
+      .catch((err: unknown) => !cancelled && setError(err instanceof Error ? err.message : String(err)))
+      .finally(() => !cancelled && setLoading(false));
+    return () => {
+      cancelled = true;
+    };
+  }, [flowId, lokiDatasourceUid, operation.endMs]);
+
+  return (
+    <FlowEventsView
+      events={[...own, ...others]}
+      requests={records.requests.map(toRequestRef)}
+      gapMs={sessionGapMinutes * 60_000}
+      currentTraceId={operation.traceId}
+      loading={loading}
+      error={error}
+    />
+  );
+}
+
+export interface FlowEventsViewProps {
+  events: FlowEvent[];
+  requests: RequestRef[];
+  gapMs: number;
+  currentTraceId?: string;
+  loading?: boolean;
+  error?: string;
+  now?: number;
+}
+
+export function FlowEventsView({ events, requests, gapMs, currentTraceId, loading, error, now }: FlowEventsViewProps) {
+  const flow = useMemo(() => sessionizeFlow(events, { gapMs }), [events, gapMs]);
+  const byEvent = useMemo(() => (flow ? requestsByEvent(flow.events, requests) : new Map()), [flow, requests]);
+  if (!flow) {
+    return (
+      <div data-testid={flowTestIds.tabEmpty}>
+        <Text color="secondary">This log has no connection-flow events.</Text>
+      </div>
+    );
+  }
+  const outcome = flowOutcome(flow, { now: now ?? Date.now(), gapMs });
+  return (
+    <div data-testid={flowTestIds.tab}>
+      <Stack direction="row" gap={2} alignItems="center" wrap="wrap">
+        <Text weight="medium">Flow {flow.flowId}</Text>
+        <OutcomeBadge outcome={outcome} />
+        <Text color="secondary">
+          {flow.sessions.length} session{flow.sessions.length === 1 ? '' : 's'}, {flow.events.length} events
+          {flow.tool ? ` · ${flow.tool}` : ''}
+          {flow.customerId ? ` · customer ${flow.customerId}` : ''}
+          {flow.endUserId ? ` · ${flow.endUserId}` : ''}
+        </Text>
+      </Stack>
+      {loading && <LoadingPlaceholder text="Loading the flow's other events…" />}
+      {error && (
+        <Alert severity="warning" title="Only this log's events are shown" data-testid={flowTestIds.tabError}>
+          The flow's events from other operations could not be loaded: {error}
+        </Alert>
+      )}
+      <SessionTimeline flow={flow} requests={byEvent} requestHref={requestHref} currentTraceId={currentTraceId} />
+    </div>
+  );
+}
