@@ -34,7 +34,7 @@ export function requestHref(r: RequestRef): string {
  * grouped by user session; the requests this operation made hang under the event they
  * belong to.
  */
-export function FlowEventsTab({ operation, records }: DetailTabProps) {
+export function FlowEventsTab({ operation, records, openRequest }: DetailTabProps) {
   const { lokiDatasourceUid, sessionGapMinutes } = useSettings();
   const own = useMemo(() => flowEventsFromLogRecords(records.flowEvents), [records.flowEvents]);
   const flowId = own[0]?.flowId;
@@ -72,6 +72,7 @@ export function FlowEventsTab({ operation, records }: DetailTabProps) {
       currentTraceId={operation.traceId}
       loading={loading}
       error={error}
+      onOpenRequest={openRequest ? (r) => openRequest(r.spanId) : undefined}
     />
   );
 }
@@ -84,9 +85,11 @@ export interface FlowEventsViewProps {
   loading?: boolean;
   error?: string;
   now?: number;
+  onOpenRequest?: (request: RequestRef) => void;
 }
 
-export function FlowEventsView({ events, requests, gapMs, currentTraceId, loading, error, now }: FlowEventsViewProps) {
+export function FlowEventsView(props: FlowEventsViewProps) {
+  const { events, requests, gapMs, currentTraceId, loading, error, now, onOpenRequest } = props;
   const flow = useMemo(() => sessionizeFlow(events, { gapMs }), [events, gapMs]);
   const byEvent = useMemo(() => (flow ? requestsByEvent(flow.events, requests) : new Map()), [flow, requests]);
   if (!flow) {
@@ -115,7 +118,13 @@ export function FlowEventsView({ events, requests, gapMs, currentTraceId, loadin
           The flow's events from other operations could not be loaded: {error}
         </Alert>
       )}
-      <SessionTimeline flow={flow} requests={byEvent} requestHref={requestHref} currentTraceId={currentTraceId} />
+      <SessionTimeline
+        flow={flow}
+        requests={byEvent}
+        requestHref={requestHref}
+        onOpenRequest={onOpenRequest}
+        currentTraceId={currentTraceId}
+      />
     </div>
   );
 }

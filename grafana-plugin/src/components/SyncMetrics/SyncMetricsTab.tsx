@@ -1,11 +1,112 @@
-import React from 'react';
-import { DetailTabProps } from '../../domain/types';
+import React, { useEffect, useMemo, useState } from 'react';
+import { Alert, LoadingPlaceholder, Stack, Text } from '@grafana/ui';
 
-/** Placeholder: per-model sync metrics and warnings. */
-export function SyncMetricsTab({ records }: DetailTabProps) {
+import { queryRange } from '../../api/loki/client';
+import { syncModelsFromLogRecords, syncWarningsFromLogRecords } from '../../domain/syncMetrics/fromLogRecord';
+import { buildSyncMetrics, DEFAULT_DROP_OPTIONS, type DropOptions } from '../../domain/syncMetrics/syncMetrics';
+import { buildSyncHistoryQuery } from '../../domain/syncMetrics/syncQueries';
+import type { SyncModelRecord, SyncWarning } from '../../domain/syncMetrics/syncRecords';
+import type { DetailTabProps } from '../../domain/types';
+import { useSettings } from '../../settings';
+import { SyncModelTable } from './SyncModelTable';
+import { syncTestIds } from './testIds';
+
+/** How far back previous syncs of the integration are looked for (the retention). */
+export const SYNC_HISTORY_MS = 30 * 86_400_000;
+export const SYNC_HISTORY_LIMIT = 2000;
+
+/**
+ * Sync metrics tab: per data model what this sync read, created, updated, deleted and failed,
+ * its warnings under the model, and the same model's figures from the integration's previous
+ * syncs, with a drop against their median flagged.
+ */
+export function SyncMetricsTab({ operation, records }: DetailTabProps) {
+  const { lokiDatasourceUid } = useSettings();
+  const own = useMemo(() => syncModelsFromLogRecords(records.syncModels), [records.syncModels]);
+  const warnings = useMemo(() => syncWarningsFromLogRecords(records.warnings), [records.warnings]);
+  const [history, setHistory] = useState<SyncModelRecord[]>([]);
+  const [loading, setLoading] = useState(false);
+  const [error, setError] = useState<string>();
+  const integrationId = operation.integrationId;
+
+  useEffect(() => {
+    if (!integrationId) {
+      return;
+    }
+    let cancelled = false;
+    setLoading(true);
+    setError(undefined);
+    queryRange(lokiDatasourceUid, {
+      query: buildSyncHistoryQuery(integrationId),
+      startMs: operation.startMs - SYNC_HISTORY_MS,
+      endMs: operation.endMs,
+      limit: SYNC_HISTORY_LIMIT,
+      direction: 'backward',
+    })
+      .then((found) => !cancelled && setHistory(syncModelsFromLogRecords(found)))
+      .catch((err: unknown) => !cancelled && setError(err instanceof Error ? err.message : String(err)))
+      .finally(() => !cancelled && setLoading(false));
+    return () => {
+      cancelled = true;
+    };
+  }, [integrationId, lokiDatasourceUid, operation.startMs, operation.endMs]);
+
   return (
-    <div>
-      {records.syncModels.length} models, {records.warnings.length} warnings
+    <SyncMetricsView
+      syncId={operation.traceId}
+      records={[...own, ...history]}
+      warnings={warnings}
+      loading={loading}
+      error={error}
+    />
+  );
+}
+
+export interface SyncMetricsViewProps {
+  syncId: string;
+  records: SyncModelRecord[];
+  warnings: SyncWarning[];
+  options?: DropOptions;
+  loading?: boolean;
+  error?: string;
+}
+
+export function SyncMetricsView({ syncId, records, warnings, options, loading, error }: SyncMetricsViewProps) {
+  const metrics = useMemo(() => buildSyncMetrics({ syncId, records, warnings }, options), [syncId, records, warnings, options]);
+  const threshold = options?.dropThreshold ?? DEFAULT_DROP_OPTIONS.dropThreshold;
+  const flagged = metrics.models.filter((m) => m.flagged).length;
+  return (
+    <div data-testid={syncTestIds.tab}>
+      {loading && <LoadingPlaceholder text="Loading previous syncs…" />}
+      {error && (
+        <Alert severity="warning" title="Previous syncs could not be loaded" data-testid={syncTestIds.error}>
+          {error}
+        </Alert>
+      )}
+      {metrics.models.length === 0 ? (
+        <div data-testid={syncTestIds.empty}>
+          <Text color="secondary">This sync reported no data models.</Text>
+        </div>
+      ) : (
+        <Stack direction="column" gap={1}>
+          {flagged > 0 && (
+            <Text color="error">
+              {flagged} model{flagged === 1 ? '' : 's'} dropped more than {Math.round(threshold * 100)} % below the median of previous syncs
+            </Text>
+          )}
+          <SyncModelTable models={metrics.models} dropThreshold={threshold} />
+        </Stack>
+      )}
+      {metrics.otherWarnings.length > 0 && (
+        <div data-testid={syncTestIds.otherWarnings}>
+          <Text weight="medium">Other warnings</Text>
+          <ul>
+            {metrics.otherWarnings.map((w, i) => (
+              <li key={i}>{w.message}</li>
+            ))}
+          </ul>
+        </div>
+      )}
     </div>
   );
 }
