@@ -3,7 +3,7 @@ import React, { useMemo, useState } from 'react';
 import { useLocation } from 'react-router-dom';
 import { dateTimeFormat, rangeUtil, type GrafanaTheme2, type TimeRange } from '@grafana/data';
 import { locationService, PluginPage } from '@grafana/runtime';
-import { Combobox, Field, Icon, Input, RefreshPicker, Stack, TextLink, TimeRangePicker, useStyles2 } from '@grafana/ui';
+import { Field, Icon, Input, RadioButtonGroup, RefreshPicker, Stack, TextLink, TimeRangePicker, useStyles2 } from '@grafana/ui';
 
 import { QueryError } from '../../components/common/QueryError';
 import { FlowFunnel } from '../../components/FlowTimeline/FlowFunnel';
@@ -80,12 +80,13 @@ function ConnectionFlowsPage() {
       <div className={styles.page} data-testid={flowTestIds.page}>
         <Stack gap={2} alignItems="flex-end" wrap="wrap">
           <Field label="Tool" noMargin>
-            <Combobox
-              width={24}
+            <RadioButtonGroup
               value={state.tool}
-              options={[{ value: ALL_TOOLS, label: 'All tools' }, ...[...new Set([...tools, state.tool].filter(Boolean))].map((t) => ({ value: t, label: t }))]}
-              onChange={(o) => set({ tool: o?.value ?? '' })}
-              createCustomValue
+              options={[
+                { value: ALL_TOOLS, label: 'All tools' },
+                ...[...new Set([...tools, state.tool].filter(Boolean))].map((t) => ({ value: t, label: t })),
+              ]}
+              onChange={(tool) => set({ tool })}
             />
           </Field>
           <Field label="Customer" noMargin>

@@ -89,7 +89,7 @@ const getStyles = (theme: GrafanaTheme2) => ({
     width: '100%',
     background: 'none',
     border: 'none',
-    padding: theme.spacing(0.5, 0),
+    padding: theme.spacing(0.5, 1),
     color: theme.colors.text.primary,
     textAlign: 'left',
     cursor: 'pointer',
