@@ -72,4 +72,17 @@ describe('inferStageOrder', () => {
   it('orders stages by their usual relative position', () => {
     expect(inferStageOrder([['a', 'b', 'c'], ['a', 'c'], ['b', 'c'], ['a']])).toEqual(['a', 'b', 'c']);
   });
+
+  it('puts the stages where flows connect last, even when no flow passes both', () => {
+    // "done" and "permissions" never share a flow: only the connected event says which ends a flow
+    expect(inferStageOrder([['select', 'credentials', 'done'], ['select', 'credentials', 'permissions']])).toEqual([
+      'select',
+      'credentials',
+      'done',
+      'permissions',
+    ]);
+    expect(
+      inferStageOrder([['select', 'credentials', 'done'], ['select', 'credentials', 'permissions']], new Set(['done'])),
+    ).toEqual(['select', 'credentials', 'permissions', 'done']);
+  });
 });

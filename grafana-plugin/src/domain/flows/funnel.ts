@@ -1,4 +1,4 @@
-import { flowOutcome, type FlowStatus } from './outcome';
+import { FLOW_EVENTS, flowOutcome, type FlowStatus } from './outcome';
 import type { Flow } from './sessionize';
 
 export interface FunnelOptions {
@@ -49,7 +49,7 @@ export function flowFunnel(flows: Flow[], options: FunnelOptions): Funnel {
       (options.to === undefined || f.start <= options.to),
   );
   const stageLists = selected.map((f) => stagesOf(f, by));
-  const order = options.stages ?? inferStageOrder(stageLists);
+  const order = options.stages ?? inferStageOrder(stageLists, connectedStages(selected, by));
   const position = new Map(order.map((name, i) => [name, i]));
 
   const reachedFurthest = new Array<number>(order.length).fill(0);
@@ -105,11 +105,26 @@ function stagesOf(flow: Flow, by: 'step' | 'event'): string[] {
   return [...seen];
 }
 
+/** Stages in which flows connected: they end a flow, so they go last. */
+function connectedStages(flows: Flow[], by: 'step' | 'event'): Set<string> {
+  const stages = new Set<string>();
+  for (const flow of flows) {
+    for (const event of flow.events) {
+      const stage = by === 'step' ? event.step : event.event;
+      if (event.event === FLOW_EVENTS.connected && stage !== undefined) {
+        stages.add(stage);
+      }
+    }
+  }
+  return stages;
+}
+
 /**
- * Orders stages by where they usually appear in a flow: the mean of their first-occurrence
- * position relative to the flow's length; ties go to the stage more flows reached.
+ * Orders stages by where they usually appear in a flow: stages where flows connect go last,
+ * the others by the mean of their first-occurrence position relative to the flow's length;
+ * ties go to the stage more flows reached.
  */
-export function inferStageOrder(stageLists: string[][]): string[] {
+export function inferStageOrder(stageLists: string[][], last: Set<string> = new Set()): string[] {
   const sum = new Map<string, number>();
   const count = new Map<string, number>();
   for (const list of stageLists) {
@@ -120,7 +135,10 @@ export function inferStageOrder(stageLists: string[][]): string[] {
     });
   }
   const mean = (s: string) => sum.get(s)! / count.get(s)!;
+  const rank = (s: string) => (last.has(s) ? 1 : 0);
   return [...sum.keys()].sort(
-    (a, b) => mean(a) - mean(b) || count.get(b)! - count.get(a)! || (a < b ? -1 : a > b ? 1 : 0),
+    (a, b) =>
+      rank(a) - rank(b) ||
+      mean(a) - mean(b) || count.get(b)! - count.get(a)! || (a < b ? -1 : a > b ? 1 : 0),
   );
 }
