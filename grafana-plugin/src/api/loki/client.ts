@@ -17,6 +17,9 @@ export interface QueryRangeParams {
 
 /** ms → ns decimal string (Loki takes ns epochs). */
 export function msToNs(ms: number): string {
+  if (!Number.isFinite(ms)) {
+    throw new RangeError(`Invalid time: ${ms}`);
+  }
   return `${BigInt(Math.floor(ms)) * 1_000_000n}`;
 }
 
@@ -33,13 +36,14 @@ export function queryRangeParams(p: QueryRangeParams): Record<string, string> {
 
 /** Runs a LogQL log query through Grafana's data source proxy; records come back newest first. */
 export async function queryRange(datasourceUid: string, params: QueryRangeParams): Promise<LogRecord[]> {
+  const query = queryRangeParams(params);
   let body: unknown;
   try {
     const response = await lastValueFrom(
       getBackendSrv().fetch<unknown>({
         url: proxyUrl(datasourceUid, 'loki/api/v1/query_range'),
         method: 'GET',
-        params: queryRangeParams(params),
+        params: query,
         showErrorAlert: false,
         showSuccessAlert: false,
       })

@@ -1,15 +1,182 @@
-import React from 'react';
-import { useParams } from 'react-router-dom';
-import { PluginPage } from '@grafana/runtime';
+import React, { useEffect, useMemo, useState } from 'react';
+import { Link, useLocation, useParams } from 'react-router-dom';
+import { css } from '@emotion/css';
+import { GrafanaTheme2 } from '@grafana/data';
+import { locationService, PluginPage } from '@grafana/runtime';
+import { Alert, Badge, LinkButton, LoadingPlaceholder, Tab, TabContent, TabsBar, useStyles2 } from '@grafana/ui';
+import { queryRange } from '../../api/loki/client';
+import { buildTraceRecordsQuery } from '../../api/loki/logql';
+import { QueryError } from '../../components/common/QueryError';
+import { REQUEST_PARAM } from '../../components/RequestLogs/RequestLogsTab';
 import { testIds } from '../../components/testIds';
+import { DETAIL_RECORDS_LIMIT } from '../../constants';
+import { groupTraceRecords } from '../../domain/records';
+import { Operation, OperationRecords } from '../../domain/types';
+import { useSettings } from '../../settings';
+import { traceExploreUrl } from '../../utils/explore';
+import { formatDuration, formatTime, logTypeLabel, outcomeColor } from '../../utils/format';
+import { logsUrl } from '../../utils/routing';
+import { DETAIL_PARAMS, detailRange } from './detailRange';
+import { tabsFor } from './tabs';
+
+type Loaded = { operation: Operation | null; records: OperationRecords; truncated: boolean };
+
+function useTraceRecords(lokiUid: string, traceId: string, range: { startMs: number; endMs: number }) {
+  const [state, setState] = useState<{ loading: boolean; error: Error | null; data: Loaded | null }>({
+    loading: true,
+    error: null,
+    data: null,
+  });
+  useEffect(() => {
+    let cancelled = false;
+    setState({ loading: true, error: null, data: null });
+    queryRange(lokiUid, {
+      query: buildTraceRecordsQuery(traceId),
+      startMs: range.startMs,
+      endMs: range.endMs,
+      limit: DETAIL_RECORDS_LIMIT,
+      direction: 'forward',
+    }).then(
+      (records) => {
+        if (!cancelled) {
+          setState({ loading: false, error: null, data: { ...groupTraceRecords(records), truncated: records.length >= DETAIL_RECORDS_LIMIT } });
+        }
+      },
+      (error: Error) => !cancelled && setState({ loading: false, error, data: null })
+    );
+    return () => {
+      cancelled = true;
+    };
+  }, [lokiUid, traceId, range.startMs, range.endMs]);
+  return state;
+}
+
+function Header({ operation }: { operation: Operation }) {
+  const s = useStyles2(getStyles);
+  const items: Array<[string, React.ReactNode]> = [
+    ['Type', logTypeLabel(operation.logType)],
+    ['Tool', operation.tool],
+    ['Integration', operation.integrationId],
+    ['Customer', operation.customerId],
+    ['Operation', operation.operation],
+    ['Outcome', <Badge key="o" text={operation.outcome || 'unknown'} color={outcomeColor(operation.outcome)} />],
+    ['Start', formatTime(operation.startMs)],
+    ['Duration', formatDuration(operation.durationMs)],
+    ['Requests', `${operation.requestCount} (${operation.count4xx} 4xx, ${operation.count5xx} 5xx)`],
+  ];
+  if (operation.errorType) {
+    items.push(['Error', operation.errorType]);
+  }
+  return (
+    <div data-testid={testIds.detail.header}>
+      <dl className={s.header}>
+        {items.map(([k, v]) => (
+          <div key={k} className={s.item}>
+            <dt>{k}</dt>
+            <dd>{v}</dd>
+          </div>
+        ))}
+      </dl>
+      {operation.summary && <p className={s.summary}>{operation.summary}</p>}
+    </div>
+  );
+}
 
 function LogDetailPage() {
+  const s = useStyles2(getStyles);
+  const settings = useSettings();
   const { traceId = '' } = useParams();
+  const location = useLocation();
+  const search = useMemo(() => new URLSearchParams(location.search), [location.search]);
+  const timeParam = search.get(DETAIL_PARAMS.time);
+  const durationParam = search.get(DETAIL_PARAMS.duration);
+  const range = useMemo(
+    () => detailRange(new URLSearchParams({ time: timeParam ?? '', duration: durationParam ?? '' }), Date.now()),
+    [timeParam, durationParam]
+  );
+  const { loading, error, data } = useTraceRecords(settings.lokiDatasourceUid, traceId, range);
+  const operation = data?.operation ?? null;
+  const tabs = operation ? tabsFor(operation) : [];
+  const activeTab = tabs.find((t) => t.id === search.get(DETAIL_PARAMS.tab)) ?? tabs[0];
+
+  const title = operation ? `${logTypeLabel(operation.logType)} · ${operation.tool} · ${operation.operation}` : `Trace ${traceId}`;
   return (
-    <PluginPage>
-      <div data-testid={testIds.detail.container}>{traceId}</div>
+    <PluginPage
+      pageNav={{ text: title }}
+      actions={
+        <LinkButton
+          variant="secondary"
+          icon="compass"
+          data-testid={testIds.detail.exploreLink}
+          href={traceExploreUrl(
+            settings.tempoDatasourceUid,
+            traceId,
+            operation ? operation.startMs - 60_000 : range.startMs,
+            operation ? operation.endMs + 60_000 : range.endMs
+          )}
+        >
+          Trace in Explore
+        </LinkButton>
+      }
+    >
+      <div className={s.page} data-testid={testIds.detail.container}>
+        <Link to={logsUrl()} data-testid={testIds.detail.back} className={s.back}>
+          ← All logs
+        </Link>
+        {loading && <LoadingPlaceholder text="Loading the operation…" />}
+        {error && <QueryError error={error} title="Could not load this operation" testId={testIds.detail.error} />}
+        {!loading && !error && !operation && (
+          <Alert severity="warning" title="Operation not found" data-testid={testIds.detail.notFound}>
+            No operation record for trace {traceId} {range.exact ? 'around the linked time' : 'in the last 7 days'}. It may be
+            older than the retention period, still running (the record is written when the operation ends), or the link is
+            wrong. {data && data.records.all.length > 0 && `${data.records.all.length} other records of this trace were found.`}
+          </Alert>
+        )}
+        {operation && data && (
+          <>
+            <Header operation={operation} />
+            {data.truncated && (
+              <Alert severity="info" title="Showing the first records only">
+                This trace has more than {data.records.all.length} records; open it in Explore for the rest.
+              </Alert>
+            )}
+            <TabsBar data-testid={testIds.detail.tabs}>
+              {tabs.map((tab) => (
+                <Tab
+                  key={tab.id}
+                  label={tab.label}
+                  active={tab === activeTab}
+                  counter={tab.id === 'requests' ? data.records.requests.length : undefined}
+                  onChangeTab={() => locationService.partial({ [DETAIL_PARAMS.tab]: tab.id, [REQUEST_PARAM]: null })}
+                />
+              ))}
+            </TabsBar>
+            <TabContent className={s.tabContent}>
+              {activeTab && (
+                <activeTab.Component
+                  operation={operation}
+                  records={data.records}
+                  openRequest={(spanId) => locationService.partial({ [DETAIL_PARAMS.tab]: 'requests', [REQUEST_PARAM]: spanId })}
+                />
+              )}
+            </TabContent>
+          </>
+        )}
+      </div>
     </PluginPage>
   );
 }
 
 export default LogDetailPage;
+
+const getStyles = (theme: GrafanaTheme2) => ({
+  page: css({ display: 'flex', flexDirection: 'column', gap: theme.spacing(2) }),
+  back: css({ color: theme.colors.text.link, fontSize: theme.typography.bodySmall.fontSize }),
+  header: css({ display: 'flex', flexWrap: 'wrap', gap: theme.spacing(1, 4), margin: 0 }),
+  item: css({
+    dt: { color: theme.colors.text.secondary, fontSize: theme.typography.bodySmall.fontSize },
+    dd: { margin: 0, fontWeight: theme.typography.fontWeightMedium },
+  }),
+  summary: css({ marginTop: theme.spacing(1), color: theme.colors.text.secondary, fontFamily: theme.typography.fontFamilyMonospace }),
+  tabContent: css({ paddingTop: theme.spacing(2) }),
+});
