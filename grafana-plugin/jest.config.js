@@ -9,6 +9,7 @@ module.exports = {
   // Jest configuration provided by Grafana scaffolding
   ...base,
   displayName: 'grafana-plugin',
+  testTimeout: 60000,
   rootDir: __dirname,
   transform: {
     // @grafana/data pulls ESM-only .mjs files (d3-color): transform them like the sources.

@@ -181,7 +181,7 @@ for (let i = 0; i < N; i++) {
       );
     }
   }
-  const outcome = with5xx ? 'failure' : with4xx ? 'partial' : 'success';
+  const outcome = c5 ? 'failure' : c4 ? 'partial' : 'success';
   const summary = `${type} ${tool} ${operation}: ${outcome} in ${(durationMs / 1000).toFixed(1)}s, ${nReq} requests${c4 ? ` (${c4} 4xx)` : ''}${c5 ? ` (${c5} 5xx)` : ''}`;
   push(
     endMs,

@@ -42,7 +42,7 @@ function Body({ message, testId }: { message: HttpMessage; testId: string }) {
         <div className={s.muted}>No body.</div>
       ) : (
         <pre className={s.pre} data-testid={testId} data-language={language}>
-          {language === 'base64' ? `(binary, base64)\n${text}` : text}
+          {language === 'base64' ? `(binary, base64)\n${text}` : language === 'partial-json' ? `${text}\n… (truncated)` : text}
         </pre>
       )}
     </>
@@ -141,7 +141,14 @@ export function RequestDrawer({ request, onClose }: { request: RequestLog; onClo
 }
 
 const getStyles = (theme: GrafanaTheme2) => ({
-  content: css({ display: 'flex', flexDirection: 'column', gap: theme.spacing(1), h4: { marginTop: theme.spacing(2) } }),
+  content: css({
+    display: 'flex',
+    flexDirection: 'column',
+    gap: theme.spacing(1),
+    minWidth: 0,
+    maxWidth: '100%',
+    h4: { marginTop: theme.spacing(2) },
+  }),
   url: css({ fontFamily: theme.typography.fontFamilyMonospace, fontSize: theme.typography.bodySmall.fontSize, wordBreak: 'break-all' }),
   muted: css({ color: theme.colors.text.secondary, fontSize: theme.typography.bodySmall.fontSize }),
   facts: css({
@@ -154,11 +161,19 @@ const getStyles = (theme: GrafanaTheme2) => ({
   }),
   headers: css({
     width: '100%',
+    tableLayout: 'fixed',
     fontSize: theme.typography.bodySmall.fontSize,
     fontFamily: theme.typography.fontFamilyMonospace,
-    th: { textAlign: 'left', fontWeight: theme.typography.fontWeightMedium, paddingRight: theme.spacing(2), verticalAlign: 'top', whiteSpace: 'nowrap' },
-    td: { wordBreak: 'break-all' },
+    th: { width: '35%', textAlign: 'left', fontWeight: theme.typography.fontWeightMedium, paddingRight: theme.spacing(2), verticalAlign: 'top', overflowWrap: 'anywhere' },
+    td: { overflowWrap: 'anywhere' },
   }),
-  pre: css({ maxHeight: 480, overflow: 'auto', whiteSpace: 'pre-wrap', wordBreak: 'break-word', fontSize: theme.typography.bodySmall.fontSize }),
+  pre: css({
+    maxHeight: 480,
+    maxWidth: '100%',
+    overflow: 'auto',
+    whiteSpace: 'pre-wrap',
+    overflowWrap: 'anywhere',
+    fontSize: theme.typography.bodySmall.fontSize,
+  }),
   modal: css({ width: '90vw', maxWidth: 1400 }),
 });

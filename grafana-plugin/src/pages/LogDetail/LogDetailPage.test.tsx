@@ -47,7 +47,7 @@ describe('LogDetailPage', () => {
     expect(within(drawer).getByTestId(testIds.requests.copyCurl)).toBeInTheDocument();
 
     await act(async () => fireEvent.click(within(drawer).getByTestId(testIds.requests.openResponse)));
-    expect(await screen.findByTestId(testIds.requests.fullResponse)).toHaveTextContent('Employee 1');
+    expect(await screen.findByTestId(testIds.requests.fullResponse)).toHaveTextContent('"name": "Employee 1"');
   });
 
   it('pretty-prints JSON bodies and shows rate-limit facts of a 429', async () => {

@@ -1,0 +1,113 @@
+#!/usr/bin/env node
+// The browser harness's backend: serves the harness bundle and answers Grafana's data source
+// proxy paths (/api/datasources/proxy/uid/<uid>/loki/api/v1/query_range) from fixture records
+// with the fake Loki in fakeLoki.mjs. Listens on 127.0.0.1, port 0 (dynamic) unless given.
+//   node harness/server.mjs [port]     (after `npm run build:harness`)
+import { createServer } from 'node:http';
+import { createRequire } from 'node:module';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { dirname, extname, join, normalize } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { BadQueryError, queryRange, recordsOf } from './fakeLoki.mjs';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const DIST = join(here, 'dist');
+const FIXTURES = join(here, '..', 'src', '__fixtures__');
+// @grafana/ui's icons ship in its package; Grafana serves them at <public path>build/img/icons/.
+const uiMain = createRequire(import.meta.url).resolve('@grafana/ui');
+const UI_ICONS = join(uiMain.slice(0, uiMain.lastIndexOf('/dist/') + '/dist/'.length), 'public', 'img', 'icons');
+
+/** Loki records to serve: every recorded Loki streams response if there are any, else the hand-made set. */
+export function fixtureRecords() {
+  const recorded = join(FIXTURES, 'recorded', 'loki');
+  const files = existsSync(recorded) ? readdirSync(recorded).filter((f) => f.endsWith('.json')) : [];
+  const responses = files.map((f) => JSON.parse(readFileSync(join(recorded, f), 'utf8')));
+  const streams = responses.filter((r) => r?.data?.resultType === 'streams');
+  if (streams.length > 0) {
+    const seen = new Set();
+    return {
+      source: 'recorded',
+      records: streams.flatMap(recordsOf).filter((r) => {
+        const key = `${r.tsNs}|${r.labels.span_id}|${r.labels.event_name}|${r.line.length}`;
+        return seen.has(key) ? false : (seen.add(key), true);
+      }),
+    };
+  }
+  return { source: 'handmade', records: recordsOf(JSON.parse(readFileSync(join(FIXTURES, 'handmade', 'loki-all-records.json'), 'utf8'))) };
+}
+
+const TYPES = { '.js': 'text/javascript', '.css': 'text/css', '.html': 'text/html', '.svg': 'image/svg+xml', '.woff2': 'font/woff2', '.woff': 'font/woff', '.ttf': 'font/ttf' };
+
+const INDEX = `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>integration-logs harness</title>
+<link rel="stylesheet" href="/harness/harness.css">
+<script>window.__grafana_public_path__ = '/public/';</script></head>
+<body><div id="root"></div><script type="module" src="/harness/harness.js"></script></body></html>`;
+
+function send(res, status, body, type = 'application/json') {
+  res.writeHead(status, { 'Content-Type': type, 'Cache-Control': 'no-store' });
+  res.end(typeof body === 'string' || Buffer.isBuffer(body) ? body : JSON.stringify(body));
+}
+
+/**
+ * Starts the server. options.records replaces the fixture records (the bench serves 10k
+ * generated operations); options.datasources lists the uids that exist (default loki, tempo).
+ */
+export async function startHarnessServer(options = {}) {
+  const records = options.records ?? fixtureRecords().records;
+  const uids = new Set(options.datasources ?? ['loki', 'tempo', 'prometheus']);
+  const requests = [];
+  const server = createServer((req, res) => {
+    const url = new URL(req.url, 'http://127.0.0.1');
+    const proxy = url.pathname.match(/^\/api\/datasources\/proxy\/uid\/([^/]+)\/(.*)$/);
+    if (proxy) {
+      const [, uid, rest] = proxy;
+      requests.push({ uid, path: rest, params: Object.fromEntries(url.searchParams) });
+      if (!uids.has(decodeURIComponent(uid))) {
+        return send(res, 404, { message: 'Unable to find datasource' });
+      }
+      if (rest === 'loki/api/v1/query_range') {
+        try {
+          return send(res, 200, queryRange(records, Object.fromEntries(url.searchParams)));
+        } catch (err) {
+          if (err instanceof BadQueryError) {
+            return send(res, 400, `parse error: ${err.message}`, 'text/plain');
+          }
+          return send(res, 500, String(err), 'text/plain');
+        }
+      }
+      return send(res, 404, 'not found', 'text/plain');
+    }
+    if (url.pathname.startsWith('/harness/')) {
+      const file = normalize(join(DIST, url.pathname.slice('/harness/'.length)));
+      if (!file.startsWith(DIST) || !existsSync(file)) {
+        return send(res, 404, 'not found', 'text/plain');
+      }
+      return send(res, 200, readFileSync(file), TYPES[extname(file)] ?? 'application/octet-stream');
+    }
+    if (url.pathname.startsWith('/public/build/img/icons/')) {
+      const file = normalize(join(UI_ICONS, url.pathname.slice('/public/build/img/icons/'.length)));
+      if (file.startsWith(UI_ICONS) && existsSync(file)) {
+        return send(res, 200, readFileSync(file), 'image/svg+xml');
+      }
+    }
+    if (url.pathname.includes('/public/')) {
+      // Grafana's own static files (the Inter/Roboto fonts of GlobalStyles) are not part of
+      // the packages; the browser falls back to system fonts.
+      return send(res, 404, 'not found', 'text/plain');
+    }
+    return send(res, 200, INDEX, 'text/html');
+  });
+  await new Promise((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve));
+  const { port } = server.address();
+  return {
+    url: `http://127.0.0.1:${port}`,
+    requests,
+    close: () => new Promise((resolve) => server.close(resolve)),
+  };
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const server = await startHarnessServer({ port: Number(process.argv[2] ?? 0) });
+  console.log(`harness on ${server.url}/a/integrationlogs-app/logs (${fixtureRecords().source} fixtures)`);
+}
