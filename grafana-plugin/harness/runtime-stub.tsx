@@ -117,7 +117,7 @@ export class HistoryWrapper {
     return locationSearchToObject(this.history.location.search);
   }
   getLocationObservable() {
-    return new Observable<Location>((s) => this.history.listen((loc) => s.next(loc)));
+    return new Observable<Location>((s) => this.history.listen((loc: Location) => s.next(loc)));
   }
   partial(query: Record<string, unknown>, replace?: boolean) {
     const current = this.getSearchObject();

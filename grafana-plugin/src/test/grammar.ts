@@ -52,8 +52,15 @@ export function parseTraceQL(query: string): ParseResult {
   return analyse(traceqlParser.parse(query), query);
 }
 
-/** Decodes a Go-syntax double-quoted literal (what Loki and Tempo do with it). */
+/** Decodes a Go-syntax string literal, double-quoted or raw (what Loki and Tempo do with it). */
 export function goUnquote(literal: string): string {
+  if (literal.length >= 2 && literal.startsWith('`') && literal.endsWith('`')) {
+    const inner = literal.slice(1, -1);
+    if (inner.includes('`')) {
+      throw new Error(`backtick inside raw literal ${literal}`);
+    }
+    return inner.replace(/\r/g, '');
+  }
   if (literal.length < 2 || literal[0] !== '"' || literal[literal.length - 1] !== '"') {
     throw new Error(`not a double-quoted literal: ${literal}`);
   }

@@ -103,6 +103,13 @@ describe('ConnectionFlowsPage', () => {
     ]);
   });
 
+  it('reads an absolute range from the URL (epoch ms, as the time picker writes it)', async () => {
+    const from = T0 - 60 * MIN;
+    renderPage(`?from=${from}&to=${NOW}`);
+    await waitFor(() => expect(screen.getAllByTestId(flowTestIds.pageFlowRow)).toHaveLength(3));
+    expect(queryRange.mock.calls[0]![1]).toMatchObject({ startMs: from, endMs: NOW });
+  });
+
   it('shows the data source error', async () => {
     queryRange.mockRejectedValue(new Error('Loki said no'));
     renderPage();

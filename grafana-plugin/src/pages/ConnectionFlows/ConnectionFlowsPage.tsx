@@ -18,7 +18,7 @@ import { sessionizeFlows } from '../../domain/flows/sessionize';
 import type { FlowStatus } from '../../domain/flows/outcome';
 import { useSettings } from '../../settings';
 import { logDetailUrl } from '../../utils/routing';
-import { flowsUrlUpdate, parseFlowsUrl } from './flowsUrlState';
+import { flowsUrlUpdate, parseFlowsUrl, rawTime } from './flowsUrlState';
 import { FLOW_PAGE_EVENTS_LIMIT, useFlowEvents } from './useFlowEvents';
 
 const ALL_TOOLS = '';
@@ -37,7 +37,7 @@ function ConnectionFlowsPage() {
   const [textDraft, setTextDraft] = useState(state.text);
   const [open, setOpen] = useState<string>();
   const timeRange: TimeRange = useMemo(
-    () => rangeUtil.convertRawToRange({ from: state.from, to: state.to }),
+    () => rangeUtil.convertRawToRange({ from: rawTime(state.from), to: rawTime(state.to) }),
     // reloadKey re-resolves relative ranges such as now-7d
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [state.from, state.to, reloadKey],

@@ -1,4 +1,4 @@
-import { flowsUrlUpdate, parseFlowsUrl } from './flowsUrlState';
+import { flowsUrlUpdate, parseFlowsUrl, rawTime } from './flowsUrlState';
 
 describe('flows page URL state', () => {
   it('reads defaults and values', () => {
@@ -19,5 +19,12 @@ describe('flows page URL state', () => {
       params.set(k, v!);
     }
     expect(parseFlowsUrl(params).customer).toBe('a&b=c');
+  });
+});
+
+describe('rawTime', () => {
+  it('turns epoch ms into a date and keeps relative times', () => {
+    expect((rawTime('1795678013317') as { valueOf(): number }).valueOf()).toBe(1795678013317);
+    expect(rawTime('now-7d')).toBe('now-7d');
   });
 });

@@ -1,3 +1,5 @@
+import { dateTime, type DateTime } from '@grafana/data';
+
 /** The flows page's state in the URL, so a view can be shared and reloaded. Pure. */
 export interface FlowsUrlState {
   from: string;
@@ -33,4 +35,9 @@ export function flowsUrlUpdate(state: Partial<FlowsUrlState>): Record<string, st
     }
   }
   return out;
+}
+
+/** A URL time as Grafana's raw time: epoch ms ("1795...") become a date, "now-7d" stays relative. */
+export function rawTime(value: string): string | DateTime {
+  return /^\d+$/.test(value) ? dateTime(Number(value)) : value;
 }

@@ -22,6 +22,10 @@ beforeEach(() => {
   backend = fixtureFetch();
 });
 
+afterEach(() => {
+  jest.restoreAllMocks();
+});
+
 describe('LogDetailPage', () => {
   it('shows the operation header and its request logs, with the truncated response opened in a drawer', async () => {
     const op = ops[0]!; // the newest: a sync whose first response body was truncated
@@ -76,6 +80,17 @@ describe('LogDetailPage', () => {
     const panes = JSON.parse(new URLSearchParams(href.split('?')[1]).get('panes')!);
     expect(panes.a.datasource).toBe('my-tempo');
     expect(panes.a.queries[0].query).toBe(ops[1]!.traceId);
+  });
+
+  it('finds the operation from a link with only a trace id, asking Tempo for its time first', async () => {
+    const op = ops[2]!;
+    // "now" just after the fixture's operations, so the 7-day fallback covers them on any date
+    jest.spyOn(Date, 'now').mockReturnValue(Date.UTC(2026, 10, 26, 13));
+    renderApp(`/logs/${op.traceId}`);
+    expect(await screen.findByTestId(testIds.detail.header)).toHaveTextContent(op.tool);
+    expect(backend.calls[0]!.url).toBe(`/api/datasources/proxy/uid/tempo/api/v2/traces/${op.traceId}`);
+    // the fixture backend has no Tempo: the app falls back to searching the last 7 days of Loki
+    expect(backend.calls[1]!.url).toBe('/api/datasources/proxy/uid/loki/loki/api/v1/query_range');
   });
 
   it('shows the data source error', async () => {

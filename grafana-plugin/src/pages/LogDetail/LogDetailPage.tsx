@@ -6,6 +6,8 @@ import { locationService, PluginPage } from '@grafana/runtime';
 import { Alert, Badge, LinkButton, LoadingPlaceholder, Tab, TabContent, TabsBar, useStyles2 } from '@grafana/ui';
 import { queryRange } from '../../api/loki/client';
 import { buildTraceRecordsQuery } from '../../api/loki/logql';
+import { getTrace } from '../../api/tempo/client';
+import { traceBounds } from '../../api/tempo/parse';
 import { QueryError } from '../../components/common/QueryError';
 import { REQUEST_PARAM } from '../../components/RequestLogs/RequestLogsTab';
 import { testIds } from '../../components/testIds';
@@ -21,7 +23,28 @@ import { tabsFor } from './tabs';
 
 type Loaded = { operation: Operation | null; records: OperationRecords; truncated: boolean };
 
-function useTraceRecords(lokiUid: string, traceId: string, range: { startMs: number; endMs: number }) {
+/**
+ * The range to read a trace's records in: the linked time when the link has one; else the
+ * trace's own span times from Tempo; else the fallback range (Tempo unreachable or no trace).
+ */
+async function recordsRange(tempoUid: string, traceId: string, range: { startMs: number; endMs: number; exact: boolean }) {
+  if (range.exact) {
+    return range;
+  }
+  try {
+    const bounds = traceBounds(await getTrace(tempoUid, traceId));
+    return bounds ? { startMs: bounds.startMs - 60_000, endMs: bounds.endMs + 60_000 } : range;
+  } catch {
+    return range;
+  }
+}
+
+function useTraceRecords(
+  lokiUid: string,
+  tempoUid: string,
+  traceId: string,
+  range: { startMs: number; endMs: number; exact: boolean }
+) {
   const [state, setState] = useState<{ loading: boolean; error: Error | null; data: Loaded | null }>({
     loading: true,
     error: null,
@@ -30,13 +53,17 @@ function useTraceRecords(lokiUid: string, traceId: string, range: { startMs: num
   useEffect(() => {
     let cancelled = false;
     setState({ loading: true, error: null, data: null });
-    queryRange(lokiUid, {
-      query: buildTraceRecordsQuery(traceId),
-      startMs: range.startMs,
-      endMs: range.endMs,
-      limit: DETAIL_RECORDS_LIMIT,
-      direction: 'forward',
-    }).then(
+    recordsRange(tempoUid, traceId, range)
+      .then((r) =>
+        queryRange(lokiUid, {
+          query: buildTraceRecordsQuery(traceId),
+          startMs: r.startMs,
+          endMs: r.endMs,
+          limit: DETAIL_RECORDS_LIMIT,
+          direction: 'forward',
+        })
+      )
+      .then(
       (records) => {
         if (!cancelled) {
           setState({ loading: false, error: null, data: { ...groupTraceRecords(records), truncated: records.length >= DETAIL_RECORDS_LIMIT } });
@@ -47,7 +74,7 @@ function useTraceRecords(lokiUid: string, traceId: string, range: { startMs: num
     return () => {
       cancelled = true;
     };
-  }, [lokiUid, traceId, range.startMs, range.endMs]);
+  }, [lokiUid, tempoUid, traceId, range]);
   return state;
 }
 
@@ -94,7 +121,7 @@ function LogDetailPage() {
     () => detailRange(new URLSearchParams({ time: timeParam ?? '', duration: durationParam ?? '' }), Date.now()),
     [timeParam, durationParam]
   );
-  const { loading, error, data } = useTraceRecords(settings.lokiDatasourceUid, traceId, range);
+  const { loading, error, data } = useTraceRecords(settings.lokiDatasourceUid, settings.tempoDatasourceUid, traceId, range);
   const operation = data?.operation ?? null;
   const tabs = operation ? tabsFor(operation) : [];
   const activeTab = tabs.find((t) => t.id === search.get(DETAIL_PARAMS.tab)) ?? tabs[0];

@@ -5,6 +5,7 @@ import { GrafanaTheme2, rangeUtil, TimeRange } from '@grafana/data';
 import { locationService, PluginPage } from '@grafana/runtime';
 import { Button, LinkButton, LoadingPlaceholder, RefreshPicker, Stack, TimeRangePicker, useStyles2 } from '@grafana/ui';
 import { EMPTY_FILTERS, OperationFilters } from '../../api/loki/logql';
+import { buildOperationsTraceQL } from '../../api/tempo/traceql';
 import { LogsFilters } from '../../components/LogsFilters/LogsFilters';
 import { OperationsTable } from '../../components/OperationsTable/OperationsTable';
 import { QueryError } from '../../components/common/QueryError';
@@ -43,6 +44,13 @@ function LogsPage() {
   const range = useMemo(() => ({ fromMs: timeRange.from.valueOf(), toMs: timeRange.to.valueOf() }), [timeRange]);
   const result = useOperations(settings.lokiDatasourceUid, filters, range, live, reloadKey);
   const tableHeight = useTableHeight();
+  const traceQL = useMemo(() => {
+    try {
+      return buildOperationsTraceQL(filters);
+    } catch {
+      return null; // a filter value no TraceQL literal can carry
+    }
+  }, [filters]);
 
   const setFilters = (next: OperationFilters) => locationService.partial(filtersToQuery(next));
   const setRange = (next: TimeRange) => {
@@ -110,10 +118,26 @@ function LogsPage() {
               from,
               to,
             })}
-            tooltip="Open this query in Explore"
+            tooltip="Open this LogQL query in Explore (Loki)"
           >
-            Explore
+            Logs
           </LinkButton>
+          {traceQL && (
+            <LinkButton
+              variant="secondary"
+              icon="gf-traces"
+              href={exploreUrl({
+                datasourceUid: settings.tempoDatasourceUid,
+                datasourceType: 'tempo',
+                query: traceQL,
+                from,
+                to,
+              })}
+              tooltip="Search the operations' traces in Explore (Tempo); the text filter does not apply there"
+            >
+              Traces
+            </LinkButton>
+          )}
         </Stack>
       }
     >
