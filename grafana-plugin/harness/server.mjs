@@ -36,6 +36,20 @@ export function fixtureRecords() {
   return { source: 'handmade', records: recordsOf(JSON.parse(readFileSync(join(FIXTURES, 'handmade', 'loki-all-records.json'), 'utf8'))) };
 }
 
+/** Recorded Tempo /api/v2/traces bodies by trace id (hex). */
+function recordedTempoTraces() {
+  const dir = join(FIXTURES, 'recorded', 'tempo');
+  const traces = new Map();
+  for (const f of existsSync(dir) ? readdirSync(dir).filter((n) => n.startsWith('trace-v2-')) : []) {
+    const body = JSON.parse(readFileSync(join(dir, f), 'utf8'));
+    const span = body?.trace?.resourceSpans?.[0]?.scopeSpans?.[0]?.spans?.[0];
+    if (span?.traceId) {
+      traces.set(Buffer.from(span.traceId, 'base64').toString('hex'), body);
+    }
+  }
+  return traces;
+}
+
 const TYPES = { '.js': 'text/javascript', '.css': 'text/css', '.html': 'text/html', '.svg': 'image/svg+xml', '.woff2': 'font/woff2', '.woff': 'font/woff', '.ttf': 'font/ttf' };
 
 const INDEX = `<!doctype html>
@@ -56,6 +70,7 @@ function send(res, status, body, type = 'application/json') {
 export async function startHarnessServer(options = {}) {
   const records = options.records ?? fixtureRecords().records;
   const uids = new Set(options.datasources ?? ['loki', 'tempo', 'prometheus']);
+  const tempoTraces = recordedTempoTraces();
   const requests = [];
   const server = createServer((req, res) => {
     const url = new URL(req.url, 'http://127.0.0.1');
@@ -75,6 +90,11 @@ export async function startHarnessServer(options = {}) {
           }
           return send(res, 500, String(err), 'text/plain');
         }
+      }
+      const trace = rest.match(/^api\/v2\/traces\/([0-9a-fA-F]+)$/);
+      if (trace) {
+        // Tempo answers an unknown trace id with 200 and an empty trace (recorded behaviour)
+        return send(res, 200, tempoTraces.get(trace[1].toLowerCase()) ?? { trace: {}, metrics: {} });
       }
       return send(res, 404, 'not found', 'text/plain');
     }

@@ -32,5 +32,5 @@ export function fixtureFetch(opts: { fail?: { status: number; data: unknown } } 
       throw err;
     }
   });
-  return { fetch, calls };
+  return { fetch, calls, records };
 }

@@ -77,6 +77,46 @@ describe('LogsPage', () => {
     expect(location().search).toMatch(/^\?time=\d+&duration=\d+$/);
   });
 
+  it('pages back with "Load older operations" until Loki has no more', async () => {
+    const template = backend.records.find((r) => r.labels.event_name === 'integration.operation')!;
+    const base = BigInt(Date.UTC(2026, 10, 26, 6)) * 1000000n;
+    for (let i = 0; i < 1000; i++) {
+      // pairs of records share a nanosecond: the cursor must neither skip nor repeat them
+      backend.records.push({ tsNs: `${base - BigInt(Math.floor(i / 2)) * 1000000000n}`, line: `op ${i}`, labels: { ...template.labels, trace_id: i.toString(16).padStart(32, '0') } });
+    }
+    renderApp(`/logs?${RANGE}`);
+    expect(await countText()).toBe('500 operations (more available)');
+    fireEvent.click(screen.getByTestId(testIds.logs.loadMore));
+    // the next page starts at the oldest row's nanosecond, so its two records come back and
+    // are merged away: 498 new rows
+    await waitFor(() => expect(screen.getByTestId(testIds.logs.count)).toHaveTextContent('998 operations (more available)'));
+    fireEvent.click(screen.getByTestId(testIds.logs.loadMore));
+    await waitFor(() => expect(screen.getByTestId(testIds.logs.count)).toHaveTextContent(/^1,040 operations$/));
+    expect(screen.queryByTestId(testIds.logs.loadMore)).toBeNull();
+  });
+
+  it('live tail polls the last minute and puts new operations on top', async () => {
+    renderApp(`/logs?${RANGE}`);
+    expect(await countText()).toBe('40 operations');
+    const template = backend.records.find((r) => r.labels.event_name === 'integration.operation')!;
+    backend.records.push({
+      tsNs: `${Date.now() - 1000}000000`,
+      line: 'action newtool: success',
+      labels: { ...template.labels, integration_tool: 'newtool', trace_id: 'f'.repeat(32) },
+    });
+    fireEvent.click(screen.getByTestId(testIds.logs.liveToggle));
+    await waitFor(() => expect(screen.getByTestId(testIds.logs.count)).toHaveTextContent('41 operations · live'));
+    expect(screen.getAllByTestId(testIds.logs.row)[0]).toHaveTextContent('newtool');
+    const poll = backend.calls[backend.calls.length - 1]!.params;
+    expect(Number(BigInt(poll.end!) - BigInt(poll.start!)) / 1e6).toBe(60_000);
+    // polls keep coming every 2.5 s and do not duplicate rows
+    const polls = backend.calls.length;
+    await waitFor(() => expect(backend.calls.length).toBeGreaterThan(polls));
+    expect(screen.getByTestId(testIds.logs.count)).toHaveTextContent('41 operations');
+    fireEvent.click(screen.getByTestId(testIds.logs.liveToggle));
+    expect(screen.getByTestId(testIds.logs.count)).not.toHaveTextContent('live');
+  });
+
   it('says which data source is unreachable and how to fix it', async () => {
     backend = fixtureFetch({ fail: { status: 502, data: { message: 'dial tcp 10.0.0.5:3100: connect: connection refused' } } });
     renderApp(`/logs?${RANGE}`);
