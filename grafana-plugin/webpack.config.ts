@@ -1,10 +1,13 @@
 // Extends the scaffolded config (.config/webpack) as create-plugin documents: test fixtures
-// under src/**/__fixtures__ are JSON too, and must not be copied into dist.
+// under src/**/__fixtures__ are JSON too, and must not be copied into dist; nested panel
+// plugins' logos (src/panels/<name>/img/) must be, as the scaffold copies only the app's.
 import type { Configuration } from 'webpack';
 import grafanaConfig, { type Env } from './.config/webpack/webpack.config.ts';
 
 interface CopyPattern {
   from: string;
+  to?: string;
+  noErrorOnMissing?: boolean;
   globOptions?: { ignore?: string[] };
 }
 
@@ -18,6 +21,7 @@ const config = async (env: Env): Promise<Configuration> => {
           pattern.globOptions = { ...pattern.globOptions, ignore: [...(pattern.globOptions?.ignore ?? []), '**/__fixtures__/**'] };
         }
       }
+      patterns.push({ from: 'panels/*/img/*', to: '.', noErrorOnMissing: true });
     }
   }
   return base;

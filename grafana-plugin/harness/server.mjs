@@ -33,7 +33,10 @@ export function fixtureRecords() {
       }),
     };
   }
-  return { source: 'handmade', records: recordsOf(JSON.parse(readFileSync(join(FIXTURES, 'handmade', 'loki-all-records.json'), 'utf8'))) };
+  const handmade = join(FIXTURES, 'handmade');
+  // loki-all-records.json plus any extra-*.json (Loki streams responses) other features add
+  const files = ['loki-all-records.json', ...readdirSync(handmade).filter((f) => /^extra-.*\.json$/.test(f)).sort()];
+  return { source: 'handmade', records: files.flatMap((f) => recordsOf(JSON.parse(readFileSync(join(handmade, f), 'utf8')))) };
 }
 
 /** Recorded Tempo /api/v2/traces bodies by trace id (hex). */
