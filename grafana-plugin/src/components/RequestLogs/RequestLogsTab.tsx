@@ -61,7 +61,7 @@ export function RequestLogsTab({ records }: DetailTabProps) {
   return (
     <div>
       <div className={s.summary}>
-        {requests.length} request{requests.length === 1 ? '' : 's'}
+        {requests.length.toLocaleString()} request{requests.length === 1 ? '' : 's'}
         {c4 > 0 && <Badge text={`${c4} 4xx`} color="orange" className={s.badge} />}
         {c5 > 0 && <Badge text={`${c5} 5xx`} color="red" className={s.badge} />}
       </div>
