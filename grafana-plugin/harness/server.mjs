@@ -35,8 +35,8 @@ export function fixtureRecords() {
   }
   const handmade = join(FIXTURES, 'handmade');
   // loki-all-records.json plus any extra-*.json (Loki streams responses) other features add
-  const files = ['loki-all-records.json', ...readdirSync(handmade).filter((f) => /^extra-.*\.json$/.test(f)).sort()];
-  return { source: 'handmade', records: files.flatMap((f) => recordsOf(JSON.parse(readFileSync(join(handmade, f), 'utf8')))) };
+  const handmadeFiles = ['loki-all-records.json', ...readdirSync(handmade).filter((f) => /^extra-.*\.json$/.test(f)).sort()];
+  return { source: 'handmade', records: handmadeFiles.flatMap((f) => recordsOf(JSON.parse(readFileSync(join(handmade, f), 'utf8')))) };
 }
 
 /** Recorded Tempo /api/v2/traces bodies by trace id (hex). */
