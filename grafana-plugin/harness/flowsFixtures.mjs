@@ -3,7 +3,8 @@
 // flow without session ids that is abandoned, a failed flow, and six syncs of one
 // integration whose last read drops. Same shape as src/__fixtures__/handmade (FakeRecord:
 // { tsNs, line, labels }), names from docs/telemetry.md. Deterministic.
-const BASE_MS = Date.UTC(2026, 10, 26, 12, 0, 0);
+// Dated 2026-11-20, away from the other fixtures (2026-11-25..27), so neither changes the other's counts.
+const BASE_MS = Date.UTC(2026, 10, 20, 12, 0, 0);
 const MIN = 60_000;
 const ns = (ms) => `${BigInt(Math.round(ms)) * 1_000_000n}`;
 const hex = (n, width) => n.toString(16).padStart(width, '0');
@@ -59,7 +60,9 @@ export function flowsHarnessRecords() {
     }
     let c4 = 0;
     for (const r of requests) {
-      if (r.status >= 400) c4++;
+      if (r.status >= 400) {
+        c4++;
+      }
       const url = `https://api.${tool}.example${r.path}`;
       push(
         startMs + r.at * MIN,

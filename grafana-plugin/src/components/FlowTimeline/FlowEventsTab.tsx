@@ -1,18 +1,20 @@
-import React, { useEffect, useMemo, useState } from 'react';
+import React, { useMemo, useState } from 'react';
 import { Alert, LoadingPlaceholder, Stack, Text } from '@grafana/ui';
 
-import { queryRange } from '../../api/loki/client';
-import { PLUGIN_BASE_URL, ROUTES } from '../../constants';
 import type { FlowEvent } from '../../domain/flows/flowEvent';
 import { buildFlowEventsQuery } from '../../domain/flows/flowQueries';
 import { flowEventsFromLogRecords } from '../../domain/flows/fromLogRecord';
 import { flowOutcome } from '../../domain/flows/outcome';
 import { sessionizeFlow } from '../../domain/flows/sessionize';
 import type { DetailTabProps, RequestLog } from '../../domain/types';
+import { DETAIL_PARAMS } from '../../pages/LogDetail/detailRange';
 import { useSettings } from '../../settings';
+import { logDetailUrl } from '../../utils/routing';
+import { REQUEST_PARAM } from '../RequestLogs/RequestLogsTab';
 import { OutcomeBadge } from './OutcomeBadge';
 import { requestsByEvent, type RequestRef } from './requestsByEvent';
 import { SessionTimeline } from './SessionTimeline';
+import { useLokiRecords } from './useLokiRecords';
 import { flowTestIds } from './testIds';
 
 /** How far around the viewed operation the flow's other events are looked for (Loki caps a query at ~30 d). */
@@ -25,8 +27,8 @@ export function toRequestRef(r: RequestLog): RequestRef {
 
 /** Link to one request in the Request logs tab of the operation that made it. */
 export function requestHref(r: RequestRef): string {
-  const params = new URLSearchParams({ tab: 'requests', span: r.spanId });
-  return `${PLUGIN_BASE_URL}/${ROUTES.Logs}/${encodeURIComponent(r.traceId)}?${params}`;
+  const params = new URLSearchParams({ [DETAIL_PARAMS.tab]: 'requests', [REQUEST_PARAM]: r.spanId });
+  return logDetailUrl(r.traceId, `?${params}`);
 }
 
 /**
@@ -38,31 +40,22 @@ export function FlowEventsTab({ operation, records, openRequest }: DetailTabProp
   const { lokiDatasourceUid, sessionGapMinutes } = useSettings();
   const own = useMemo(() => flowEventsFromLogRecords(records.flowEvents), [records.flowEvents]);
   const flowId = own[0]?.flowId;
-  const [others, setOthers] = useState<FlowEvent[]>([]);
-  const [loading, setLoading] = useState(false);
-  const [error, setError] = useState<string>();
-
-  useEffect(() => {
-    if (!flowId) {
-      return;
-    }
-    let cancelled = false;
-    setLoading(true);
-    setError(undefined);
-    queryRange(lokiDatasourceUid, {
-      query: buildFlowEventsQuery({ flowId }),
-      startMs: operation.endMs - FLOW_LOOKAROUND_MS,
-      endMs: Math.min(Date.now(), operation.endMs + FLOW_LOOKAROUND_MS),
-      limit: FLOW_EVENTS_LIMIT,
-      direction: 'forward',
-    })
-      .then((found) => !cancelled && setOthers(flowEventsFromLogRecords(found)))
-      .catch((err: unknown) => !cancelled && setError(err instanceof Error ? err.message : String(err)))
-      .finally(() => !cancelled && setLoading(false));
-    return () => {
-      cancelled = true;
-    };
-  }, [flowId, lokiDatasourceUid, operation.endMs]);
+  const [mountedAt] = useState(Date.now);
+  const params = useMemo(
+    () =>
+      flowId
+        ? {
+            query: buildFlowEventsQuery({ flowId }),
+            startMs: operation.endMs - FLOW_LOOKAROUND_MS,
+            endMs: Math.min(operation.endMs + FLOW_LOOKAROUND_MS, mountedAt),
+            limit: FLOW_EVENTS_LIMIT,
+            direction: 'forward' as const,
+          }
+        : null,
+    [flowId, operation.endMs, mountedAt],
+  );
+  const { records: found, loading, error } = useLokiRecords(lokiDatasourceUid, params);
+  const others = useMemo(() => flowEventsFromLogRecords(found), [found]);
 
   return (
     <FlowEventsView
@@ -71,7 +64,7 @@ export function FlowEventsTab({ operation, records, openRequest }: DetailTabProp
       gapMs={sessionGapMinutes * 60_000}
       currentTraceId={operation.traceId}
       loading={loading}
-      error={error}
+      error={error?.message}
       onOpenRequest={openRequest ? (r) => openRequest(r.spanId) : undefined}
     />
   );
@@ -90,6 +83,7 @@ export interface FlowEventsViewProps {
 
 export function FlowEventsView(props: FlowEventsViewProps) {
   const { events, requests, gapMs, currentTraceId, loading, error, now, onOpenRequest } = props;
+  const [mountedAt] = useState(Date.now);
   const flow = useMemo(() => sessionizeFlow(events, { gapMs }), [events, gapMs]);
   const byEvent = useMemo(() => (flow ? requestsByEvent(flow.events, requests) : new Map()), [flow, requests]);
   if (!flow) {
@@ -99,7 +93,7 @@ export function FlowEventsView(props: FlowEventsViewProps) {
       </div>
     );
   }
-  const outcome = flowOutcome(flow, { now: now ?? Date.now(), gapMs });
+  const outcome = flowOutcome(flow, { now: now ?? mountedAt, gapMs });
   return (
     <div data-testid={flowTestIds.tab}>
       <Stack direction="row" gap={2} alignItems="center" wrap="wrap">
@@ -112,10 +106,10 @@ export function FlowEventsView(props: FlowEventsViewProps) {
           {flow.endUserId ? ` · ${flow.endUserId}` : ''}
         </Text>
       </Stack>
-      {loading && <LoadingPlaceholder text="Loading the flow's other events…" />}
+      {loading && <LoadingPlaceholder text="Loading the flow’s other events…" />}
       {error && (
         <Alert severity="warning" title="Only this log's events are shown" data-testid={flowTestIds.tabError}>
-          The flow's events from other operations could not be loaded: {error}
+          The flow’s events from other operations could not be loaded: {error}
         </Alert>
       )}
       <SessionTimeline

@@ -9,7 +9,6 @@ import { requestsByEvent, type RequestRef } from './requestsByEvent';
 import { flowTestIds } from './testIds';
 
 jest.mock('../../api/loki/client', () => ({ queryRange: jest.fn() }));
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const { queryRange } = require('../../api/loki/client') as { queryRange: jest.Mock };
 
 const MIN = 60_000;

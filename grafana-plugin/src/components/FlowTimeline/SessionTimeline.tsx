@@ -102,7 +102,7 @@ function EventRow({ event, requests, requestHref, onOpenRequest, current }: Even
             </Button>
           )}
         </div>
-        {details && <code className={styles.details}>{details}</code>}
+        {details && <span className={styles.details}>{details}</span>}
         {open && (
           <ul className={styles.requests}>
             {requests.map((r) => (
@@ -197,8 +197,7 @@ const getStyles = (theme: GrafanaTheme2) => {
       textOverflow: 'ellipsis',
       whiteSpace: 'nowrap',
       maxWidth: 720,
-      background: 'none',
-      padding: 0,
+      fontFamily: theme.typography.fontFamilyMonospace,
     }),
     requests: css({ listStyle: 'none', margin: theme.spacing(0.5, 0, 0, 1), padding: 0, fontFamily: theme.typography.fontFamilyMonospace, fontSize: theme.typography.bodySmall.fontSize }),
     requestLink: css({ color: theme.colors.text.link, '&:hover': { textDecoration: 'underline' } }),

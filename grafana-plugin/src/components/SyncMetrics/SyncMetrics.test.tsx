@@ -8,7 +8,6 @@ import { formatChange } from './SyncModelTable';
 import { syncTestIds } from './testIds';
 
 jest.mock('../../api/loki/client', () => ({ queryRange: jest.fn() }));
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const { queryRange } = require('../../api/loki/client') as { queryRange: jest.Mock };
 
 const H = 3_600_000;

@@ -1,7 +1,9 @@
-import React, { useEffect, useMemo, useState } from 'react';
-import { Alert, LoadingPlaceholder, Stack, Text } from '@grafana/ui';
+import React, { useMemo } from 'react';
+import { css } from '@emotion/css';
+import type { GrafanaTheme2 } from '@grafana/data';
+import { Alert, Icon, LoadingPlaceholder, Stack, Text, useStyles2 } from '@grafana/ui';
 
-import { queryRange } from '../../api/loki/client';
+import { useLokiRecords } from '../FlowTimeline/useLokiRecords';
 import { syncModelsFromLogRecords, syncWarningsFromLogRecords } from '../../domain/syncMetrics/fromLogRecord';
 import { buildSyncMetrics, DEFAULT_DROP_OPTIONS, type DropOptions } from '../../domain/syncMetrics/syncMetrics';
 import { buildSyncHistoryQuery } from '../../domain/syncMetrics/syncQueries';
@@ -24,32 +26,22 @@ export function SyncMetricsTab({ operation, records }: DetailTabProps) {
   const { lokiDatasourceUid } = useSettings();
   const own = useMemo(() => syncModelsFromLogRecords(records.syncModels), [records.syncModels]);
   const warnings = useMemo(() => syncWarningsFromLogRecords(records.warnings), [records.warnings]);
-  const [history, setHistory] = useState<SyncModelRecord[]>([]);
-  const [loading, setLoading] = useState(false);
-  const [error, setError] = useState<string>();
   const integrationId = operation.integrationId;
-
-  useEffect(() => {
-    if (!integrationId) {
-      return;
-    }
-    let cancelled = false;
-    setLoading(true);
-    setError(undefined);
-    queryRange(lokiDatasourceUid, {
-      query: buildSyncHistoryQuery(integrationId),
-      startMs: operation.startMs - SYNC_HISTORY_MS,
-      endMs: operation.endMs,
-      limit: SYNC_HISTORY_LIMIT,
-      direction: 'backward',
-    })
-      .then((found) => !cancelled && setHistory(syncModelsFromLogRecords(found)))
-      .catch((err: unknown) => !cancelled && setError(err instanceof Error ? err.message : String(err)))
-      .finally(() => !cancelled && setLoading(false));
-    return () => {
-      cancelled = true;
-    };
-  }, [integrationId, lokiDatasourceUid, operation.startMs, operation.endMs]);
+  const params = useMemo(
+    () =>
+      integrationId
+        ? {
+            query: buildSyncHistoryQuery(integrationId),
+            startMs: operation.startMs - SYNC_HISTORY_MS,
+            endMs: operation.endMs,
+            limit: SYNC_HISTORY_LIMIT,
+            direction: 'backward' as const,
+          }
+        : null,
+    [integrationId, operation.startMs, operation.endMs],
+  );
+  const { records: found, loading, error } = useLokiRecords(lokiDatasourceUid, params);
+  const history = useMemo(() => syncModelsFromLogRecords(found), [found]);
 
   return (
     <SyncMetricsView
@@ -57,7 +49,7 @@ export function SyncMetricsTab({ operation, records }: DetailTabProps) {
       records={[...own, ...history]}
       warnings={warnings}
       loading={loading}
-      error={error}
+      error={error?.message}
     />
   );
 }
@@ -75,6 +67,7 @@ export function SyncMetricsView({ syncId, records, warnings, options, loading, e
   const metrics = useMemo(() => buildSyncMetrics({ syncId, records, warnings }, options), [syncId, records, warnings, options]);
   const threshold = options?.dropThreshold ?? DEFAULT_DROP_OPTIONS.dropThreshold;
   const flagged = metrics.models.filter((m) => m.flagged).length;
+  const styles = useStyles2(getStyles);
   return (
     <div data-testid={syncTestIds.tab}>
       {loading && <LoadingPlaceholder text="Loading previous syncs…" />}
@@ -98,11 +91,13 @@ export function SyncMetricsView({ syncId, records, warnings, options, loading, e
         </Stack>
       )}
       {metrics.otherWarnings.length > 0 && (
-        <div data-testid={syncTestIds.otherWarnings}>
+        <div className={styles.other} data-testid={syncTestIds.otherWarnings}>
           <Text weight="medium">Other warnings</Text>
-          <ul>
+          <ul className={styles.list}>
             {metrics.otherWarnings.map((w, i) => (
-              <li key={i}>{w.message}</li>
+              <li key={i}>
+                <Icon name="exclamation-triangle" className={styles.warnIcon} /> {w.message}
+              </li>
             ))}
           </ul>
         </div>
@@ -110,3 +105,9 @@ export function SyncMetricsView({ syncId, records, warnings, options, loading, e
     </div>
   );
 }
+
+const getStyles = (theme: GrafanaTheme2) => ({
+  other: css({ marginTop: theme.spacing(2) }),
+  list: css({ listStyle: 'none', margin: theme.spacing(0.5, 0, 0, 0), padding: 0, color: theme.colors.warning.text }),
+  warnIcon: css({ color: theme.colors.warning.main }),
+});

@@ -8,7 +8,6 @@ import type { LogRecord } from '../../domain/types';
 import ConnectionFlowsPage from './ConnectionFlowsPage';
 
 jest.mock('../../api/loki/client', () => ({ queryRange: jest.fn() }));
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const { queryRange } = require('../../api/loki/client') as { queryRange: jest.Mock };
 
 const MIN = 60_000;

@@ -1,6 +1,6 @@
-import { useEffect, useState } from 'react';
+import { useMemo } from 'react';
 
-import { queryRange } from '../../api/loki/client';
+import { useLokiRecords } from '../../components/FlowTimeline/useLokiRecords';
 import type { FlowEvent } from '../../domain/flows/flowEvent';
 import { buildFlowEventsQuery } from '../../domain/flows/flowQueries';
 import { flowEventsFromLogRecords } from '../../domain/flows/fromLogRecord';
@@ -17,6 +17,7 @@ export interface FlowEventsState {
   query: string;
 }
 
+/** The flow events of the range and filters, newest first up to the limit. `reloadKey` forces a reload. */
 export function useFlowEvents(
   lokiUid: string,
   filters: { tool: string; customer: string },
@@ -24,33 +25,17 @@ export function useFlowEvents(
   reloadKey: number,
 ): FlowEventsState {
   const query = buildFlowEventsQuery({ tool: filters.tool, customerId: filters.customer });
-  const [state, setState] = useState<FlowEventsState>({ events: [], loading: true, error: null, truncated: false, query });
-  useEffect(() => {
-    let cancelled = false;
-    setState((prev) => ({ ...prev, loading: true, error: null, query }));
-    queryRange(lokiUid, {
+  const params = useMemo(
+    () => ({
       query,
       startMs: range.fromMs,
       endMs: range.toMs,
       limit: FLOW_PAGE_EVENTS_LIMIT,
-      direction: 'backward',
-    }).then(
-      (records) =>
-        !cancelled &&
-        setState({
-          events: flowEventsFromLogRecords(records),
-          loading: false,
-          error: null,
-          truncated: records.length >= FLOW_PAGE_EVENTS_LIMIT,
-          query,
-        }),
-      (error: unknown) =>
-        !cancelled &&
-        setState({ events: [], loading: false, error: error instanceof Error ? error : new Error(String(error)), truncated: false, query }),
-    );
-    return () => {
-      cancelled = true;
-    };
-  }, [lokiUid, query, range.fromMs, range.toMs, reloadKey]);
-  return state;
+      direction: 'backward' as const,
+    }),
+    [query, range.fromMs, range.toMs],
+  );
+  const { records, loading, error } = useLokiRecords(lokiUid, params, reloadKey);
+  const events = useMemo(() => flowEventsFromLogRecords(records), [records]);
+  return { events, loading, error, truncated: records.length >= FLOW_PAGE_EVENTS_LIMIT, query };
 }

@@ -26,7 +26,8 @@ export function FlowSessionsPanel({ data, options, width, height }: PanelProps<F
   const shown = flows.slice(0, Math.max(1, options.maxFlows || 50));
   const [open, setOpen] = useState<string | undefined>(undefined);
   const openId = open ?? (options.expandFirst ? shown[0]?.flowId : undefined);
-  const now = Date.now();
+  // Outcomes are judged as of the end of the panel's time range, like the data.
+  const now = data.timeRange.to.valueOf();
 
   if (flows.length === 0) {
     return (
@@ -71,7 +72,7 @@ export function FlowSessionsPanel({ data, options, width, height }: PanelProps<F
       })}
       {flows.length > shown.length && (
         <div className={styles.muted}>
-          {flows.length - shown.length} older flows not shown (raise "Most flows" in the options).
+          {flows.length - shown.length} older flows not shown (raise Most flows in the panel options).
         </div>
       )}
     </div>
