@@ -166,6 +166,18 @@ test('Events tab: the whole flow across operations, by session, with the step\'s
   await shot('flows-04-request-from-event', false);
 }, 120_000);
 
+test("Events tab: an earlier operation's events lead to that operation's request logs", async () => {
+  await page.goto(detailUrl(TRACE.acmeSecond));
+  await page.waitForFunction((s) => document.querySelectorAll(s).length === 2, sel(flowTestIds.session));
+  const links = page.locator(sel(flowTestIds.operationLink));
+  expect(await links.count()).toBe(1);
+  await links.click();
+  await page.waitForSelector(sel(testIds.requests.row));
+  expect(new URL(page.url()).pathname).toBe(`/a/integrationlogs-app/logs/${TRACE.acmeFirst}`);
+  expect(await texts(sel(testIds.requests.row))).toEqual([expect.stringContaining('/v1/auth/token')]);
+  await shot('flows-04b-earlier-operation-requests', false);
+}, 120_000);
+
 test('Sync metrics tab: per model figures, warnings under their model, the drop against previous syncs', async () => {
   await page.goto(detailUrl(TRACE.latestSync, '&tab=sync-metrics'));
   await page.waitForSelector(sel(syncTestIds.tab));

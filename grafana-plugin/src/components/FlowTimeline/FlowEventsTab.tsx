@@ -31,6 +31,36 @@ export function requestHref(r: RequestRef): string {
   return logDetailUrl(r.traceId, `?${params}`);
 }
 
+/** Slack around an operation's flow events, since its log record (its end) comes after them. */
+const OPERATION_SLACK_MS = 10 * 60_000;
+
+/**
+ * Links to the Request logs tab of each operation of the flow, with a time window around its
+ * events so the detail page finds the operation's records.
+ */
+export function operationHrefs(events: FlowEvent[]): (traceId: string) => string | undefined {
+  const spans = new Map<string, { first: number; last: number }>();
+  for (const e of events) {
+    if (e.traceId) {
+      const span = spans.get(e.traceId);
+      spans.set(e.traceId, span ? { first: Math.min(span.first, e.time), last: Math.max(span.last, e.time) } : { first: e.time, last: e.time });
+    }
+  }
+  return (traceId) => {
+    const span = spans.get(traceId);
+    if (!span) {
+      return undefined;
+    }
+    const end = Math.ceil(span.last + OPERATION_SLACK_MS);
+    const params = new URLSearchParams({
+      [DETAIL_PARAMS.tab]: 'requests',
+      [DETAIL_PARAMS.time]: String(end),
+      [DETAIL_PARAMS.duration]: String(end - Math.floor(span.first - OPERATION_SLACK_MS)),
+    });
+    return logDetailUrl(traceId, `?${params}`);
+  };
+}
+
 /**
  * Events tab of a connection-flow log: every event of the flow, across all its operations,
  * grouped by user session; the requests this operation made hang under the event they
@@ -118,6 +148,7 @@ export function FlowEventsView(props: FlowEventsViewProps) {
         requestHref={requestHref}
         onOpenRequest={onOpenRequest}
         currentTraceId={currentTraceId}
+        operationHref={operationHrefs(flow.events)}
       />
     </div>
   );

@@ -4,7 +4,7 @@ import React from 'react';
 
 import type { FlowEvent } from '../../domain/flows/flowEvent';
 import type { DetailTabProps, LogRecord } from '../../domain/types';
-import { FlowEventsTab, FlowEventsView, requestHref } from './FlowEventsTab';
+import { FlowEventsTab, FlowEventsView, operationHrefs, requestHref } from './FlowEventsTab';
 import { requestsByEvent, type RequestRef } from './requestsByEvent';
 import { flowTestIds } from './testIds';
 
@@ -79,6 +79,20 @@ describe('FlowEventsView', () => {
     expect(links[0]).toHaveAttribute('href', requestHref(req(2.5, 'span-401', 401)));
     await userEvent.click(links[0]!);
     expect(opened).toEqual(['span-401']);
+  });
+
+  it("links the other operations' events to their log, with a window around them", () => {
+    render(<FlowEventsView events={events} requests={[]} gapMs={30 * MIN} currentTraceId="trace-a" />);
+    const links = screen.getAllByTestId(flowTestIds.operationLink);
+    expect(links).toHaveLength(1); // trace-b, on its first event only
+    const url = new URL(links[0]!.getAttribute('href')!, 'http://x');
+    expect(url.pathname).toBe('/a/integrationlogs-app/logs/trace-b');
+    expect(url.searchParams.get('tab')).toBe('requests');
+    const time = Number(url.searchParams.get('time'));
+    const duration = Number(url.searchParams.get('duration'));
+    expect(time).toBe(T0 + 150 * MIN); // last event of trace-b + 10 min
+    expect(time - duration).toBe(T0 + 127 * MIN); // first event - 10 min
+    expect(operationHrefs(events)('unknown')).toBeUndefined();
   });
 
   it('says so when the log has no flow events', () => {

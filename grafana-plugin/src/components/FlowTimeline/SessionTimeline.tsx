@@ -20,6 +20,11 @@ export interface SessionTimelineProps {
   onOpenRequest?: (request: RequestRef) => void;
   /** Highlights the events of one operation (the log being viewed). */
   currentTraceId?: string;
+  /**
+   * Link to the log of the operation that emitted an event (its requests are there); shown on
+   * the first event of each operation other than the current one.
+   */
+  operationHref?: (traceId: string) => string | undefined;
 }
 
 const TIME = 'YYYY-MM-DD HH:mm:ss';
@@ -28,8 +33,17 @@ const TIME = 'YYYY-MM-DD HH:mm:ss';
  * A flow's events top to bottom, grouped by user session: a solid line runs through each
  * session, a dashed (broken) line with the pause's length separates two sessions.
  */
-export function SessionTimeline({ flow, requests, requestHref, onOpenRequest, currentTraceId }: SessionTimelineProps) {
+export function SessionTimeline(props: SessionTimelineProps) {
+  const { flow, requests, requestHref, onOpenRequest, currentTraceId, operationHref } = props;
   const styles = useStyles2(getStyles);
+  const firstOfTrace = new Set<FlowEvent>();
+  const seenTraces = new Set<string>();
+  for (const event of flow.events) {
+    if (event.traceId && !seenTraces.has(event.traceId)) {
+      seenTraces.add(event.traceId);
+      firstOfTrace.add(event);
+    }
+  }
   return (
     <div className={styles.timeline} data-testid={flowTestIds.timeline}>
       {flow.sessions.map((session, i) => (
@@ -57,6 +71,11 @@ export function SessionTimeline({ flow, requests, requestHref, onOpenRequest, cu
                   requestHref={requestHref}
                   onOpenRequest={onOpenRequest}
                   current={currentTraceId !== undefined && event.traceId === currentTraceId}
+                  logHref={
+                    event.traceId && event.traceId !== currentTraceId && firstOfTrace.has(event)
+                      ? operationHref?.(event.traceId)
+                      : undefined
+                  }
                 />
               ))}
             </ol>
@@ -73,9 +92,11 @@ interface EventRowProps {
   requestHref?: (r: RequestRef) => string;
   onOpenRequest?: (r: RequestRef) => void;
   current: boolean;
+  /** The log of the operation this event starts (another operation than the one viewed). */
+  logHref?: string;
 }
 
-function EventRow({ event, requests, requestHref, onOpenRequest, current }: EventRowProps) {
+function EventRow({ event, requests, requestHref, onOpenRequest, current, logHref }: EventRowProps) {
   const styles = useStyles2(getStyles);
   const theme = useTheme2();
   const [open, setOpen] = useState(false);
@@ -89,6 +110,11 @@ function EventRow({ event, requests, requestHref, onOpenRequest, current }: Even
           <strong>{event.event}</strong>
           {event.step && <Badge color="blue" text={event.step} />}
           {current && <span className={styles.muted}>this log</span>}
+          {logHref && (
+            <a className={styles.requestLink} href={logHref} data-testid={flowTestIds.operationLink}>
+              its log and requests
+            </a>
+          )}
           {requests.length > 0 && (
             <Button
               size="sm"

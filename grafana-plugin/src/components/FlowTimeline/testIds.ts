@@ -6,6 +6,7 @@ export const flowTestIds = {
   event: 'data-testid flow-event',
   eventRequests: 'data-testid flow-event-requests',
   requestLink: 'data-testid flow-request-link',
+  operationLink: 'data-testid flow-operation-link',
   strip: 'data-testid flow-strip',
   outcome: 'data-testid flow-outcome',
   tab: 'data-testid flow-events-tab',

@@ -12,10 +12,11 @@ export interface FrameRow {
 /**
  * Field names of Grafana's Loki log frames (pkg/tsdb/loki/frame.go): the legacy shape
  * `labels, Time, Line, tsNs, [labelTypes], id` and the dataplane shape (feature toggle
- * lokiLogsDataplane) `labels|attributes, timestamp, body, id, [labelTypes]`.
+ * lokiLogsDataplane) `labels|attributes, timestamp, body, id, [labelTypes]`; older
+ * one-frame-per-stream results name them `ts` and `line`, with the labels on the field.
  */
 const LABEL_FIELDS = new Set(['labels', 'attributes']);
-const LINE_FIELDS = new Set(['Line', 'body']);
+const LINE_FIELDS = new Set(['Line', 'body', 'line']);
 const SKIPPED_FIELDS = new Set(['labelTypes', 'tsNs', 'id']);
 
 /**

@@ -46,6 +46,23 @@ describe('rowsFromFrames on Grafana Loki log frames', () => {
     ]);
   });
 
+  it('reads labels carried on a field, as in one-frame-per-stream results', () => {
+    const frame = toDataFrame({
+      fields: [
+        { name: 'ts', type: FieldType.time, values: [1000] },
+        {
+          name: 'line',
+          type: FieldType.string,
+          values: ['{}'],
+          labels: { integration_flow_id: 'f', integration_flow_event: 'closed' },
+        },
+      ],
+    });
+    expect(flowEventsFromFrames([frame], LOKI_FLOW_FIELDS)).toEqual([
+      { time: 1000, flowId: 'f', event: 'closed', details: '{}' },
+    ]);
+  });
+
   it('skips frames without a time field and rows without a time', () => {
     const noTime = toDataFrame({ fields: [{ name: 'x', type: FieldType.string, values: ['a'] }] });
     const badTime = toDataFrame({ fields: [{ name: 'Time', type: FieldType.time, values: [null] }] });
