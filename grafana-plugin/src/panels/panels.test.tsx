@@ -22,6 +22,7 @@ import { DEFAULT_FLOW_SESSIONS_OPTIONS, type FlowSessionsOptions } from './flows
 import { plugin as syncPlugin } from './syncmetrics/module';
 import { DEFAULT_SYNC_METRICS_OPTIONS, dropOptionsFrom, type SyncMetricsOptions } from './syncmetrics/options';
 import { SyncMetricsPanel } from './syncmetrics/SyncMetricsPanel';
+import { panelModels } from './syncmetrics/panelModels';
 import flowPluginJson from './flowsessions/plugin.json';
 import syncPluginJson from './syncmetrics/plugin.json';
 
@@ -139,5 +140,22 @@ describe('sync metrics panel', () => {
   it('explains what it needs when the data has no sync figures', () => {
     render(<SyncMetricsPanel {...props<SyncMetricsOptions>([], DEFAULT_SYNC_METRICS_OPTIONS)} />);
     expect(screen.getByTestId(syncTestIds.panelEmpty)).toBeInTheDocument();
+  });
+});
+
+describe('sync metrics panel rows', () => {
+  it('splits rows by integration and sync type when the data holds several', () => {
+    const counts = (read: number) => ({ read, created: 0, updated: 0, deleted: 0, failed: 0 });
+    const records = [
+      { syncId: 'a1', time: 1, model: 'employees', integrationId: 'int-a', operation: 'delta', counts: counts(10) },
+      { syncId: 'a2', time: 2, model: 'employees', integrationId: 'int-a', operation: 'full', counts: counts(900) },
+      { syncId: 'b1', time: 1, model: 'employees', integrationId: 'int-b', operation: 'delta', counts: counts(20) },
+    ];
+    const rows = panelModels(records, [], dropOptionsFrom({}));
+    expect(rows.map((r) => [r.label, r.counts?.read])).toEqual([
+      ['employees · int-a · delta', 10],
+      ['employees · int-a · full', 900],
+      ['employees · int-b · delta', 20],
+    ]);
   });
 });

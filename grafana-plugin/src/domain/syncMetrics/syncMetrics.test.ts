@@ -93,6 +93,16 @@ describe('buildSyncMetrics', () => {
     expect(employees!.counts).toEqual({ read: undefined, created: 2, updated: 0, deleted: 0, failed: 0 });
   });
 
+  it('compares a sync only with previous syncs of the same type', () => {
+    const typed = (n: number, operation: string, read: number) => ({ ...rec(n, 'employees', read), operation });
+    const records = [typed(1, 'full', 5000), typed(2, 'delta', 40), typed(3, 'full', 5100), typed(4, 'delta', 42), typed(5, 'delta', 38), typed(6, 'full', 5050), typed(7, 'delta', 41)];
+    const [delta] = buildSyncMetrics({ syncId: 'sync-7', records, warnings: [] }).models;
+    expect(delta!.history.map((p) => p.syncId)).toEqual(['sync-2', 'sync-4', 'sync-5']);
+    expect(delta!.flagged).toBe(false);
+    const [full] = buildSyncMetrics({ syncId: 'sync-6', records, warnings: [] }).models;
+    expect(full!.history.map((p) => p.syncId)).toEqual(['sync-1', 'sync-3']);
+  });
+
   it('checks other counts when asked', () => {
     const records = [...[1, 2, 3].map((n) => rec(n, 'employees', 100, { updated: 50 })), rec(4, 'employees', 100, { updated: 5 })];
     const metrics = buildSyncMetrics({ syncId: 'sync-4', records, warnings: [] }, { metrics: ['read', 'updated'] });
@@ -118,6 +128,7 @@ describe('record mapping', () => {
       trace_id: 't1',
       integration_id: 'int-1',
       integration_tool: 'personio',
+      integration_operation: 'delta',
       integration_sync_model: 'employees',
       integration_sync_records_read: '120',
       integration_sync_records_created: '3',
@@ -131,6 +142,7 @@ describe('record mapping', () => {
       model: 'employees',
       integrationId: 'int-1',
       tool: 'personio',
+      operation: 'delta',
       counts: { read: 120, created: 3, updated: 7, deleted: 0, failed: undefined },
     });
     expect(syncModelFromRecord({ labels: { ...labels, event_name: 'integration.warning' }, time: 9 })).toBeNull();

@@ -68,7 +68,9 @@ export interface SyncMetricsInput {
  * Per data model figures of one sync with its warnings, next to the same model's figures from
  * the integration's previous syncs; a count that fell by more than the threshold against the
  * median of those syncs is flagged, and so is a model the previous syncs reported and this one
- * did not. A sync that reported a model more than once keeps its latest record.
+ * did not. A sync that reported a model more than once keeps its latest record. When the
+ * sync's type is known (`integration.operation`, e.g. `delta` vs `full`), only previous syncs
+ * of the same type are compared: a delta sync reads far fewer records than a full one.
  */
 export function buildSyncMetrics(input: SyncMetricsInput, options: DropOptions = {}): SyncMetrics {
   const opts = { ...DEFAULT_DROP_OPTIONS, ...options };
@@ -78,8 +80,10 @@ export function buildSyncMetrics(input: SyncMetricsInput, options: DropOptions =
     ? Math.min(...[...current.values()].map((r) => r.time))
     : Math.min(Infinity, ...input.warnings.filter((w) => w.syncId === input.syncId).map((w) => w.time));
 
+  const operation = operationOf(current);
   const previous = [...bySync.entries()]
     .filter(([syncId, models]) => syncId !== input.syncId && firstTime(models) < currentStart)
+    .filter(([, models]) => operation === undefined || operationOf(models) === undefined || operationOf(models) === operation)
     .sort((a, b) => firstTime(a[1]) - firstTime(b[1]))
     .slice(-opts.historySize);
 
@@ -164,6 +168,15 @@ function latestPerSyncAndModel(records: SyncModelRecord[]): Map<string, Map<stri
     }
   }
   return bySync;
+}
+
+function operationOf(models: Map<string, SyncModelRecord>): string | undefined {
+  for (const r of models.values()) {
+    if (r.operation !== undefined) {
+      return r.operation;
+    }
+  }
+  return undefined;
 }
 
 function firstTime(models: Map<string, SyncModelRecord>): number {

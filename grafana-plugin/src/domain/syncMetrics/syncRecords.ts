@@ -12,6 +12,8 @@ export interface SyncModelRecord {
   model: string;
   integrationId?: string;
   tool?: string;
+  /** The sync type (`integration.operation`, e.g. `delta`, `full`): syncs are compared within one type. */
+  operation?: string;
   counts: SyncCounts;
 }
 
@@ -36,6 +38,7 @@ export const LOKI_SYNC_FIELDS = {
   syncId: 'trace_id',
   integrationId: 'integration_id',
   tool: 'integration_tool',
+  operation: 'integration_operation',
 } as const;
 
 export interface RawSyncRecord {
@@ -76,6 +79,9 @@ export function syncModelFromRecord(record: RawSyncRecord): SyncModelRecord | nu
   }
   if (labels[f.tool]) {
     result.tool = labels[f.tool];
+  }
+  if (labels[f.operation]) {
+    result.operation = labels[f.operation];
   }
   return result;
 }

@@ -2,15 +2,16 @@ import { compareWithHistory, modelTrends, type DropOptions, type ModelMetrics } 
 import type { SyncModelRecord, SyncWarning } from '../../domain/syncMetrics/syncRecords';
 
 /**
- * One row per model (and per integration when the data holds several): the latest sync's
- * figures against the model's previous syncs, with the warnings of that latest sync.
+ * One row per model (and per integration, and per sync type, when the data holds several):
+ * the latest sync's figures against the model's previous syncs, with the warnings of that
+ * latest sync.
  */
 export function panelModels(records: SyncModelRecord[], warnings: SyncWarning[], options: DropOptions): Array<ModelMetrics & { label: string }> {
-  const integrations = new Set(records.map((r) => r.integrationId ?? ''));
-  const split = integrations.size > 1;
+  const split = new Set(records.map((r) => r.integrationId ?? '')).size > 1;
+  const splitOperation = new Set(records.map((r) => r.operation ?? '')).size > 1;
   const groups = new Map<string, SyncModelRecord[]>();
   for (const record of records) {
-    const key = split ? `${record.integrationId ?? ''}\u0000${record.model}` : record.model;
+    const key = [record.model, split ? record.integrationId ?? '' : '', splitOperation ? record.operation ?? '' : ''].join('\u0000');
     const list = groups.get(key) ?? [];
     list.push(record);
     groups.set(key, list);
@@ -20,10 +21,11 @@ export function panelModels(records: SyncModelRecord[], warnings: SyncWarning[],
     const [model, points] = [...modelTrends(list)][0]!;
     const latest = points[points.length - 1]!;
     const history = points.slice(0, -1).slice(-(options.historySize ?? points.length));
-    const integrationId = list[0]!.integrationId;
+    const { integrationId, operation } = list[0]!;
+    const label = [model, split ? integrationId : undefined, splitOperation ? operation : undefined].filter(Boolean).join(' · ');
     rows.push({
       model,
-      label: split && integrationId ? `${model} · ${integrationId}` : model,
+      label,
       counts: latest.counts,
       history,
       warnings: warnings.filter((w) => w.syncId === latest.syncId && w.model === model),
