@@ -59,6 +59,11 @@ describe('sessionizeFlows', () => {
     ]);
   });
 
+  it('orders events with the same timestamp as a flow goes', () => {
+    const sessions = shape([ev(1, 'closed', { sessionId: 's' }), ev(1, 'credentials_invalid', { sessionId: 's' }), ev(1, 'custom', { sessionId: 's' }), ev(1, 'flow_opened', { sessionId: 's' })]);
+    expect(sessions[0]!.events).toEqual(['flow_opened', 'credentials_invalid', 'custom', 'closed']);
+  });
+
   it('drops duplicate records: same id, or same time, event, step and session without id', () => {
     const flow = sessionizeFlow([
       ev(0, 'flow_opened', { id: 'x1', sessionId: 's' }),

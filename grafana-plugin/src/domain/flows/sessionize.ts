@@ -42,7 +42,8 @@ export interface SessionizeOptions {
  * are grouped by it; events without one continue the session of the event before them when
  * that event is at most `gapMs` earlier, otherwise they start a new session. A gap-derived
  * session adopts the id of an identified event that follows within the gap, so a record that
- * lost its session id does not split a session in two. Input order does not matter;
+ * lost its session id does not split a session in two. Input order does not matter (events
+ * with the same timestamp are put in the conventional order of a flow);
  * duplicate records (same id, or same time, event, step and session when there is no id) are
  * kept once. Flows are returned most recent activity first.
  */
@@ -74,8 +75,26 @@ export function sessionizeFlow(events: FlowEvent[], options: SessionizeOptions =
   return flow;
 }
 
+/**
+ * Where a conventional event falls in a flow, for events that share a timestamp (Loki keeps
+ * nanoseconds, but an SDK clock in milliseconds, or a fast client, gives equal times): the
+ * user opens, picks a tool, submits, is told what is wrong, ends, closes. Other events sit
+ * between submitting and the end.
+ */
+const TIE_RANK: Record<string, number> = {
+  flow_opened: 0,
+  tool_selected: 1,
+  credentials_submitted: 2,
+  credentials_invalid: 3,
+  permissions_missing: 3,
+  connected: 5,
+  failed: 5,
+  closed: 6,
+};
+const OTHER_RANK = 4;
+
 function byTime(a: FlowEvent, b: FlowEvent): number {
-  return a.time - b.time;
+  return a.time - b.time || (TIE_RANK[a.event] ?? OTHER_RANK) - (TIE_RANK[b.event] ?? OTHER_RANK);
 }
 
 function buildFlow(flowId: string, unsorted: FlowEvent[], gapMs: number): Flow {
