@@ -12,6 +12,11 @@ if (typeof window !== 'undefined') {
     offsetWidth: { configurable: true, get: () => 1200 },
   });
 
+  // jsdom has no canvas; @grafana/ui's Combobox sizes itself with a 2D context's measureText.
+  HTMLCanvasElement.prototype.getContext = function () {
+    return { font: '', measureText: (text) => ({ width: String(text).length * 7 }) };
+  };
+
   // jsdom has no ResizeObserver or IntersectionObserver (@grafana/ui's Drawer uses both);
   // nothing resizes or scrolls into view in jsdom, so observers that never fire are faithful.
   class InertObserver {

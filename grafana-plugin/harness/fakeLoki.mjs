@@ -39,8 +39,12 @@ const child = (node, name) => node.children.find((c) => c.name === name);
 function matcherFn(m) {
   const label = child(m, 'Identifier').text;
   const value = unquote(child(m, 'String').text);
-  if (child(m, 'Eq')) return (labels) => (labels[label] ?? '') === value;
-  if (child(m, 'Neq')) return (labels) => (labels[label] ?? '') !== value;
+  if (child(m, 'Eq')) {
+    return (labels) => (labels[label] ?? '') === value;
+  }
+  if (child(m, 'Neq')) {
+    return (labels) => (labels[label] ?? '') !== value;
+  }
   if (child(m, 'Re')) {
     const re = new RegExp(`^(?:${value})$`);
     return (labels) => re.test(labels[label] ?? '');
@@ -55,7 +59,9 @@ function labelFilterFn(node) {
     return (labels) => a(labels) || b(labels);
   }
   const matcher = child(node, 'Matcher');
-  if (matcher) return matcherFn(matcher);
+  if (matcher) {
+    return matcherFn(matcher);
+  }
   const num = child(node, 'NumberFilter');
   if (num && child(num, 'Gtr')) {
     const label = child(num, 'Identifier').text;
@@ -75,13 +81,17 @@ export function compile(query) {
   for (const stage of find(tree, 'PipelineStage')) {
     const lineFilter = find(stage, 'LineFilter')[0];
     if (lineFilter) {
-      if (!find(lineFilter, 'PipeExact').length) throw new BadQueryError(`unsupported line filter ${lineFilter.text}`);
+      if (!find(lineFilter, 'PipeExact').length) {
+        throw new BadQueryError(`unsupported line filter ${lineFilter.text}`);
+      }
       const needle = unquote(child(lineFilter, 'String').text);
       preds.push((_labels, line) => line.includes(needle));
       continue;
     }
     const lf = child(stage, 'LabelFilter');
-    if (!lf) throw new BadQueryError(`unsupported stage ${stage.text}`);
+    if (!lf) {
+      throw new BadQueryError(`unsupported stage ${stage.text}`);
+    }
     preds.push(labelFilterFn(lf));
   }
   return (record) => preds.every((p) => p(record.labels, record.line));
@@ -109,7 +119,9 @@ export function queryRange(records, params) {
   const streams = new Map();
   for (const r of selected) {
     const key = JSON.stringify(Object.entries(r.labels).sort());
-    if (!streams.has(key)) streams.set(key, { stream: r.labels, values: [] });
+    if (!streams.has(key)) {
+      streams.set(key, { stream: r.labels, values: [] });
+    }
     streams.get(key).values.push([r.tsNs, r.line]);
   }
   return { status: 'success', data: { resultType: 'streams', result: [...streams.values()] } };

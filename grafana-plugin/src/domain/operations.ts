@@ -1,16 +1,19 @@
 import { EVENT_NAMES, LOKI_LABELS } from './attributes';
 import { LogRecord, Operation } from './types';
 
-/** Parses a non-negative number attribute; NaN and missing become `fallback`. */
-export function numberAttr(attrs: Record<string, string>, key: string, fallback: number): number;
-export function numberAttr(attrs: Record<string, string>, key: string, fallback: null): number | null;
-export function numberAttr(attrs: Record<string, string>, key: string, fallback: number | null): number | null {
+/** Parses a number attribute; missing, blank or malformed values become null. */
+export function optionalNumberAttr(attrs: Record<string, string>, key: string): number | null {
   const raw = attrs[key];
   if (raw === undefined || raw.trim() === '') {
-    return fallback;
+    return null;
   }
   const n = Number(raw);
-  return Number.isFinite(n) ? n : fallback;
+  return Number.isFinite(n) ? n : null;
+}
+
+/** Parses a number attribute; missing, blank or malformed values become `fallback`. */
+export function numberAttr(attrs: Record<string, string>, key: string, fallback: number): number {
+  return optionalNumberAttr(attrs, key) ?? fallback;
 }
 
 /** An `integration.operation` record → Operation; null for any other record. Pure. */

@@ -1,5 +1,5 @@
 import { EVENT_NAMES, LOKI_LABELS } from './attributes';
-import { numberAttr } from './operations';
+import { optionalNumberAttr } from './operations';
 import { HttpRequestMessage, HttpResponseMessage, LogRecord, RequestLog } from './types';
 
 function isObject(value: unknown): value is Record<string, unknown> {
@@ -84,8 +84,8 @@ export function toRequestLog(record: LogRecord): RequestLog | null {
   const request = requestMessage(parsed.request);
   const response = responseMessage(parsed.response);
   const url = a[LOKI_LABELS.urlFull] ?? request?.url ?? '';
-  const statusAttr = numberAttr(a, LOKI_LABELS.statusCode, null);
-  const durationAttr = numberAttr(a, LOKI_LABELS.requestDurationMs, null);
+  const statusAttr = optionalNumberAttr(a, LOKI_LABELS.statusCode);
+  const durationAttr = optionalNumberAttr(a, LOKI_LABELS.requestDurationMs);
   const limit = a[LOKI_LABELS.rateLimitLimit];
   const remaining = a[LOKI_LABELS.rateLimitRemaining];
   const reset = a[LOKI_LABELS.rateLimitReset];
@@ -99,8 +99,8 @@ export function toRequestLog(record: LogRecord): RequestLog | null {
     serverAddress: a[LOKI_LABELS.serverAddress] ?? '',
     status: statusAttr ?? (response && response.status > 0 ? response.status : null),
     durationMs: durationAttr ?? (typeof parsed.durationMs === 'number' ? parsed.durationMs : null),
-    resendCount: numberAttr(a, LOKI_LABELS.resendCount, null),
-    retryAfterS: numberAttr(a, LOKI_LABELS.retryAfterS, null),
+    resendCount: optionalNumberAttr(a, LOKI_LABELS.resendCount),
+    retryAfterS: optionalNumberAttr(a, LOKI_LABELS.retryAfterS),
     rateLimit:
       limit !== undefined || remaining !== undefined || reset !== undefined
         ? { limit: limit ?? '', remaining: remaining ?? '', reset: reset ?? '' }

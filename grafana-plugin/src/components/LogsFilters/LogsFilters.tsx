@@ -1,7 +1,7 @@
-import React, { useEffect, useState } from 'react';
+import React, { useState } from 'react';
 import { css } from '@emotion/css';
-import { GrafanaTheme2, SelectableValue } from '@grafana/data';
-import { Button, Checkbox, Field, Input, MultiSelect, Select, useStyles2 } from '@grafana/ui';
+import { GrafanaTheme2 } from '@grafana/data';
+import { Button, Checkbox, Combobox, ComboboxOption, Field, Input, MultiCombobox, useStyles2 } from '@grafana/ui';
 import { OperationFilters } from '../../api/loki/logql';
 import { LOG_TYPES, OUTCOMES } from '../../domain/types';
 import { logTypeLabel } from '../../utils/format';
@@ -14,12 +14,15 @@ export interface LogsFiltersProps {
   canClear: boolean;
 }
 
-const TYPE_OPTIONS: Array<SelectableValue<string>> = LOG_TYPES.map((t) => ({ label: logTypeLabel(t), value: t }));
-const OUTCOME_OPTIONS: Array<SelectableValue<string>> = OUTCOMES.map((o) => ({ label: o, value: o }));
+const TYPE_OPTIONS: Array<ComboboxOption<string>> = LOG_TYPES.map((t) => ({ label: logTypeLabel(t), value: t }));
+const OUTCOME_OPTIONS: Array<ComboboxOption<string>> = OUTCOMES.map((o) => ({ label: o, value: o }));
 
 type TextKey = 'tool' | 'integrationId' | 'customerId' | 'traceId' | 'text';
 
-/** A text filter that applies on Enter or blur, not on every keystroke (each change is a Loki query). */
+/**
+ * A text filter that applies on Enter or blur, not on every keystroke (each change is a Loki
+ * query). Its parent keys it by the applied value, so a URL change resets the draft.
+ */
 function TextFilter(props: {
   label: string;
   value: string;
@@ -29,7 +32,6 @@ function TextFilter(props: {
   onCommit: (value: string) => void;
 }) {
   const [draft, setDraft] = useState(props.value);
-  useEffect(() => setDraft(props.value), [props.value]);
   const commit = () => {
     if (draft !== props.value) {
       props.onCommit(draft);
@@ -59,6 +61,7 @@ export function LogsFilters({ filters, onChange, onClear, canClear }: LogsFilter
   const set = (patch: Partial<OperationFilters>) => onChange({ ...filters, ...patch });
   const text = (key: TextKey, label: string, placeholder: string, testId: string, width?: number) => (
     <TextFilter
+      key={`${key}:${filters[key]}`}
       label={label}
       value={filters[key]}
       placeholder={placeholder}
@@ -72,13 +75,12 @@ export function LogsFilters({ filters, onChange, onClear, canClear }: LogsFilter
     <div className={s.bar} data-testid={testIds.logs.filters}>
       <Field label="Type" noMargin>
         <div data-testid={testIds.logs.typeFilter}>
-          <MultiSelect<string>
-            width={32}
+          <MultiCombobox<string>
+            width={30}
             options={TYPE_OPTIONS}
             value={filters.types}
             placeholder="All types"
-            aria-label="Log type"
-            onChange={(values) => set({ types: values.map((v) => v.value!).filter(Boolean) })}
+            onChange={(values) => set({ types: values.map((v) => v.value) })}
           />
         </div>
       </Field>
@@ -87,13 +89,12 @@ export function LogsFilters({ filters, onChange, onClear, canClear }: LogsFilter
       {text('customerId', 'Customer id', 'any', testIds.logs.customerFilter)}
       <Field label="Outcome" noMargin>
         <div data-testid={testIds.logs.outcomeFilter}>
-          <Select<string>
+          <Combobox<string>
             width={16}
             options={OUTCOME_OPTIONS}
             value={filters.outcome || null}
             placeholder="Any"
             isClearable
-            aria-label="Outcome"
             onChange={(v) => set({ outcome: v?.value ?? '' })}
           />
         </div>
@@ -112,8 +113,8 @@ export function LogsFilters({ filters, onChange, onClear, canClear }: LogsFilter
           onChange={(e) => set({ has5xx: e.currentTarget.checked })}
         />
       </div>
-      {text('traceId', 'Trace id', '32 hex characters', testIds.logs.traceIdFilter, 26)}
-      {text('text', 'Text', 'contains (case-sensitive)', testIds.logs.textFilter, 26)}
+      {text('traceId', 'Trace id', '32 hex characters', testIds.logs.traceIdFilter, 24)}
+      {text('text', 'Text', 'contains (case-sensitive)', testIds.logs.textFilter, 24)}
       <Button
         variant="secondary"
         fill="text"
@@ -130,7 +131,7 @@ export function LogsFilters({ filters, onChange, onClear, canClear }: LogsFilter
 }
 
 const getStyles = (theme: GrafanaTheme2) => ({
-  bar: css({ display: 'flex', flexWrap: 'wrap', gap: theme.spacing(1.5), alignItems: 'flex-end' }),
+  bar: css({ display: 'flex', flexWrap: 'wrap', gap: theme.spacing(1.5), alignItems: 'flex-end', label: { marginBottom: theme.spacing(0.5) } }),
   checks: css({ display: 'flex', flexDirection: 'column', gap: theme.spacing(0.5), paddingBottom: theme.spacing(0.5) }),
   clear: css({ marginBottom: 2 }),
 });

@@ -17,6 +17,7 @@ export interface OperationsTableProps {
 }
 
 const ROW_HEIGHT = 36;
+const FOOTER_HEIGHT = 56;
 const COLUMNS = '190px 140px 110px 1fr 1fr 1fr 100px 90px 150px';
 const HEADERS = ['Time', 'Type', 'Tool', 'Integration', 'Customer', 'Operation', 'Outcome', 'Duration', 'Requests'];
 
@@ -45,7 +46,8 @@ export function OperationsTable({ operations, onOpen, height, footer }: Operatio
           </div>
         ))}
       </div>
-      <div ref={scrollRef} className={s.scroll} style={{ height }}>
+      {/* shrink to the rows when they fit, so a short list has no empty box below it */}
+      <div ref={scrollRef} className={s.scroll} style={{ height: Math.min(height, operations.length * ROW_HEIGHT + (footer ? FOOTER_HEIGHT : 0)) }}>
         <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
           {virtualizer.getVirtualItems().map((item) => {
             const op = operations[item.index]!;

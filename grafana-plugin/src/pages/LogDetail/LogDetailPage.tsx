@@ -45,14 +45,10 @@ function useTraceRecords(
   traceId: string,
   range: { startMs: number; endMs: number; exact: boolean }
 ) {
-  const [state, setState] = useState<{ loading: boolean; error: Error | null; data: Loaded | null }>({
-    loading: true,
-    error: null,
-    data: null,
-  });
+  const key = [lokiUid, tempoUid, traceId, range.startMs, range.endMs].join('\n');
+  const [result, setResult] = useState<{ key: string; error: Error | null; data: Loaded | null } | null>(null);
   useEffect(() => {
     let cancelled = false;
-    setState({ loading: true, error: null, data: null });
     recordsRange(tempoUid, traceId, range)
       .then((r) =>
         queryRange(lokiUid, {
@@ -64,18 +60,17 @@ function useTraceRecords(
         })
       )
       .then(
-      (records) => {
-        if (!cancelled) {
-          setState({ loading: false, error: null, data: { ...groupTraceRecords(records), truncated: records.length >= DETAIL_RECORDS_LIMIT } });
-        }
-      },
-      (error: Error) => !cancelled && setState({ loading: false, error, data: null })
-    );
+        (records) =>
+          !cancelled &&
+          setResult({ key, error: null, data: { ...groupTraceRecords(records), truncated: records.length >= DETAIL_RECORDS_LIMIT } }),
+        (error: Error) => !cancelled && setResult({ key, error, data: null })
+      );
     return () => {
       cancelled = true;
     };
-  }, [lokiUid, tempoUid, traceId, range]);
-  return state;
+  }, [key, lokiUid, tempoUid, traceId, range]);
+  const current = result?.key === key ? result : null;
+  return { loading: current === null, error: current?.error ?? null, data: current?.data ?? null };
 }
 
 function Header({ operation }: { operation: Operation }) {
@@ -117,9 +112,11 @@ function LogDetailPage() {
   const search = useMemo(() => new URLSearchParams(location.search), [location.search]);
   const timeParam = search.get(DETAIL_PARAMS.time);
   const durationParam = search.get(DETAIL_PARAMS.duration);
+  // "now" for links without a time: fixed when the page opens
+  const [openedAt] = useState(() => Date.now());
   const range = useMemo(
-    () => detailRange(new URLSearchParams({ time: timeParam ?? '', duration: durationParam ?? '' }), Date.now()),
-    [timeParam, durationParam]
+    () => detailRange(new URLSearchParams({ time: timeParam ?? '', duration: durationParam ?? '' }), openedAt),
+    [timeParam, durationParam, openedAt]
   );
   const { loading, error, data } = useTraceRecords(settings.lokiDatasourceUid, settings.tempoDatasourceUid, traceId, range);
   const operation = data?.operation ?? null;

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { queryRange } from '../../api/loki/client';
 import { buildOperationsQuery, OperationFilters } from '../../api/loki/logql';
 import { LIVE_TAIL_INTERVAL_MS, LIVE_TAIL_MAX_ROWS, LIVE_TAIL_WINDOW_MS, OPERATIONS_PAGE_SIZE } from '../../constants';
@@ -14,7 +14,14 @@ export interface OperationsState {
   hasMore: boolean;
 }
 
-const INITIAL: OperationsState = { operations: [], loading: true, loadingMore: false, error: null, hasMore: false };
+/** What one query (data source, LogQL, range, reload) returned; `key` names that query. */
+interface Loaded {
+  key: string;
+  operations: Operation[];
+  error: Error | null;
+  hasMore: boolean;
+  loadingMore: boolean;
+}
 
 /** The ns cursor just after a record, so the next backward page includes its timestamp (Loki's end is exclusive). */
 function cursorAfter(op: Operation): string {
@@ -24,7 +31,8 @@ function cursorAfter(op: Operation): string {
 /**
  * Loads operations for the filters and range, pages backwards on demand and, when live,
  * polls a sliding window of the last minute every 2.5 s and merges new rows at the top.
- * `reloadKey` changes force a reload (refresh button, relative time ranges).
+ * `reloadKey` changes force a reload (refresh button, relative time ranges). Results are
+ * kept with the key of the query they answer, so a late answer to an old query is ignored.
  */
 export function useOperations(
   lokiUid: string,
@@ -33,73 +41,46 @@ export function useOperations(
   live: boolean,
   reloadKey: number
 ) {
-  const [state, setState] = useState<OperationsState>(INITIAL);
-  const generation = useRef(0);
   const query = buildOperationsQuery(filters);
-  const stateRef = useRef(state);
-  stateRef.current = state;
+  const key = [lokiUid, query, range.fromMs, range.toMs, reloadKey].join('\n');
+  const [loaded, setLoaded] = useState<Loaded | null>(null);
+  const update = useCallback(
+    (fn: (current: Loaded) => Loaded) => setLoaded((prev) => (prev && prev.key === key ? fn(prev) : prev)),
+    [key]
+  );
 
   useEffect(() => {
-    const gen = ++generation.current;
-    setState((prev) => ({ ...INITIAL, operations: prev.operations, loading: true }));
-    queryRange(lokiUid, {
-      query,
-      startMs: range.fromMs,
-      endMs: range.toMs,
-      limit: OPERATIONS_PAGE_SIZE,
-      direction: 'backward',
-    }).then(
-      (records) => {
-        if (gen === generation.current) {
-          setState({
-            operations: toOperations(records),
-            loading: false,
-            loadingMore: false,
-            error: null,
-            hasMore: records.length >= OPERATIONS_PAGE_SIZE,
-          });
-        }
-      },
-      (error: Error) => {
-        if (gen === generation.current) {
-          setState({ ...INITIAL, loading: false, error });
-        }
-      }
+    let cancelled = false;
+    queryRange(lokiUid, { query, startMs: range.fromMs, endMs: range.toMs, limit: OPERATIONS_PAGE_SIZE, direction: 'backward' }).then(
+      (records) =>
+        !cancelled &&
+        setLoaded({ key, operations: toOperations(records), error: null, hasMore: records.length >= OPERATIONS_PAGE_SIZE, loadingMore: false }),
+      (error: Error) => !cancelled && setLoaded({ key, operations: [], error, hasMore: false, loadingMore: false })
     );
-  }, [lokiUid, query, range.fromMs, range.toMs, reloadKey]);
+    return () => {
+      cancelled = true;
+    };
+  }, [key, lokiUid, query, range.fromMs, range.toMs]);
+
+  const current = loaded?.key === key ? loaded : null;
 
   const loadMore = useCallback(() => {
-    const current = stateRef.current;
-    const oldest = current.operations[current.operations.length - 1];
-    if (!oldest || current.loadingMore || !current.hasMore) {
+    const oldest = current?.operations[current.operations.length - 1];
+    if (!current || !oldest || current.loadingMore || !current.hasMore) {
       return;
     }
-    const gen = generation.current;
-    setState((prev) => ({ ...prev, loadingMore: true }));
-    queryRange(lokiUid, {
-      query,
-      startMs: range.fromMs,
-      endNs: cursorAfter(oldest),
-      limit: OPERATIONS_PAGE_SIZE,
-      direction: 'backward',
-    }).then(
-      (records) => {
-        if (gen === generation.current) {
-          setState((prev) => ({
-            ...prev,
-            operations: mergeOperations(prev.operations, toOperations(records)),
-            loadingMore: false,
-            hasMore: records.length >= OPERATIONS_PAGE_SIZE,
-          }));
-        }
-      },
-      (error: Error) => {
-        if (gen === generation.current) {
-          setState((prev) => ({ ...prev, loadingMore: false, error }));
-        }
-      }
+    update((s) => ({ ...s, loadingMore: true }));
+    queryRange(lokiUid, { query, startMs: range.fromMs, endNs: cursorAfter(oldest), limit: OPERATIONS_PAGE_SIZE, direction: 'backward' }).then(
+      (records) =>
+        update((s) => ({
+          ...s,
+          operations: mergeOperations(s.operations, toOperations(records)),
+          loadingMore: false,
+          hasMore: records.length >= OPERATIONS_PAGE_SIZE,
+        })),
+      (error: Error) => update((s) => ({ ...s, loadingMore: false, error }))
     );
-  }, [lokiUid, query, range.fromMs]);
+  }, [current, update, lokiUid, query, range.fromMs]);
 
   useEffect(() => {
     if (!live) {
@@ -111,30 +92,12 @@ export function useOperations(
         return;
       }
       inFlight = true;
-      const gen = generation.current;
       const now = Date.now();
-      queryRange(lokiUid, {
-        query,
-        startMs: now - LIVE_TAIL_WINDOW_MS,
-        endMs: now,
-        limit: OPERATIONS_PAGE_SIZE,
-        direction: 'backward',
-      })
+      queryRange(lokiUid, { query, startMs: now - LIVE_TAIL_WINDOW_MS, endMs: now, limit: OPERATIONS_PAGE_SIZE, direction: 'backward' })
         .then(
-          (records) => {
-            if (gen === generation.current) {
-              setState((prev) => ({
-                ...prev,
-                error: null,
-                operations: mergeOperations(toOperations(records), prev.operations, LIVE_TAIL_MAX_ROWS),
-              }));
-            }
-          },
-          (error: Error) => {
-            if (gen === generation.current) {
-              setState((prev) => ({ ...prev, error }));
-            }
-          }
+          (records) =>
+            update((s) => ({ ...s, error: null, operations: mergeOperations(toOperations(records), s.operations, LIVE_TAIL_MAX_ROWS) })),
+          (error: Error) => update((s) => ({ ...s, error }))
         )
         .finally(() => {
           inFlight = false;
@@ -143,7 +106,15 @@ export function useOperations(
     poll();
     const timer = setInterval(poll, LIVE_TAIL_INTERVAL_MS);
     return () => clearInterval(timer);
-  }, [live, lokiUid, query]);
+  }, [live, update, lokiUid, query]);
 
+  const state: OperationsState = {
+    // while a new query runs, keep showing the previous rows rather than flashing an empty list
+    operations: current?.operations ?? loaded?.operations ?? [],
+    loading: current === null,
+    loadingMore: current?.loadingMore ?? false,
+    error: current?.error ?? null,
+    hasMore: current?.hasMore ?? false,
+  };
   return { ...state, loadMore, query };
 }
