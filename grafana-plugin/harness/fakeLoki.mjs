@@ -97,9 +97,14 @@ export function compile(query) {
   return (record) => preds.every((p) => p(record.labels, record.line));
 }
 
-/** Flattens a Loki streams response into records { tsNs, line, labels }. */
+/**
+ * Flattens a Loki streams response into records { tsNs, line, labels }; with categorized
+ * labels, each value's structured metadata joins its stream labels (as plain Loki returns them).
+ */
 export function recordsOf(response) {
-  return response.data.result.flatMap((s) => s.values.map(([tsNs, line]) => ({ tsNs, line, labels: s.stream })));
+  return response.data.result.flatMap((s) =>
+    s.values.map(([tsNs, line, extra]) => ({ tsNs, line, labels: { ...s.stream, ...(extra?.structuredMetadata ?? {}) } }))
+  );
 }
 
 /**

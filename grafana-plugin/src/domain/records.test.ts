@@ -1,9 +1,35 @@
 // Uses HAND-MADE fixtures (src/__fixtures__/handmade/README.md) until recorded ones exist.
 import traceResponse from '../__fixtures__/handmade/loki-trace-records.json';
+import recordedTrace from '../__fixtures__/recorded/loki/query_range-by-trace-id.json';
 import { parseStreamsResponse } from '../api/loki/parse';
 import { groupTraceRecords } from './records';
 import { statusClass, toRequestLog } from './requests';
 import { LogRecord } from './types';
+
+describe('groupTraceRecords on a recorded Loki trace (src/__fixtures__/recorded/loki)', () => {
+  it('groups a partial hibob sync: 5 requests (one 500, one 403), 2 models, 2 warnings', () => {
+    const { operation, records } = groupTraceRecords(parseStreamsResponse(recordedTrace));
+    expect(operation).toMatchObject({
+      traceId: '387bb9a3e61e5236dfbbae032fc66c2c',
+      logType: 'sync',
+      tool: 'hibob',
+      outcome: 'partial',
+      requestCount: 5,
+      count4xx: 1,
+      count5xx: 1,
+      summary: 'sync hibob full: partial in 352ms, 5 requests (1 4xx, 1 5xx)',
+    });
+    expect(records.requests.map((r) => r.status)).toEqual([500, 200, 200, 200, 403]);
+    expect(records.requests.map((r) => r.path)).toEqual(['/v1/departments', '/v1/departments', '/v1/employees', '/v1/employees', '/v1/absences']);
+    expect(records.requests.every((r) => r.bodyParseError === null && r.request !== null)).toBe(true);
+    expect(records.requests[0]!.request!.headers.authorization).toBe('[REDACTED]');
+    expect(records.requests[0]!.rateLimit).toEqual({ limit: '30', remaining: '29', reset: '' });
+    expect(records.requests[4]!.response!.body).toContain('insufficient_scope');
+    expect(records.syncModels).toHaveLength(2);
+    expect(records.warnings).toHaveLength(2);
+    expect(records.all).toHaveLength(10);
+  });
+});
 
 describe('groupTraceRecords', () => {
   it('puts a trace\'s records under its operation, each group oldest first', () => {

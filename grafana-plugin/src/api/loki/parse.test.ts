@@ -1,6 +1,51 @@
-// Uses HAND-MADE fixtures (src/__fixtures__/handmade/README.md) until recorded ones exist.
+// Recorded responses: src/__fixtures__/recorded/loki/README.md (Loki 3.7.6); the larger
+// hand-made set (src/__fixtures__/handmade/README.md) follows the same shape.
 import allRecords from '../../__fixtures__/handmade/loki-all-records.json';
+import byTrace from '../../__fixtures__/recorded/loki/query_range-by-trace-id.json';
+import byTraceCategorized from '../../__fixtures__/recorded/loki/query_range-by-trace-id.categorized.json';
+import noMatch from '../../__fixtures__/recorded/loki/query_range-no-match.json';
+import personio from '../../__fixtures__/recorded/loki/query_range-operations-personio.json';
+import personioCategorized from '../../__fixtures__/recorded/loki/query_range-operations-personio.categorized.json';
 import { compareNs, LokiResponseError, nsToMs, parseStreamsResponse } from './parse';
+
+describe('parseStreamsResponse on recorded Loki responses', () => {
+  it('reads operation records with their structured metadata', () => {
+    const records = parseStreamsResponse(personio);
+    expect(records).toHaveLength(5);
+    const [newest] = records;
+    expect(newest).toMatchObject({
+      eventName: 'integration.operation',
+      traceId: 'f1e79132d51421ab61a67a8acc0fd8f1',
+      spanId: '99c6fc9df161a640',
+      body: 'sync personio full: success in 1.2s, 6 requests',
+      timeMs: 1795701693285,
+    });
+    expect(newest!.attributes).toMatchObject({
+      service_name: 'demo-integration',
+      integration_tool: 'personio',
+      integration_request_count: '6',
+      integration_operation_duration_ms: '1222.6',
+    });
+  });
+
+  it.each([
+    ['operations', personio, personioCategorized],
+    ['trace records', byTrace, byTraceCategorized],
+  ])('reads the plain and the categorized form of %s into the same records', (_name, plain, categorized) => {
+    const a = parseStreamsResponse(plain);
+    const b = parseStreamsResponse(categorized);
+    expect(b).toHaveLength(a.length);
+    const key = (r: { timestampNs: string; body: string }) => `${r.timestampNs}|${r.body}`;
+    const byKey = new Map(b.map((r) => [key(r), r]));
+    for (const r of a) {
+      expect(byKey.get(key(r))).toEqual(r);
+    }
+  });
+
+  it('reads an empty result', () => {
+    expect(parseStreamsResponse(noMatch)).toEqual([]);
+  });
+});
 
 describe('parseStreamsResponse', () => {
   it('reads every record of a streams response, newest first, labels and metadata merged', () => {

@@ -19,7 +19,9 @@ export interface OperationsTableProps {
 const ROW_HEIGHT = 36;
 const FOOTER_HEIGHT = 56;
 const COLUMNS = '190px 140px 110px 1fr 1fr 1fr 100px 90px 150px';
-const HEADERS = ['Time', 'Type', 'Tool', 'Integration', 'Customer', 'Operation', 'Outcome', 'Duration', 'Requests'];
+// Rows come newest first by the time the operation finished (its record's time, Loki's
+// order and the paging cursor), so that is the time shown; the start is in the tooltip.
+const HEADERS = ['Finished', 'Type', 'Tool', 'Integration', 'Customer', 'Operation', 'Outcome', 'Duration', 'Requests'];
 
 /**
  * The operations list. Rows are absolutely positioned and only the visible ones (plus a few)
@@ -67,8 +69,8 @@ export function OperationsTable({ operations, onOpen, height, footer }: Operatio
                   }
                 }}
               >
-                <div role="cell" className={cx(s.cell, s.mono)} title={new Date(op.startMs).toISOString()}>
-                  {formatTime(op.startMs)}
+                <div role="cell" className={cx(s.cell, s.mono)} title={`Started ${formatTime(op.startMs)}`}>
+                  {formatTime(op.endMs)}
                 </div>
                 <div role="cell" className={s.cell}>
                   {logTypeLabel(op.logType)}

@@ -66,7 +66,9 @@ export function RequestDrawer({ request, onClose }: { request: RequestLog; onClo
     facts.push(['Retry-After', `${request.retryAfterS} s`]);
   }
   if (request.rateLimit) {
-    facts.push(['Rate limit', `${request.rateLimit.remaining || '?'} of ${request.rateLimit.limit || '?'} left, resets ${request.rateLimit.reset || '?'}`]);
+    const { limit, remaining, reset } = request.rateLimit;
+    const left = remaining && limit ? `${remaining} of ${limit} left` : remaining ? `${remaining} left` : `limit ${limit || '?'}`;
+    facts.push(['Rate limit', reset ? `${left}, resets ${reset}` : left]);
   }
   if (request.errorType) {
     facts.push(['Error', request.errorType]);
