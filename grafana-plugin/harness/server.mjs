@@ -17,27 +17,31 @@ const FIXTURES = join(here, '..', 'src', '__fixtures__');
 const uiMain = createRequire(import.meta.url).resolve('@grafana/ui');
 const UI_ICONS = join(uiMain.slice(0, uiMain.lastIndexOf('/dist/') + '/dist/'.length), 'public', 'img', 'icons');
 
-/** Loki records to serve: every recorded Loki streams response if there are any, else the hand-made set. */
+const readJson = (file) => JSON.parse(readFileSync(file, 'utf8'));
+
+/**
+ * Loki records to serve: every recorded Loki streams response (exact duplicates removed) if
+ * there are any, else the hand-made set; plus, always, the hand-made extra-*.json responses
+ * other features add for their own pages (dated outside the recorded range).
+ */
 export function fixtureRecords() {
-  const recorded = join(FIXTURES, 'recorded', 'loki');
-  const files = existsSync(recorded) ? readdirSync(recorded).filter((f) => f.endsWith('.json')) : [];
-  const responses = files.map((f) => JSON.parse(readFileSync(join(recorded, f), 'utf8')));
-  const streams = responses.filter((r) => r?.data?.resultType === 'streams');
-  if (streams.length > 0) {
-    const seen = new Set();
-    return {
-      source: 'recorded',
-      records: streams.flatMap(recordsOf).filter((r) => {
-        // the same record recorded by several queries (exact duplicates only)
-        const key = `${r.tsNs}|${r.labels.span_id}|${r.labels.event_name}|${r.line}`;
-        return seen.has(key) ? false : (seen.add(key), true);
-      }),
-    };
-  }
-  const handmade = join(FIXTURES, 'handmade');
-  // loki-all-records.json plus any extra-*.json (Loki streams responses) other features add
-  const handmadeFiles = ['loki-all-records.json', ...readdirSync(handmade).filter((f) => /^extra-.*\.json$/.test(f)).sort()];
-  return { source: 'handmade', records: handmadeFiles.flatMap((f) => recordsOf(JSON.parse(readFileSync(join(handmade, f), 'utf8')))) };
+  const recordedDir = join(FIXTURES, 'recorded', 'loki');
+  const handmadeDir = join(FIXTURES, 'handmade');
+  const recorded = (existsSync(recordedDir) ? readdirSync(recordedDir).filter((f) => f.endsWith('.json')) : [])
+    .map((f) => readJson(join(recordedDir, f)))
+    .filter((r) => r?.data?.resultType === 'streams');
+  const extras = readdirSync(handmadeDir)
+    .filter((f) => /^extra-.*\.json$/.test(f))
+    .sort()
+    .map((f) => readJson(join(handmadeDir, f)));
+  const base = recorded.length > 0 ? recorded : [readJson(join(handmadeDir, 'loki-all-records.json'))];
+  const seen = new Set();
+  const records = [...base, ...extras].flatMap(recordsOf).filter((r) => {
+    // the same record recorded by several queries (exact duplicates only)
+    const key = `${r.tsNs}|${r.labels.span_id}|${r.labels.event_name}|${r.line}`;
+    return seen.has(key) ? false : (seen.add(key), true);
+  });
+  return { source: recorded.length > 0 ? 'recorded' : 'handmade', records };
 }
 
 /** Recorded Tempo /api/v2/traces bodies by trace id (hex). */
