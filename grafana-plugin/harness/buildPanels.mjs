@@ -1,20 +1,20 @@
 #!/usr/bin/env node
-// Bundles harness/panels.tsx (the panel plugins on a page of their own) into harness/dist,
-// next to the app harness, with the same esbuild settings as build.mjs.
+// Bundles the app harness (index.tsx, as build.mjs does) and the panels page (panels.tsx) into
+// harness/dist/flows, a folder of their own, so the flows browser test never reads files the
+// app browser test is writing. Same esbuild settings as build.mjs.
 import { build } from 'esbuild';
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const here = dirname(fileURLToPath(import.meta.url));
-const DIST = join(here, 'dist');
+export const FLOWS_DIST = join(here, 'dist', 'flows');
 
-export async function buildPanelsHarness() {
+export async function buildFlowsHarness() {
+  mkdirSync(FLOWS_DIST, { recursive: true });
   await build({
-    entryPoints: [join(here, 'panels.tsx')],
-    outdir: DIST,
-    entryNames: 'panels',
-    chunkNames: 'panels-chunk-[hash]',
+    entryPoints: { harness: join(here, 'index.tsx'), panels: join(here, 'panels.tsx') },
+    outdir: FLOWS_DIST,
     bundle: true,
     format: 'esm',
     splitting: true,
@@ -27,16 +27,16 @@ export async function buildPanelsHarness() {
     logLevel: 'error',
   });
   writeFileSync(
-    join(DIST, 'panels.html'),
+    join(FLOWS_DIST, 'panels.html'),
     `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>integration-logs panels</title>
 <link rel="stylesheet" href="/harness/panels.css"><script>window.__grafana_public_path__ = '/public/';</script></head>
 <body><div id="root"></div><script type="module" src="/harness/panels.js"></script></body></html>\n`,
   );
-  return DIST;
+  return FLOWS_DIST;
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const started = Date.now();
-  await buildPanelsHarness();
-  console.log(`panels harness built in ${Date.now() - started} ms → ${DIST}`);
+  await buildFlowsHarness();
+  console.log(`flows harness built in ${Date.now() - started} ms → ${FLOWS_DIST}`);
 }

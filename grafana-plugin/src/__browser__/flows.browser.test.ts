@@ -3,8 +3,9 @@
  */
 // Connection flows page, the Events and Sync metrics tabs and both panel plugins in headless
 // Chromium. The app harness (harness/index.tsx) and the panels page (harness/panels.tsx) are
-// bundled in beforeAll; harness/flowsServer.mjs serves them and answers the Loki proxy from
-// the fixture records plus harness/flowsFixtures.mjs. Screenshots go to artifacts/screenshots/.
+// bundled in beforeAll into harness/dist/flows (apart from the app browser test's bundle);
+// harness/flowsServer.mjs serves them and answers the Loki proxy from the fixture records plus
+// harness/flowsFixtures.mjs. Screenshots go to artifacts/screenshots/.
 import { ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
@@ -75,7 +76,6 @@ beforeAll(async () => {
   if (!existsSync(CHROMIUM)) {
     throw new Error(`${CHROMIUM} is missing: install Debian's chromium package (the test never downloads a browser).`);
   }
-  build('build.mjs');
   build('buildPanels.mjs');
   mkdirSync(SCREENSHOTS, { recursive: true });
   await startServer();
