@@ -13,8 +13,11 @@ import { useSettings } from '../../settings';
 import { SyncModelTable } from './SyncModelTable';
 import { syncTestIds } from './testIds';
 
-/** How far back previous syncs of the integration are looked for (the retention). */
-export const SYNC_HISTORY_MS = 30 * 86_400_000;
+/**
+ * How far back previous syncs of the integration are looked for: the 30-day retention, less a
+ * day so the range stays inside Loki's default query length limit (721 h).
+ */
+export const SYNC_HISTORY_MS = 29 * 86_400_000;
 export const SYNC_HISTORY_LIMIT = 2000;
 
 /**
@@ -32,7 +35,7 @@ export function SyncMetricsTab({ operation, records }: DetailTabProps) {
       integrationId
         ? {
             query: buildSyncHistoryQuery(integrationId),
-            startMs: operation.startMs - SYNC_HISTORY_MS,
+            startMs: operation.endMs - SYNC_HISTORY_MS,
             endMs: operation.endMs,
             limit: SYNC_HISTORY_LIMIT,
             direction: 'backward' as const,
