@@ -120,6 +120,12 @@ test('list → filter → detail → request drawer → open response', async ()
   expect(await full.textContent()).toContain('"error": "internal_error"');
   await shot('05-open-response');
 
+  // the Trace tab asks Tempo; the recorded Tempo holds other traces, and answers an unknown id
+  // with an empty trace, which the tab explains
+  await page.keyboard.press('Escape');
+  await page.goto(`${baseUrl}/a/integrationlogs-app/logs/387bb9a3e61e5236dfbbae032fc66c2c?time=1795701602985&duration=352&tab=trace`);
+  await page.waitForSelector(sel(testIds.trace.empty));
+
   expect(pageErrors).toEqual([]);
   expect(badResponses).toEqual([]);
 }, 240_000);

@@ -38,6 +38,12 @@ export const testIds = {
     error: 'data-testid detail-error',
     notFound: 'data-testid detail-not-found',
   },
+  trace: {
+    container: 'data-testid trace-container',
+    row: 'data-testid trace-row',
+    empty: 'data-testid trace-empty',
+    error: 'data-testid trace-error',
+  },
   requests: {
     table: 'data-testid requests-table',
     row: 'data-testid requests-row',

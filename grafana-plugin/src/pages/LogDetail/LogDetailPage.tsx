@@ -3,7 +3,7 @@ import { Link, useLocation, useParams } from 'react-router-dom';
 import { css } from '@emotion/css';
 import { GrafanaTheme2 } from '@grafana/data';
 import { locationService, PluginPage } from '@grafana/runtime';
-import { Alert, Badge, LinkButton, LoadingPlaceholder, Tab, TabContent, TabsBar, useStyles2 } from '@grafana/ui';
+import { Alert, Badge, ErrorBoundaryAlert, LinkButton, LoadingPlaceholder, Tab, TabContent, TabsBar, useStyles2 } from '@grafana/ui';
 import { queryRange } from '../../api/loki/client';
 import { buildTraceRecordsQuery } from '../../api/loki/logql';
 import { getTrace } from '../../api/tempo/client';
@@ -177,11 +177,14 @@ function LogDetailPage() {
             </TabsBar>
             <TabContent className={s.tabContent}>
               {activeTab && (
-                <activeTab.Component
-                  operation={operation}
-                  records={data.records}
-                  openRequest={(spanId) => locationService.partial({ [DETAIL_PARAMS.tab]: 'requests', [REQUEST_PARAM]: spanId })}
-                />
+                // a failing tab shows its error in place; the header and other tabs keep working
+                <ErrorBoundaryAlert title={`The ${activeTab.label} tab failed`} dependencies={[activeTab.id, traceId]}>
+                  <activeTab.Component
+                    operation={operation}
+                    records={data.records}
+                    openRequest={(spanId) => locationService.partial({ [DETAIL_PARAMS.tab]: 'requests', [REQUEST_PARAM]: spanId })}
+                  />
+                </ErrorBoundaryAlert>
               )}
             </TabContent>
           </>

@@ -2,6 +2,7 @@ import React from 'react';
 import { FlowEventsTab } from '../../components/FlowTimeline/FlowEventsTab';
 import { SyncMetricsTab } from '../../components/SyncMetrics/SyncMetricsTab';
 import { RequestLogsTab } from '../../components/RequestLogs/RequestLogsTab';
+import { TraceTab } from '../../components/TraceWaterfall/TraceTab';
 import { DetailTabProps, Operation } from '../../domain/types';
 
 export interface DetailTab {
@@ -18,6 +19,7 @@ export const DETAIL_TABS: DetailTab[] = [
   { id: 'events', label: 'Events', appliesTo: (op) => op.logType === 'connection_flow', Component: FlowEventsTab },
   { id: 'sync-metrics', label: 'Sync metrics', appliesTo: (op) => op.logType === 'sync', Component: SyncMetricsTab },
   { id: 'requests', label: 'Request logs', appliesTo: () => true, Component: RequestLogsTab },
+  { id: 'trace', label: 'Trace', appliesTo: () => true, Component: TraceTab },
 ];
 
 export function tabsFor(operation: Operation): DetailTab[] {
