@@ -41,7 +41,7 @@ export function SyncMetricsTab({ operation, records }: DetailTabProps) {
             direction: 'backward' as const,
           }
         : null,
-    [integrationId, operation.startMs, operation.endMs],
+    [integrationId, operation.endMs],
   );
   const { records: found, loading, error } = useLokiRecords(lokiDatasourceUid, params);
   const history = useMemo(() => syncModelsFromLogRecords(found), [found]);
