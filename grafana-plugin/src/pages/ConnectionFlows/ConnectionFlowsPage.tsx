@@ -129,7 +129,7 @@ function ConnectionFlowsPage() {
             <h3 className={styles.h}>
               {group.tool}{' '}
               <span className={styles.muted}>
-                {group.flows.length} flows ·{' '}
+                {group.flows.length} flow{group.flows.length === 1 ? '' : 's'} ·{' '}
                 {(Object.keys(group.counts) as FlowStatus[])
                   .filter((s) => group.counts[s] > 0)
                   .map((s) => `${group.counts[s]} ${STATUS_LABEL[s].toLowerCase()}`)

@@ -110,6 +110,7 @@ function LogDetailPage() {
   const { traceId = '' } = useParams();
   const location = useLocation();
   const search = useMemo(() => new URLSearchParams(location.search), [location.search]);
+  const listSearch = (location.state as { listSearch?: unknown } | null)?.listSearch;
   const timeParam = search.get(DETAIL_PARAMS.time);
   const durationParam = search.get(DETAIL_PARAMS.duration);
   // "now" for links without a time: fixed when the page opens
@@ -144,7 +145,7 @@ function LogDetailPage() {
       }
     >
       <div className={s.page} data-testid={testIds.detail.container}>
-        <Link to={logsUrl()} data-testid={testIds.detail.back} className={s.back}>
+        <Link to={logsUrl(typeof listSearch === 'string' ? listSearch : '')} data-testid={testIds.detail.back} className={s.back}>
           ← All logs
         </Link>
         {loading && <LoadingPlaceholder text="Loading the operation…" />}

@@ -75,6 +75,9 @@ describe('LogsPage', () => {
     await act(async () => fireEvent.click(row));
     expect(location().pathname).toBe(`/a/integrationlogs-app/logs/${traceId}`);
     expect(location().search).toMatch(/^\?time=\d+&duration=\d+$/);
+    // "All logs" leads back to the same filtered view
+    const back = await screen.findByTestId(testIds.detail.back);
+    expect(back.getAttribute('href')).toBe(`/a/integrationlogs-app/logs?${RANGE}`);
   });
 
   it('pages back with "Load older operations" until Loki has no more', async () => {

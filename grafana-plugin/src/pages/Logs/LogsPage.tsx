@@ -64,8 +64,11 @@ function LogsPage() {
       [URL_KEYS.to]: String(range.toMs + direction * span),
     });
   };
+  // the list's search rides along in history state, so "All logs" returns to the same view
   const open = (op: Operation) =>
-    navigate(logDetailUrl(op.traceId, `?time=${Math.round(op.endMs)}&duration=${Math.ceil(op.durationMs)}`));
+    navigate(logDetailUrl(op.traceId, `?time=${Math.round(op.endMs)}&duration=${Math.ceil(op.durationMs)}`), {
+      state: { listSearch: location.search },
+    });
 
   const footer = result.hasMore ? (
     <div className={s.footer}>
