@@ -17,7 +17,7 @@ export function FlowFunnel({ funnel }: { funnel: Funnel }) {
   return (
     <div className={styles.funnel} data-testid={flowTestIds.funnel}>
       <div className={styles.summary}>
-        {funnel.flowCount} flows · {funnel.connected} connected ({pct(funnel.flowCount ? funnel.connected / funnel.flowCount : 0)})
+        {funnel.flowCount} flow{funnel.flowCount === 1 ? '' : 's'} · {funnel.connected} connected ({pct(funnel.flowCount ? funnel.connected / funnel.flowCount : 0)})
       </div>
       {funnel.stages.map((stage, i) => {
         const stopped = stage.stoppedHere;
