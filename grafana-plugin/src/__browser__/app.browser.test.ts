@@ -74,14 +74,21 @@ afterAll(async () => {
 });
 
 // The server answers from the records recorded from a real Loki (src/__fixtures__/recorded/loki):
-// 6 operations, 5 personio syncs and one partial hibob sync with its 5 requests.
+// 6 operations (3 syncs: 2 personio, 1 partial hibob with its 5 requests; an action, an
+// incoming webhook and a connection-flow step).
 test('list → filter → detail → request drawer → open response', async () => {
   await page.goto(`${baseUrl}/a/integrationlogs-app/logs?${RANGE}`);
   await page.waitForSelector(sel(testIds.logs.row));
   await page.waitForFunction((s) => document.querySelector(s)?.textContent === '6 operations', sel(testIds.logs.count));
   await shot('01-logs-list');
 
-  // filter by tool: the URL carries it and every row matches
+  // filter by type (multi-select) and tool: the URL carries both and every row matches
+  const typeInput = page.locator(`${sel(testIds.logs.typeFilter)} input`);
+  await typeInput.click();
+  await page.getByRole('option', { name: 'Sync' }).click();
+  await page.keyboard.press('Escape');
+  await page.waitForFunction((s) => document.querySelector(s)?.textContent === '3 operations', sel(testIds.logs.count));
+  expect(new URL(page.url()).searchParams.getAll('type')).toEqual(['sync']);
   await page.fill(sel(testIds.logs.toolFilter), 'hibob');
   await page.press(sel(testIds.logs.toolFilter), 'Enter');
   await page.waitForFunction((s) => document.querySelector(s)?.textContent === '1 operation', sel(testIds.logs.count));
