@@ -88,7 +88,8 @@ export function useOperations(
     }
     let inFlight = false;
     const poll = () => {
-      if (inFlight) {
+      // no polling while a poll is out or the browser tab is in the background
+      if (inFlight || document.visibilityState === 'hidden') {
         return;
       }
       inFlight = true;
