@@ -1,0 +1,2 @@
+export const HARNESS_DIST: string;
+export function buildHarness(): Promise<string>;

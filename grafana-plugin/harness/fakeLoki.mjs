@@ -1,0 +1,133 @@
+// A stand-in for Loki's query_range over a fixed set of records, for the browser harness and
+// component tests. It parses the query with Grafana's LogQL grammar and evaluates the subset
+// the app generates (stream matchers, `|=` line filters, exact and `or` label filters,
+// numeric `>` filters); anything else is answered like Loki answers a bad query: HTTP 400.
+import { parser } from '@grafana/lezer-logql';
+
+export class BadQueryError extends Error {}
+
+function toTree(query) {
+  const cursor = parser.parse(query).cursor();
+  const build = () => {
+    const node = { name: cursor.name, text: query.slice(cursor.from, cursor.to), children: [] };
+    if (cursor.type.isError) {
+      throw new BadQueryError(`parse error at ${cursor.from}: ${query.slice(cursor.from, cursor.from + 20)}`);
+    }
+    if (cursor.firstChild()) {
+      do {
+        node.children.push(build());
+      } while (cursor.nextSibling());
+      cursor.parent();
+    }
+    return node;
+  };
+  return build();
+}
+
+export function unquote(literal) {
+  if (literal.startsWith('`')) {
+    return literal.slice(1, -1);
+  }
+  return JSON.parse(
+    literal.replace(/\\x([0-9a-fA-F]{2})/g, (_, h) => `\\u00${h}`)
+  );
+}
+
+const find = (node, name) => (node.name === name ? [node] : node.children.flatMap((c) => find(c, name)));
+const child = (node, name) => node.children.find((c) => c.name === name);
+
+function matcherFn(m) {
+  const label = child(m, 'Identifier').text;
+  const value = unquote(child(m, 'String').text);
+  if (child(m, 'Eq')) {
+    return (labels) => (labels[label] ?? '') === value;
+  }
+  if (child(m, 'Neq')) {
+    return (labels) => (labels[label] ?? '') !== value;
+  }
+  if (child(m, 'Re')) {
+    const re = new RegExp(`^(?:${value})$`);
+    return (labels) => re.test(labels[label] ?? '');
+  }
+  throw new BadQueryError(`unsupported matcher ${m.text}`);
+}
+
+function labelFilterFn(node) {
+  const parts = node.children.filter((c) => c.name === 'LabelFilter');
+  if (parts.length === 2 && child(node, 'Or')) {
+    const [a, b] = parts.map(labelFilterFn);
+    return (labels) => a(labels) || b(labels);
+  }
+  const matcher = child(node, 'Matcher');
+  if (matcher) {
+    return matcherFn(matcher);
+  }
+  const num = child(node, 'NumberFilter');
+  if (num && child(num, 'Gtr')) {
+    const label = child(num, 'Identifier').text;
+    const bound = Number(find(num, 'Number')[0].text);
+    return (labels) => Number(labels[label]) > bound;
+  }
+  throw new BadQueryError(`unsupported label filter ${node.text}`);
+}
+
+/** Compiles a LogQL log query into a predicate over { line, labels }. */
+export function compile(query) {
+  const tree = toTree(query);
+  if (find(tree, 'LogExpr').length !== 1 || find(tree, 'MetricExpr').length > 0) {
+    throw new BadQueryError('only log queries are supported');
+  }
+  const preds = find(find(tree, 'Selector')[0], 'Matcher').map(matcherFn);
+  for (const stage of find(tree, 'PipelineStage')) {
+    const lineFilter = find(stage, 'LineFilter')[0];
+    if (lineFilter) {
+      if (!find(lineFilter, 'PipeExact').length) {
+        throw new BadQueryError(`unsupported line filter ${lineFilter.text}`);
+      }
+      const needle = unquote(child(lineFilter, 'String').text);
+      preds.push((_labels, line) => line.includes(needle));
+      continue;
+    }
+    const lf = child(stage, 'LabelFilter');
+    if (!lf) {
+      throw new BadQueryError(`unsupported stage ${stage.text}`);
+    }
+    preds.push(labelFilterFn(lf));
+  }
+  return (record) => preds.every((p) => p(record.labels, record.line));
+}
+
+/**
+ * Flattens a Loki streams response into records { tsNs, line, labels }; with categorized
+ * labels, each value's structured metadata joins its stream labels (as plain Loki returns them).
+ */
+export function recordsOf(response) {
+  return response.data.result.flatMap((s) =>
+    s.values.map(([tsNs, line, extra]) => ({ tsNs, line, labels: { ...s.stream, ...(extra?.structuredMetadata ?? {}) } }))
+  );
+}
+
+/**
+ * Answers /loki/api/v1/query_range like Loki: start inclusive, end exclusive (ns), limit,
+ * direction; one stream per distinct label set.
+ */
+export function queryRange(records, params) {
+  const matches = compile(params.query ?? '');
+  const start = BigInt(params.start ?? '0');
+  const end = BigInt(params.end ?? `${BigInt(Date.now()) * 1000000n}`);
+  const limit = Number(params.limit ?? 100);
+  const backward = (params.direction ?? 'backward') === 'backward';
+  const selected = records
+    .filter((r) => BigInt(r.tsNs) >= start && BigInt(r.tsNs) < end && matches(r))
+    .sort((a, b) => (BigInt(a.tsNs) < BigInt(b.tsNs) ? (backward ? 1 : -1) : BigInt(a.tsNs) > BigInt(b.tsNs) ? (backward ? -1 : 1) : 0))
+    .slice(0, limit);
+  const streams = new Map();
+  for (const r of selected) {
+    const key = JSON.stringify(Object.entries(r.labels).sort());
+    if (!streams.has(key)) {
+      streams.set(key, { stream: r.labels, values: [] });
+    }
+    streams.get(key).values.push([r.tsNs, r.line]);
+  }
+  return { status: 'success', data: { resultType: 'streams', result: [...streams.values()] } };
+}

@@ -1,0 +1,69 @@
+import { lastValueFrom } from 'rxjs';
+import { getBackendSrv } from '@grafana/runtime';
+import { DatasourceError, proxyUrl, toDatasourceError } from '../errors';
+import { LogRecord } from '../../domain/types';
+import { LokiResponseError, parseStreamsResponse } from './parse';
+
+export interface QueryRangeParams {
+  query: string;
+  /** Inclusive start, ms since the epoch. */
+  startMs: number;
+  /** End, ms since the epoch; or endNs for an exact cursor. */
+  endMs?: number;
+  endNs?: string;
+  limit: number;
+  direction: 'forward' | 'backward';
+}
+
+/** ms → ns decimal string (Loki takes ns epochs). */
+export function msToNs(ms: number): string {
+  if (!Number.isFinite(ms)) {
+    throw new RangeError(`Invalid time: ${ms}`);
+  }
+  return `${BigInt(Math.floor(ms)) * 1_000_000n}`;
+}
+
+/** Query parameters of /loki/api/v1/query_range. Pure. */
+export function queryRangeParams(p: QueryRangeParams): Record<string, string> {
+  return {
+    query: p.query,
+    start: msToNs(p.startMs),
+    end: p.endNs ?? msToNs(p.endMs ?? Date.now()),
+    limit: String(p.limit),
+    direction: p.direction,
+  };
+}
+
+/** Runs a LogQL log query through Grafana's data source proxy; records come back newest first. */
+export async function queryRange(datasourceUid: string, params: QueryRangeParams): Promise<LogRecord[]> {
+  const query = queryRangeParams(params);
+  let body: unknown;
+  try {
+    const response = await lastValueFrom(
+      getBackendSrv().fetch<unknown>({
+        url: proxyUrl(datasourceUid, 'loki/api/v1/query_range'),
+        method: 'GET',
+        params: query,
+        showErrorAlert: false,
+        showSuccessAlert: false,
+      })
+    );
+    body = response.data;
+  } catch (err) {
+    throw toDatasourceError('Loki', datasourceUid, err);
+  }
+  try {
+    return parseStreamsResponse(body);
+  } catch (err) {
+    if (err instanceof LokiResponseError) {
+      throw new DatasourceError(
+        'Loki',
+        datasourceUid,
+        'bad-response',
+        err.message,
+        `Check that data source "${datasourceUid}" is a Loki data source.`
+      );
+    }
+    throw err;
+  }
+}

@@ -1,0 +1,125 @@
+// Recorded responses: src/__fixtures__/recorded/loki/README.md (Loki 3.7.6); the larger
+// hand-made set (src/__fixtures__/handmade/README.md) follows the same shape.
+import allRecords from '../../__fixtures__/handmade/loki-all-records.json';
+import byTrace from '../../__fixtures__/recorded/loki/query_range-by-trace-id.json';
+import byTraceCategorized from '../../__fixtures__/recorded/loki/query_range-by-trace-id.categorized.json';
+import noMatch from '../../__fixtures__/recorded/loki/query_range-no-match.json';
+import personio from '../../__fixtures__/recorded/loki/query_range-operations-personio.json';
+import personioCategorized from '../../__fixtures__/recorded/loki/query_range-operations-personio.categorized.json';
+import { compareNs, LokiResponseError, nsToMs, parseStreamsResponse } from './parse';
+
+describe('parseStreamsResponse on recorded Loki responses', () => {
+  it('reads operation records with their structured metadata', () => {
+    const records = parseStreamsResponse(personio);
+    expect(records).toHaveLength(5);
+    const [newest] = records;
+    expect(newest).toMatchObject({
+      eventName: 'integration.operation',
+      traceId: 'f1e79132d51421ab61a67a8acc0fd8f1',
+      spanId: '99c6fc9df161a640',
+      body: 'sync personio full: success in 1.2s, 6 requests',
+      timeMs: 1795701693285,
+    });
+    expect(newest!.attributes).toMatchObject({
+      service_name: 'demo-integration',
+      integration_tool: 'personio',
+      integration_request_count: '6',
+      integration_operation_duration_ms: '1222.6',
+    });
+  });
+
+  it.each([
+    ['operations', personio, personioCategorized],
+    ['trace records', byTrace, byTraceCategorized],
+  ])('reads the plain and the categorized form of %s into the same records', (_name, plain, categorized) => {
+    const a = parseStreamsResponse(plain);
+    const b = parseStreamsResponse(categorized);
+    expect(b).toHaveLength(a.length);
+    const key = (r: { timestampNs: string; body: string }) => `${r.timestampNs}|${r.body}`;
+    const byKey = new Map(b.map((r) => [key(r), r]));
+    for (const r of a) {
+      expect(byKey.get(key(r))).toEqual(r);
+    }
+  });
+
+  it('reads an empty result', () => {
+    expect(parseStreamsResponse(noMatch)).toEqual([]);
+  });
+});
+
+describe('parseStreamsResponse', () => {
+  it('reads every record of a streams response, newest first, labels and metadata merged', () => {
+    const records = parseStreamsResponse(allRecords);
+    expect(records).toHaveLength(169);
+    for (let i = 1; i < records.length; i++) {
+      expect(compareNs(records[i - 1]!.timestampNs, records[i]!.timestampNs)).toBeGreaterThanOrEqual(0);
+    }
+    const op = records.find((r) => r.eventName === 'integration.operation')!;
+    expect(op.traceId).toMatch(/^[0-9a-f]{32}$/);
+    expect(op.spanId).toMatch(/^[0-9a-f]{16}$/);
+    expect(op.attributes.service_name).toBe('hris-sync');
+    expect(op.attributes.integration_request_count).toMatch(/^\d+$/);
+    expect(op.timeMs).toBe(nsToMs(op.timestampNs));
+  });
+
+  it('reads categorized labels (structured metadata as a third value element)', () => {
+    const [record] = parseStreamsResponse({
+      status: 'success',
+      data: {
+        resultType: 'streams',
+        result: [
+          {
+            stream: { service_name: 'svc' },
+            values: [
+              ['1700000000123456789', 'line', { structuredMetadata: { event_name: 'integration.request', trace_id: 'ab' }, parsed: { x: '1' } }],
+            ],
+          },
+        ],
+      },
+    });
+    expect(record).toEqual({
+      timestampNs: '1700000000123456789',
+      timeMs: 1700000000123.4568,
+      eventName: 'integration.request',
+      traceId: 'ab',
+      spanId: '',
+      body: 'line',
+      attributes: { service_name: 'svc', event_name: 'integration.request', trace_id: 'ab', x: '1' },
+    });
+  });
+
+  it('returns no records for an empty result', () => {
+    expect(parseStreamsResponse({ status: 'success', data: { resultType: 'streams', result: [] } })).toEqual([]);
+  });
+
+  it('skips malformed values instead of throwing', () => {
+    const records = parseStreamsResponse({
+      status: 'success',
+      data: { resultType: 'streams', result: [{ stream: {}, values: [[1, 'x'], ['5', null], 'junk', ['1000000', 'ok']] }, null] },
+    });
+    expect(records.map((r) => r.body)).toEqual(['ok']);
+  });
+
+  it.each([
+    [null, 'without a "data" object'],
+    [{ status: 'error', data: {} }, 'status "error"'],
+    [{ status: 'success', data: { resultType: 'matrix', result: [] } }, 'got "matrix"'],
+    [{ status: 'success', data: { resultType: 'streams' } }, 'without a "result" list'],
+  ])('rejects %j with a clear error', (body, message) => {
+    expect(() => parseStreamsResponse(body)).toThrow(LokiResponseError);
+    expect(() => parseStreamsResponse(body)).toThrow(message);
+  });
+});
+
+describe('timestamps', () => {
+  it('converts ns to ms keeping sub-ms precision', () => {
+    expect(nsToMs('1795694376636000000')).toBe(1795694376636);
+    expect(nsToMs('1500')).toBe(0.0015);
+  });
+
+  it('compares ns strings numerically', () => {
+    expect(compareNs('999', '1000')).toBeLessThan(0);
+    expect(compareNs('1795694376636000001', '1795694376636000000')).toBeGreaterThan(0);
+    expect(compareNs('5', '5')).toBe(0);
+  });
+});

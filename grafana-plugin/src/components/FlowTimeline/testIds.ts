@@ -1,0 +1,22 @@
+/** Test ids of the flow views, shared by components, jest tests and the browser harness. */
+export const flowTestIds = {
+  timeline: 'data-testid flow-timeline',
+  session: 'data-testid flow-session',
+  gap: 'data-testid flow-session-gap',
+  event: 'data-testid flow-event',
+  eventRequests: 'data-testid flow-event-requests',
+  requestLink: 'data-testid flow-request-link',
+  operationLink: 'data-testid flow-operation-link',
+  strip: 'data-testid flow-strip',
+  outcome: 'data-testid flow-outcome',
+  tab: 'data-testid flow-events-tab',
+  tabEmpty: 'data-testid flow-events-empty',
+  tabError: 'data-testid flow-events-error',
+  panel: 'data-testid flowsessions-panel',
+  panelEmpty: 'data-testid flowsessions-empty',
+  panelFlow: 'data-testid flowsessions-flow',
+  page: 'data-testid flows-page',
+  pageFlowRow: 'data-testid flows-row',
+  funnel: 'data-testid flows-funnel',
+  funnelStage: 'data-testid flows-funnel-stage',
+};

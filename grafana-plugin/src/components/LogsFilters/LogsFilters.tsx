@@ -1,0 +1,137 @@
+import React, { useState } from 'react';
+import { css } from '@emotion/css';
+import { GrafanaTheme2 } from '@grafana/data';
+import { Button, Checkbox, Combobox, ComboboxOption, Field, Input, MultiCombobox, useStyles2 } from '@grafana/ui';
+import { OperationFilters } from '../../api/loki/logql';
+import { LOG_TYPES, OUTCOMES } from '../../domain/types';
+import { logTypeLabel } from '../../utils/format';
+import { testIds } from '../testIds';
+
+export interface LogsFiltersProps {
+  filters: OperationFilters;
+  onChange: (filters: OperationFilters) => void;
+  onClear: () => void;
+  canClear: boolean;
+}
+
+const TYPE_OPTIONS: Array<ComboboxOption<string>> = LOG_TYPES.map((t) => ({ label: logTypeLabel(t), value: t }));
+const OUTCOME_OPTIONS: Array<ComboboxOption<string>> = OUTCOMES.map((o) => ({ label: o, value: o }));
+
+type TextKey = 'tool' | 'integrationId' | 'customerId' | 'traceId' | 'text';
+
+/**
+ * A text filter that applies on Enter or blur, not on every keystroke (each change is a Loki
+ * query). Its parent keys it by the applied value, so a URL change resets the draft.
+ */
+function TextFilter(props: {
+  label: string;
+  value: string;
+  placeholder: string;
+  testId: string;
+  width?: number;
+  onCommit: (value: string) => void;
+}) {
+  const [draft, setDraft] = useState(props.value);
+  const commit = () => {
+    if (draft !== props.value) {
+      props.onCommit(draft);
+    }
+  };
+  return (
+    <Field label={props.label} noMargin>
+      <Input
+        width={props.width ?? 20}
+        value={draft}
+        placeholder={props.placeholder}
+        data-testid={props.testId}
+        onChange={(e) => setDraft(e.currentTarget.value)}
+        onBlur={commit}
+        onKeyDown={(e) => {
+          if (e.key === 'Enter') {
+            commit();
+          }
+        }}
+      />
+    </Field>
+  );
+}
+
+export function LogsFilters({ filters, onChange, onClear, canClear }: LogsFiltersProps) {
+  const s = useStyles2(getStyles);
+  const set = (patch: Partial<OperationFilters>) => onChange({ ...filters, ...patch });
+  const text = (key: TextKey, label: string, placeholder: string, testId: string, width?: number) => (
+    <TextFilter
+      key={`${key}:${filters[key]}`}
+      label={label}
+      value={filters[key]}
+      placeholder={placeholder}
+      testId={testId}
+      width={width}
+      onCommit={(value) => set({ [key]: value })}
+    />
+  );
+
+  return (
+    <div className={s.bar} data-testid={testIds.logs.filters}>
+      <Field label="Type" noMargin>
+        <div data-testid={testIds.logs.typeFilter}>
+          <MultiCombobox<string>
+            width={30}
+            options={TYPE_OPTIONS}
+            value={filters.types}
+            placeholder="All types"
+            onChange={(values) => set({ types: values.map((v) => v.value) })}
+          />
+        </div>
+      </Field>
+      {text('tool', 'Tool', 'e.g. personio', testIds.logs.toolFilter, 16)}
+      {text('integrationId', 'Integration id', 'any', testIds.logs.integrationFilter)}
+      {text('customerId', 'Customer id', 'any', testIds.logs.customerFilter)}
+      <Field label="Outcome" noMargin>
+        <div data-testid={testIds.logs.outcomeFilter}>
+          <Combobox<string>
+            width={16}
+            options={OUTCOME_OPTIONS}
+            value={filters.outcome || null}
+            placeholder="Any"
+            isClearable
+            onChange={(v) => set({ outcome: v?.value ?? '' })}
+          />
+        </div>
+      </Field>
+      <div className={s.checks}>
+        <Checkbox
+          label="Has 4xx"
+          value={filters.has4xx}
+          data-testid={testIds.logs.has4xxFilter}
+          onChange={(e) => set({ has4xx: e.currentTarget.checked })}
+        />
+        <Checkbox
+          label="Has 5xx"
+          value={filters.has5xx}
+          data-testid={testIds.logs.has5xxFilter}
+          onChange={(e) => set({ has5xx: e.currentTarget.checked })}
+        />
+      </div>
+      {text('traceId', 'Trace id', '32 hex characters', testIds.logs.traceIdFilter, 24)}
+      {text('text', 'Text', 'contains (case-sensitive)', testIds.logs.textFilter, 24)}
+      <Button
+        variant="secondary"
+        fill="text"
+        icon="times"
+        disabled={!canClear}
+        onClick={onClear}
+        data-testid={testIds.logs.clearFilters}
+        className={s.clear}
+      >
+        Clear filters
+      </Button>
+    </div>
+  );
+}
+
+const getStyles = (theme: GrafanaTheme2) => ({
+  bar: css({ display: 'flex', flexWrap: 'wrap', gap: theme.spacing(1.5), alignItems: 'flex-end', label: { marginBottom: theme.spacing(0.5) } }),
+  checks: css({ display: 'flex', flexDirection: 'column', gap: theme.spacing(0.5), paddingBottom: theme.spacing(0.5) }),
+  clear: css({ marginBottom: 2 }),
+});

@@ -1,0 +1,128 @@
+/**
+ * One `integration.flow.event` record as the UI needs it, independent of where it was read
+ * (Loki HTTP API in the app, Grafana data frames in the panel).
+ */
+export interface FlowEvent {
+  /** Unique id of the record when the source has one (Loki frame `id`); used to drop duplicates. */
+  id?: string;
+  /** Epoch milliseconds; may carry a fraction (nanosecond sources). */
+  time: number;
+  flowId: string;
+  /** Absent when the emitter gave none; the sessionizer then splits by inactivity gap. */
+  sessionId?: string;
+  /** Event name, e.g. `flow_opened`, `credentials_invalid`, `connected`. */
+  event: string;
+  /** The flow step the event belongs to, e.g. `credentials`. */
+  step?: string;
+  tool?: string;
+  integrationId?: string;
+  customerId?: string;
+  endUserId?: string;
+  /** Trace and span of the `connection_flow` operation that emitted the event. */
+  traceId?: string;
+  spanId?: string;
+  /** The record body: JSON details of the event, kept as text. */
+  details?: string;
+}
+
+/** Where each FlowEvent property is found among a record's labels / structured metadata. */
+export interface FlowFieldNames {
+  flowId: string;
+  sessionId: string;
+  event: string;
+  step: string;
+  tool: string;
+  integrationId: string;
+  customerId: string;
+  endUserId: string;
+  traceId: string;
+  spanId: string;
+}
+
+/** Loki's names for the contract's attributes (docs/telemetry.md, dots become underscores). */
+export const LOKI_FLOW_FIELDS: FlowFieldNames = {
+  flowId: 'integration_flow_id',
+  sessionId: 'integration_flow_session_id',
+  event: 'integration_flow_event',
+  step: 'integration_flow_step',
+  tool: 'integration_tool',
+  integrationId: 'integration_id',
+  customerId: 'integration_customer_id',
+  endUserId: 'integration_end_user_id',
+  traceId: 'trace_id',
+  spanId: 'span_id',
+};
+
+/** Body keys that may name the end user when no label does (the contract has no end-user attribute). */
+const END_USER_BODY_KEYS = ['endUserId', 'end_user_id', 'endUser', 'end_user', 'userId', 'user_id'];
+
+export interface RawFlowRecord {
+  labels: Record<string, string | undefined>;
+  time: number;
+  line?: string;
+  id?: string;
+}
+
+function nonEmpty(value: string | undefined): string | undefined {
+  return value === undefined || value === '' ? undefined : value;
+}
+
+/**
+ * Maps one log record to a FlowEvent. Returns null for records that are not flow events
+ * (no flow id or no event name), so mixed query results can be passed in unfiltered.
+ */
+export function flowEventFromRecord(
+  record: RawFlowRecord,
+  names: FlowFieldNames = LOKI_FLOW_FIELDS,
+): FlowEvent | null {
+  const { labels } = record;
+  const flowId = nonEmpty(labels[names.flowId]);
+  const event = nonEmpty(labels[names.event]);
+  if (flowId === undefined || event === undefined || !Number.isFinite(record.time)) {
+    return null;
+  }
+  const result: FlowEvent = { time: record.time, flowId, event };
+  const optional: Array<[keyof FlowEvent, string | undefined]> = [
+    ['id', nonEmpty(record.id)],
+    ['sessionId', nonEmpty(labels[names.sessionId])],
+    ['step', nonEmpty(labels[names.step])],
+    ['tool', nonEmpty(labels[names.tool])],
+    ['integrationId', nonEmpty(labels[names.integrationId])],
+    ['customerId', nonEmpty(labels[names.customerId])],
+    ['endUserId', nonEmpty(labels[names.endUserId]) ?? endUserFromBody(record.line)],
+    ['traceId', nonEmpty(labels[names.traceId])],
+    ['spanId', nonEmpty(labels[names.spanId])],
+    ['details', nonEmpty(record.line)],
+  ];
+  for (const [key, value] of optional) {
+    if (value !== undefined) {
+      (result as unknown as Record<string, string>)[key] = value;
+    }
+  }
+  return result;
+}
+
+function endUserFromBody(line: string | undefined): string | undefined {
+  if (line === undefined || !line.startsWith('{')) {
+    return undefined;
+  }
+  try {
+    const parsed: unknown = JSON.parse(line);
+    if (parsed === null || typeof parsed !== 'object') {
+      return undefined;
+    }
+    const body = parsed as Record<string, unknown>;
+    for (const key of END_USER_BODY_KEYS) {
+      const value = body[key];
+      if (typeof value === 'string' && value !== '') {
+        return value;
+      }
+      if (typeof value === 'number') {
+        return String(value);
+      }
+    }
+  } catch {
+    // Details are free-form; a body that is not JSON simply names no end user.
+  }
+  return undefined;
+}

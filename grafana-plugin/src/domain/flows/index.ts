@@ -1,0 +1,5 @@
+export * from './flowEvent';
+export * from './sessionize';
+export * from './outcome';
+export * from './funnel';
+export * from './formatGap';

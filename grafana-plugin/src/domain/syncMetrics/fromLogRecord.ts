@@ -1,0 +1,18 @@
+import type { LogRecord } from '../types';
+import { syncModelFromRecord, syncWarningFromRecord, type SyncModelRecord, type SyncWarning } from './syncRecords';
+
+function raw(record: LogRecord) {
+  return {
+    labels: { ...record.attributes, event_name: record.eventName || record.attributes.event_name, trace_id: record.traceId || record.attributes.trace_id },
+    time: record.timeMs,
+    line: record.body,
+  };
+}
+
+export function syncModelsFromLogRecords(records: LogRecord[]): SyncModelRecord[] {
+  return records.map((r) => syncModelFromRecord(raw(r))).filter((r): r is SyncModelRecord => r !== null);
+}
+
+export function syncWarningsFromLogRecords(records: LogRecord[]): SyncWarning[] {
+  return records.map((r) => syncWarningFromRecord(raw(r))).filter((w): w is SyncWarning => w !== null);
+}

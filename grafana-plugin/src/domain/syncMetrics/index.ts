@@ -1,0 +1,3 @@
+export * from './syncRecords';
+export * from './median';
+export * from './syncMetrics';

@@ -1,0 +1,210 @@
+import React, { useEffect, useMemo, useState } from 'react';
+import { Link, useLocation, useParams } from 'react-router-dom';
+import { css } from '@emotion/css';
+import { GrafanaTheme2 } from '@grafana/data';
+import { locationService, PluginPage } from '@grafana/runtime';
+import { Alert, Badge, ErrorBoundaryAlert, LinkButton, LoadingPlaceholder, Tab, TabContent, TabsBar, useStyles2 } from '@grafana/ui';
+import { queryRange } from '../../api/loki/client';
+import { buildTraceRecordsQuery } from '../../api/loki/logql';
+import { getTrace } from '../../api/tempo/client';
+import { traceBounds } from '../../api/tempo/parse';
+import { QueryError } from '../../components/common/QueryError';
+import { REQUEST_PARAM } from '../../components/RequestLogs/RequestLogsTab';
+import { testIds } from '../../components/testIds';
+import { DETAIL_RECORDS_LIMIT } from '../../constants';
+import { groupTraceRecords } from '../../domain/records';
+import { Operation, OperationRecords } from '../../domain/types';
+import { useSettings } from '../../settings';
+import { traceExploreUrl } from '../../utils/explore';
+import { formatDuration, formatTime, logTypeLabel, outcomeColor } from '../../utils/format';
+import { logsUrl } from '../../utils/routing';
+import { DETAIL_PARAMS, detailRange } from './detailRange';
+import { tabsFor } from './tabs';
+
+type Loaded = { operation: Operation | null; records: OperationRecords; truncated: boolean };
+
+/**
+ * The range to read a trace's records in: the linked time when the link has one; else the
+ * trace's own span times from Tempo; else the fallback range (Tempo unreachable or no trace).
+ */
+async function recordsRange(tempoUid: string, traceId: string, range: { startMs: number; endMs: number; exact: boolean }) {
+  if (range.exact) {
+    return range;
+  }
+  try {
+    const bounds = traceBounds(await getTrace(tempoUid, traceId));
+    return bounds ? { startMs: bounds.startMs - 60_000, endMs: bounds.endMs + 60_000 } : range;
+  } catch {
+    return range;
+  }
+}
+
+function useTraceRecords(
+  lokiUid: string,
+  tempoUid: string,
+  traceId: string,
+  range: { startMs: number; endMs: number; exact: boolean }
+) {
+  const key = [lokiUid, tempoUid, traceId, range.startMs, range.endMs].join('\n');
+  const [result, setResult] = useState<{ key: string; error: Error | null; data: Loaded | null } | null>(null);
+  useEffect(() => {
+    let cancelled = false;
+    recordsRange(tempoUid, traceId, range)
+      .then((r) =>
+        queryRange(lokiUid, {
+          query: buildTraceRecordsQuery(traceId),
+          startMs: r.startMs,
+          endMs: r.endMs,
+          limit: DETAIL_RECORDS_LIMIT,
+          direction: 'forward',
+        })
+      )
+      .then(
+        (records) =>
+          !cancelled &&
+          setResult({ key, error: null, data: { ...groupTraceRecords(records), truncated: records.length >= DETAIL_RECORDS_LIMIT } }),
+        (error: Error) => !cancelled && setResult({ key, error, data: null })
+      );
+    return () => {
+      cancelled = true;
+    };
+  }, [key, lokiUid, tempoUid, traceId, range]);
+  const current = result?.key === key ? result : null;
+  return { loading: current === null, error: current?.error ?? null, data: current?.data ?? null };
+}
+
+function Header({ operation }: { operation: Operation }) {
+  const s = useStyles2(getStyles);
+  const items: Array<[string, React.ReactNode]> = [
+    ['Type', logTypeLabel(operation.logType)],
+    ['Tool', operation.tool],
+    ['Integration', operation.integrationId],
+    ['Customer', operation.customerId],
+    ['Operation', operation.operation],
+    ['Outcome', <Badge key="o" text={operation.outcome || 'unknown'} color={outcomeColor(operation.outcome)} />],
+    ['Start', formatTime(operation.startMs)],
+    ['Duration', formatDuration(operation.durationMs)],
+    ['Requests', `${operation.requestCount} (${operation.count4xx} 4xx, ${operation.count5xx} 5xx)`],
+  ];
+  if (operation.errorType) {
+    items.push(['Error', operation.errorType]);
+  }
+  return (
+    <div data-testid={testIds.detail.header}>
+      <dl className={s.header}>
+        {items.map(([k, v]) => (
+          <div key={k} className={s.item}>
+            <dt>{k}</dt>
+            <dd>{v}</dd>
+          </div>
+        ))}
+      </dl>
+      {operation.summary && <p className={s.summary}>{operation.summary}</p>}
+    </div>
+  );
+}
+
+function LogDetailPage() {
+  const s = useStyles2(getStyles);
+  const settings = useSettings();
+  const { traceId = '' } = useParams();
+  const location = useLocation();
+  const search = useMemo(() => new URLSearchParams(location.search), [location.search]);
+  const listSearch = (location.state as { listSearch?: unknown } | null)?.listSearch;
+  const timeParam = search.get(DETAIL_PARAMS.time);
+  const durationParam = search.get(DETAIL_PARAMS.duration);
+  // "now" for links without a time: fixed when the page opens
+  const [openedAt] = useState(() => Date.now());
+  const range = useMemo(
+    () => detailRange(new URLSearchParams({ time: timeParam ?? '', duration: durationParam ?? '' }), openedAt),
+    [timeParam, durationParam, openedAt]
+  );
+  const { loading, error, data } = useTraceRecords(settings.lokiDatasourceUid, settings.tempoDatasourceUid, traceId, range);
+  const operation = data?.operation ?? null;
+  const tabs = operation ? tabsFor(operation) : [];
+  const activeTab = tabs.find((t) => t.id === search.get(DETAIL_PARAMS.tab)) ?? tabs[0];
+
+  const title = operation ? `${logTypeLabel(operation.logType)} · ${operation.tool} · ${operation.operation}` : `Trace ${traceId}`;
+  return (
+    <PluginPage
+      pageNav={{ text: title }}
+      actions={
+        <LinkButton
+          variant="secondary"
+          icon="compass"
+          data-testid={testIds.detail.exploreLink}
+          href={traceExploreUrl(
+            settings.tempoDatasourceUid,
+            traceId,
+            operation ? operation.startMs - 60_000 : range.startMs,
+            operation ? operation.endMs + 60_000 : range.endMs
+          )}
+        >
+          Trace in Explore
+        </LinkButton>
+      }
+    >
+      <div className={s.page} data-testid={testIds.detail.container}>
+        <Link to={logsUrl(typeof listSearch === 'string' ? listSearch : '')} data-testid={testIds.detail.back} className={s.back}>
+          ← All logs
+        </Link>
+        {loading && <LoadingPlaceholder text="Loading the operation…" />}
+        {error && <QueryError error={error} title="Could not load this operation" testId={testIds.detail.error} />}
+        {!loading && !error && !operation && (
+          <Alert severity="warning" title="Operation not found" data-testid={testIds.detail.notFound}>
+            No operation record for trace {traceId} {range.exact ? 'around the linked time' : 'in the last 7 days'}. It may be
+            older than the retention period, still running (the record is written when the operation ends), or the link is
+            wrong. {data && data.records.all.length > 0 && `${data.records.all.length} other records of this trace were found.`}
+          </Alert>
+        )}
+        {operation && data && (
+          <>
+            <Header operation={operation} />
+            {data.truncated && (
+              <Alert severity="info" title="Showing the first records only">
+                This trace has more than {data.records.all.length} records; open it in Explore for the rest.
+              </Alert>
+            )}
+            <TabsBar data-testid={testIds.detail.tabs}>
+              {tabs.map((tab) => (
+                <Tab
+                  key={tab.id}
+                  label={tab.label}
+                  active={tab === activeTab}
+                  counter={tab.id === 'requests' ? data.records.requests.length : undefined}
+                  onChangeTab={() => locationService.partial({ [DETAIL_PARAMS.tab]: tab.id, [REQUEST_PARAM]: null })}
+                />
+              ))}
+            </TabsBar>
+            <TabContent className={s.tabContent}>
+              {activeTab && (
+                // a failing tab shows its error in place; the header and other tabs keep working
+                <ErrorBoundaryAlert title={`The ${activeTab.label} tab failed`} dependencies={[activeTab.id, traceId]}>
+                  <activeTab.Component
+                    operation={operation}
+                    records={data.records}
+                    openRequest={(spanId) => locationService.partial({ [DETAIL_PARAMS.tab]: 'requests', [REQUEST_PARAM]: spanId })}
+                  />
+                </ErrorBoundaryAlert>
+              )}
+            </TabContent>
+          </>
+        )}
+      </div>
+    </PluginPage>
+  );
+}
+
+export default LogDetailPage;
+
+const getStyles = (theme: GrafanaTheme2) => ({
+  page: css({ display: 'flex', flexDirection: 'column', gap: theme.spacing(2) }),
+  back: css({ color: theme.colors.text.link, fontSize: theme.typography.bodySmall.fontSize }),
+  header: css({ display: 'flex', flexWrap: 'wrap', gap: theme.spacing(1, 4), margin: 0 }),
+  item: css({
+    dt: { color: theme.colors.text.secondary, fontSize: theme.typography.bodySmall.fontSize },
+    dd: { margin: 0, fontWeight: theme.typography.fontWeightMedium },
+  }),
+  summary: css({ marginTop: theme.spacing(1), color: theme.colors.text.secondary, fontFamily: theme.typography.fontFamilyMonospace }),
+  tabContent: css({ paddingTop: theme.spacing(2) }),
+});
