@@ -196,8 +196,16 @@ function resolve(v: string | ((req: IncomingMessage) => string | undefined) | un
   return v;
 }
 
-function summaryLine(state: OperationState, outcome: Outcome, durationMs: number): string {
-  const head = [state.logType, state.tool, state.operation].filter(Boolean).join(' ');
+/**
+ * The operation record's one-line body. It is built from the caller's names, each redacted
+ * on its own, and our own words: scanning the finished line as free text would read
+ * `submit_credentials: success` as a `key: value` secret and hide the outcome.
+ */
+function summaryLine(state: OperationState, outcome: Outcome, durationMs: number, redactor: Redactor): string {
+  const head = [state.logType, state.tool, state.operation]
+    .filter(Boolean)
+    .map((part) => redactor.text(String(part)))
+    .join(' ');
   const secs = durationMs >= 1000 ? `${(durationMs / 1000).toFixed(1)}s` : `${Math.round(durationMs)}ms`;
   const errs = [state.count4xx ? `${state.count4xx} 4xx` : '', state.count5xx ? `${state.count5xx} 5xx` : ''].filter(Boolean).join(', ');
   const reqs = `${state.requestCount} request${state.requestCount === 1 ? '' : 's'}${errs ? ` (${errs})` : ''}`;
@@ -432,7 +440,7 @@ export class IntegrationLogs {
       };
       if (errType) attrs[ATTR_ERROR_TYPE] = errType;
       const severity = outcome === 'failure' ? SeverityNumber.ERROR : outcome === 'success' ? SeverityNumber.INFO : SeverityNumber.WARN;
-      this.emitter.emit(EVENT_OPERATION, span, severity, summaryLine(state, outcome, durationMs), attrs);
+      this.emitter.emit(EVENT_OPERATION, span, severity, summaryLine(state, outcome, durationMs, this.redactor), attrs, true);
       span.end();
     } catch {
       try {

@@ -235,3 +235,19 @@ test('malformed input never throws: circular attributes, odd counts, non-string 
   expect(w.attributes['circular']).toBe('{"name":"x","self":"[Circular]"}');
   expect(logs.find((l) => l.eventName === 'integration.sync.model')!.attributes).toMatchObject({ 'integration.sync.records.read': 0, 'integration.sync.records.updated': 2 });
 });
+
+test('the summary line keeps the outcome when the operation name reads like a key, and still hides secrets in names', async () => {
+  let flowTrace = '';
+  await f.il.connectionFlow({ tool: 'personio', customerId: 'c-9', flowId: 'flow-summary', operation: 'submit_credentials' }, (flow) => {
+    flowTrace = flow.traceId;
+  });
+  let leakyTrace = '';
+  await f.il.action({ tool: 'personio', operation: 'sync sk_live_51Habcdefghijklmnopqrstuv' }, (op) => {
+    leakyTrace = op.traceId;
+  });
+  const [flowSummary] = (await f.logsOf(flowTrace, 1)).filter((l) => l.eventName === 'integration.operation');
+  expect(flowSummary!.body).toMatch(/^connection_flow personio submit_credentials: success in \d+ms, 0 requests$/);
+  const [leakySummary] = (await f.logsOf(leakyTrace, 1)).filter((l) => l.eventName === 'integration.operation');
+  expect(leakySummary!.body).toMatch(/^action personio sync \[REDACTED\]: success in/);
+  expect(JSON.stringify(leakySummary)).not.toContain('sk_live_51Habcdefghijklmnopqrstuv');
+});
