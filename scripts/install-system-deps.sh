@@ -13,4 +13,4 @@ if [ "$(id -u)" -ne 0 ]; then
 fi
 echo "Installing ${needed[*]} from Debian"
 apt-get update -qq
-DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${needed[@]}" >/dev/null
+DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${needed[@]}" >/dev/null
