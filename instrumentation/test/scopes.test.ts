@@ -142,7 +142,8 @@ test('incomingWebhook makes the SERVER span of the request, with HTTP server con
         for await (const _ of req) void _;
         await (await fetch(`${f.tool.url}/v1/employees/77`)).text();
         if (req.headers['x-event-type'] === 'crash') throw new Error('handler failed');
-        res.writeHead(req.headers['x-event-type'] === 'bad' ? 400 : 202).end('ok');
+        // Headers only given to writeHead: Node sends them without keeping them in getHeaders().
+        res.writeHead(req.headers['x-event-type'] === 'bad' ? 400 : 202, { 'content-type': 'text/plain', 'x-request-id': 'req-1', 'x-api-key': 'sk_hook_secret_value' }).end('ok');
       },
     ),
   );
@@ -183,6 +184,7 @@ test('incomingWebhook makes the SERVER span of the request, with HTTP server con
     expect(body.request).toMatchObject({ method: 'POST', body: '{"employee":1}', bodySize: 14 });
     expect(body.request.url).toMatch(/\/webhooks\/personio\?integration=int-5$/);
     expect(body.response).toMatchObject({ status: 202, body: 'ok' });
+    expect(body.response!.headers).toMatchObject({ 'content-type': 'text/plain', 'x-request-id': 'req-1', 'x-api-key': '[REDACTED]' });
     const summary = logs.find((l) => l.eventName === 'integration.operation')!;
     expect(summary.attributes['integration.request.count']).toBe(2); // the webhook itself and the call it made
   } finally {
