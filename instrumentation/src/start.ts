@@ -53,7 +53,8 @@ export function startIntegrationLogs(options: StartOptions = {}): IntegrationLog
   });
   sdk.start();
 
-  const tracerProvider = trace.getTracerProvider();
+  // The global tracer provider is a proxy without forceFlush; flush the provider behind it.
+  const tracerProvider = (trace.getTracerProvider() as { getDelegate?: () => unknown }).getDelegate?.() ?? trace.getTracerProvider();
   const loggerProvider = logs.getLoggerProvider();
   // An exporter retries within its timeout; with a hanging collector, flush and shutdown
   // would wait for every retry of every batch. Bound them so exit is never held hostage.
