@@ -73,7 +73,8 @@ export function startIntegrationLogs(options: StartOptions = {}): IntegrationLog
   const flush = async () => {
     const p = tracerProvider as { forceFlush?: () => Promise<void> };
     const lp = loggerProvider as { forceFlush?: () => Promise<void> };
-    await bounded(Promise.all([p.forceFlush?.(), lp.forceFlush?.()]));
+    // allSettled: a failed export of one signal must not end the wait for the other.
+    await bounded(Promise.allSettled([p.forceFlush?.(), lp.forceFlush?.()]));
   };
   let shutdownPromise: Promise<void> | undefined;
   const il = components.integrationLogs as IntegrationLogsSdk;

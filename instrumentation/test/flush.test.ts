@@ -20,3 +20,20 @@ test('forceFlush exports queued spans and log records before it resolves', async
     await rx.close();
   }
 });
+
+test('forceFlush waits for both signals even when one export fails first', async () => {
+  const rx = await startOtlpReceiver('fail');
+  const il = startIntegrationLogs({ serviceName: 'flush', endpoint: rx.url, scheduledDelayMs: 600_000 });
+  try {
+    for (let round = 1; round <= 3; round++) {
+      await il.sync({ tool: 'personio', operation: 'delta' }, () => undefined);
+      await il.forceFlush();
+      // One span and one summary record per round, each in its own (failed) export request.
+      expect(rx.requestCount).toBe(2 * round);
+      expect(il.stats.exportFailed).toBe(2 * round);
+    }
+  } finally {
+    await il.shutdown();
+    await rx.close();
+  }
+});
