@@ -221,6 +221,27 @@ test('connection flows: events carry flow and session ids; standalone events reu
   expect(events.find((e) => e.attributes['integration.flow.id'] === 'flow-2')!.attributes['integration.flow.session.id']).toBe('browser-session-9');
 });
 
+test('connection flows: the end user id goes on the flow span, its records and the flow events', async () => {
+  let traceId = '';
+  await f.il.connectionFlow({ tool: 'hibob', customerId: 'cust-8', flowId: 'flow-eu-1', endUserId: 'user-1042', operation: 'submit_credentials' }, async (flow) => {
+    traceId = flow.traceId;
+    flow.event('credentials_submitted', { step: 'credentials' });
+  });
+  f.il.flowEvent({ tool: 'hibob', customerId: 'cust-8', flowId: 'flow-eu-1', endUserId: 'user-1042', event: 'connected' });
+  f.il.flowEvent({ tool: 'hibob', customerId: 'cust-8', flowId: 'flow-eu-2', event: 'flow_opened' });
+  const [root] = await f.trace(traceId, 1);
+  expect(root!.attributes['integration.flow.end_user.id']).toBe('user-1042');
+  const summary = (await f.logsOf(traceId, 2)).find((l) => l.eventName === 'integration.operation')!;
+  expect(summary.attributes['integration.flow.end_user.id']).toBe('user-1042');
+  await f.rx.waitFor(() => f.rx.logsByEvent('integration.flow.event').filter((e) => String(e.attributes['integration.flow.id']).startsWith('flow-eu-')).length >= 3);
+  const events = f.rx.logsByEvent('integration.flow.event').filter((e) => String(e.attributes['integration.flow.id']).startsWith('flow-eu-'));
+  expect(events.map((e) => [e.attributes['integration.flow.event'], e.attributes['integration.flow.end_user.id']])).toEqual([
+    ['credentials_submitted', 'user-1042'],
+    ['connected', 'user-1042'],
+    ['flow_opened', undefined],
+  ]);
+});
+
 test('malformed input never throws: circular attributes, odd counts, non-string warnings', async () => {
   const circular: Record<string, unknown> = { name: 'x' };
   circular.self = circular;
