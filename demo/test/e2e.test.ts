@@ -203,8 +203,15 @@ test('connection flows: events grouped in two or more sessions, one flow per out
     const names = mine.map((e) => e.attributes['integration.flow.event']);
     expect(names[0]).toBe('flow_opened');
     expect(names.at(-1)).toBe(expectedLast[flow.scenario]);
-    for (const e of mine) expect(e.attributes).toMatchObject({ 'integration.log_type': 'connection_flow', 'integration.customer.id': flow.customerId });
+    for (const e of mine) {
+      expect(e.attributes).toMatchObject({ 'integration.log_type': 'connection_flow', 'integration.customer.id': flow.customerId, 'integration.flow.end_user.id': flow.endUserId });
+    }
+    // The flow's backend operations name the same end user.
+    const flowSpans = operationSpans('connection_flow').filter((s) => s.attributes['integration.flow.id'] === flow.flowId);
+    expect(flowSpans.length).toBeGreaterThan(0);
+    for (const span of flowSpans) expect(span.attributes['integration.flow.end_user.id']).toBe(flow.endUserId);
   }
+  expect(new Set(result.flows.map((f) => f.endUserId)).size).toBe(result.flows.length);
   const all = events.map((e) => e.attributes['integration.flow.event']);
   for (const name of ['flow_opened', 'tool_selected', 'credentials_submitted', 'credentials_invalid', 'permissions_missing', 'connected', 'failed', 'closed']) {
     expect(all).toContain(name);
