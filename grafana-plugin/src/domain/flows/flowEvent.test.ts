@@ -9,7 +9,7 @@ describe('flowEventFromRecord', () => {
     integration_flow_step: 'credentials',
     integration_tool: 'personio',
     integration_customer_id: 'cust-1',
-    trace_id: 'abc',
+    trace_id: '8A3C5E1F2B4D6A7C9E0F1A2B3C4D5E6',
     span_id: 'def',
   };
 
@@ -24,7 +24,7 @@ describe('flowEventFromRecord', () => {
       step: 'credentials',
       tool: 'personio',
       customerId: 'cust-1',
-      traceId: 'abc',
+      traceId: '08a3c5e1f2b4d6a7c9e0f1a2b3c4d5e6', // normalised like every trace id the app reads
       spanId: 'def',
       details: '{"reason":"401"}',
     });

@@ -1,4 +1,5 @@
 import { LOKI_LABELS } from '../attributes';
+import { normalizeTraceId } from '../traceId';
 
 /**
  * One `integration.flow.event` record as the UI needs it, independent of where it was read
@@ -95,7 +96,7 @@ export function flowEventFromRecord(
     ['integrationId', nonEmpty(labels[names.integrationId])],
     ['customerId', nonEmpty(labels[names.customerId])],
     ['endUserId', nonEmpty(labels[names.endUserId]) ?? endUserFromBody(record.line)],
-    ['traceId', nonEmpty(labels[names.traceId])],
+    ['traceId', nonEmpty(normalizeTraceId(labels[names.traceId]))],
     ['spanId', nonEmpty(labels[names.spanId])],
     ['details', nonEmpty(record.line)],
   ];
