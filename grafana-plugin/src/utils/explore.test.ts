@@ -13,13 +13,22 @@ describe('explore URLs', () => {
     expect(url.startsWith('/explore?')).toBe(true);
     expect(panes(url).a).toEqual({
       datasource: 'tempo',
-      queries: [{ refId: 'A', datasource: { type: 'tempo', uid: 'tempo' }, queryType: 'traceql', query: '00000000000000000000000000abc123' }],
+      queries: [
+        {
+          refId: 'A',
+          datasource: { type: 'tempo', uid: 'tempo' },
+          queryType: 'traceql',
+          query: '00000000000000000000000000abc123',
+        },
+      ],
       range: { from: '1000', to: '2001' },
     });
   });
 
   it('links an operation by its normalised trace id', () => {
-    expect(logDetailUrl('8A3C5E1F2B4D6A7C9E0F1A2B3C4D5E6', '?from=1')).toBe('/a/integrationlogs-app/logs/08a3c5e1f2b4d6a7c9e0f1a2b3c4d5e6?from=1');
+    expect(logDetailUrl('8A3C5E1F2B4D6A7C9E0F1A2B3C4D5E6', '?from=1')).toBe(
+      '/a/integrationlogs-app/logs/08a3c5e1f2b4d6a7c9e0f1a2b3c4d5e6?from=1'
+    );
   });
 
   it('keeps a hostile LogQL query intact as data', () => {

@@ -75,7 +75,6 @@ export function labelEquals(label: string, value: string): string {
 }
 const eq = labelEquals;
 
-
 /** The list query: one `integration.operation` record per operation, narrowed by the filters. */
 export function buildOperationsQuery(filters: OperationFilters): string {
   const stages: string[] = [];

@@ -43,12 +43,19 @@ describe('flowEventFromRecord', () => {
 
   it('reads the end user from integration_flow_end_user_id first, the body only as a fallback', () => {
     const withAttribute = { ...labels, integration_flow_end_user_id: 'usr_1042' };
-    expect(flowEventFromRecord({ labels: withAttribute, time: 1, line: '{"userId":"someone-else"}' })?.endUserId).toBe('usr_1042');
+    expect(flowEventFromRecord({ labels: withAttribute, time: 1, line: '{"userId":"someone-else"}' })?.endUserId).toBe(
+      'usr_1042'
+    );
     expect(flowEventFromRecord({ labels: withAttribute, time: 1, line: '{}' })?.endUserId).toBe('usr_1042');
     // An empty attribute is no answer: the body still is.
-    expect(flowEventFromRecord({ labels: { ...labels, integration_flow_end_user_id: '' }, time: 1, line: '{"user_id":7}' })?.endUserId).toBe('7');
+    expect(
+      flowEventFromRecord({ labels: { ...labels, integration_flow_end_user_id: '' }, time: 1, line: '{"user_id":7}' })
+        ?.endUserId
+    ).toBe('7');
     // The name the app guessed before the contract had the attribute is not read.
-    expect(flowEventFromRecord({ labels: { ...labels, integration_end_user_id: 'u-old' }, time: 1, line: '{}' })?.endUserId).toBeUndefined();
+    expect(
+      flowEventFromRecord({ labels: { ...labels, integration_end_user_id: 'u-old' }, time: 1, line: '{}' })?.endUserId
+    ).toBeUndefined();
   });
 
   it('returns null for records that are not flow events', () => {
