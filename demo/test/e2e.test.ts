@@ -63,7 +63,8 @@ test.each(LOG_TYPES)('%s operations arrive as root spans with request spans and 
   expect(withRequests.length).toBeGreaterThan(0);
   for (const span of withRequests) {
     const requests = childRequests(span);
-    const recs = requestRecords(span.traceId);
+    // An incoming webhook's own request is recorded on its SERVER span (checked below).
+    const recs = requestRecords(span.traceId).filter((r) => logType !== 'incoming_webhook' || r.spanId !== span.spanId);
     expect(recs.map((r) => r.spanId).sort()).toEqual(requests.map((r) => r.spanId).sort());
     for (const request of requests) {
       expect(request.attributes).toMatchObject({
@@ -74,6 +75,49 @@ test.each(LOG_TYPES)('%s operations arrive as root spans with request spans and 
       expect(String(request.attributes['url.template'])).toMatch(/^\/v1\//);
     }
   }
+});
+
+test('every incoming webhook has one request record on its SERVER span: what the tool sent, what we answered, redacted', () => {
+  const spans = operationSpans('incoming_webhook');
+  expect(spans.length).toBeGreaterThan(0);
+  for (const span of spans) {
+    const own = requestRecords(span.traceId).filter((r) => r.spanId === span.spanId);
+    expect(own).toHaveLength(1);
+    const record = own[0]!;
+    const status = span.attributes['http.response.status_code'];
+    expect(record.attributes).toMatchObject({
+      'integration.log_type': 'incoming_webhook',
+      'integration.tool': span.attributes['integration.tool'],
+      'http.request.method': 'POST',
+      'http.response.status_code': status,
+      'url.template': '/webhooks/:tool',
+    });
+    // The summary counts the webhook's own request with the requests it made.
+    const summary = operationRecords('incoming_webhook').find((r) => r.spanId === span.spanId);
+    expect(summary?.attributes['integration.request.count']).toBe(childRequests(span).length + 1);
+    expect(String(record.attributes['url.full'])).toMatch(new RegExp(`^http://127\\.0\\.0\\.1:\\d+/webhooks/${span.attributes['integration.tool']}$`));
+    // 5xx answers are ERROR, 4xx WARN, the rest INFO.
+    expect(record.severityText).toBe(Number(status) >= 500 ? 'ERROR' : Number(status) >= 400 ? 'WARN' : 'INFO');
+
+    const body = JSON.parse(String(record.body));
+    expect(body.request).toMatchObject({ method: 'POST', url: record.attributes['url.full'], bodyEncoding: 'utf8', bodyTruncated: false });
+    // The tool's event as delivered (after redaction): the operation is its type.
+    const event = JSON.parse(body.request.body);
+    expect(event).toMatchObject({ type: span.attributes['integration.operation'], account_id: expect.stringMatching(/^acc_/), data: { employee: { id: expect.any(Number) } } });
+    // bodySize is the size on the wire, as the tool declared it.
+    expect(body.request.bodySize).toBe(Number(body.request.headers['content-length']));
+    // The signature is derived from the webhook secret: redacted; content-type is allow-listed.
+    expect(body.request.headers).toMatchObject({ 'content-type': 'application/json', 'x-demo-signature': '[REDACTED]' });
+    // Our answer, as the handler wrote it.
+    expect(body.response).toMatchObject({ status, headers: { 'content-type': 'application/json' }, bodyEncoding: 'utf8' });
+    expect(body.response.bodySize).toBe(Number(body.response.headers['content-length']));
+    const answer = JSON.parse(body.response.body);
+    if (status === 200) expect(answer).toEqual({ status: 'processed' });
+    if (status === 401) expect(answer).toMatchObject({ error: 'invalid_signature' });
+    expect(typeof body.durationMs).toBe('number');
+  }
+  // The forged delivery shows up with its 401 answer.
+  expect(spans.some((s) => s.attributes['http.response.status_code'] === 401)).toBe(true);
 });
 
 test('syncs report per-model counts, warnings and outcomes', () => {
@@ -159,8 +203,15 @@ test('connection flows: events grouped in two or more sessions, one flow per out
     const names = mine.map((e) => e.attributes['integration.flow.event']);
     expect(names[0]).toBe('flow_opened');
     expect(names.at(-1)).toBe(expectedLast[flow.scenario]);
-    for (const e of mine) expect(e.attributes).toMatchObject({ 'integration.log_type': 'connection_flow', 'integration.customer.id': flow.customerId });
+    for (const e of mine) {
+      expect(e.attributes).toMatchObject({ 'integration.log_type': 'connection_flow', 'integration.customer.id': flow.customerId, 'integration.flow.end_user.id': flow.endUserId });
+    }
+    // The flow's backend operations name the same end user.
+    const flowSpans = operationSpans('connection_flow').filter((s) => s.attributes['integration.flow.id'] === flow.flowId);
+    expect(flowSpans.length).toBeGreaterThan(0);
+    for (const span of flowSpans) expect(span.attributes['integration.flow.end_user.id']).toBe(flow.endUserId);
   }
+  expect(new Set(result.flows.map((f) => f.endUserId)).size).toBe(result.flows.length);
   const all = events.map((e) => e.attributes['integration.flow.event']);
   for (const name of ['flow_opened', 'tool_selected', 'credentials_submitted', 'credentials_invalid', 'permissions_missing', 'connected', 'failed', 'closed']) {
     expect(all).toContain(name);

@@ -95,4 +95,7 @@ test('with no collector listening it keeps running and says so once', async () =
   expect(demo.output().split(NOTICE)).toHaveLength(2);
   expect(await demo.stop()).toBe(0);
   expect(demo.output().split(NOTICE)).toHaveLength(2);
+  // The notice names the refused connection; the demo's hook replaces the SDK's own warning.
+  expect(demo.output()).toMatch(/cannot export telemetry to http:\/\/127\.0\.0\.1:\d+ \(connect ECONNREFUSED /);
+  expect(demo.output()).not.toContain('integration-logs: cannot export');
 });

@@ -24,6 +24,8 @@ export const ATTR_SYNC_DELETED = 'integration.sync.records.deleted';
 export const ATTR_SYNC_FAILED = 'integration.sync.records.failed';
 export const ATTR_FLOW_ID = 'integration.flow.id';
 export const ATTR_FLOW_SESSION_ID = 'integration.flow.session.id';
+/** Your id of the end user connecting the tool; high cardinality (Loki structured metadata). */
+export const ATTR_FLOW_END_USER_ID = 'integration.flow.end_user.id';
 export const ATTR_FLOW_EVENT = 'integration.flow.event';
 export const ATTR_FLOW_STEP = 'integration.flow.step';
 export const ATTR_EVENT_NAME = 'event.name';

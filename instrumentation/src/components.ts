@@ -13,6 +13,7 @@ import {
   countingSpanExporter,
   ExportStats,
 } from './export-stats.js';
+import { ExportNotices, type ExportSignal } from './export-notices.js';
 import { FlowSessions } from './flow-sessions.js';
 import { IntegrationLogs } from './integration-logs.js';
 import {
@@ -57,6 +58,14 @@ function trimSlash(s: string): string {
   return s.endsWith('/') ? s.slice(0, -1) : s;
 }
 
+/** Where the OTLP/HTTP exporter sends a signal: the exporters' own precedence of option and env. */
+function otlpUrl(endpoint: string | undefined, signal: ExportSignal): string {
+  if (endpoint) return `${trimSlash(endpoint)}/v1/${signal}`;
+  const specific = process.env[`OTEL_EXPORTER_OTLP_${signal.toUpperCase()}_ENDPOINT`]?.trim();
+  if (specific) return specific;
+  return `${trimSlash(process.env.OTEL_EXPORTER_OTLP_ENDPOINT?.trim() || 'http://localhost:4318')}/v1/${signal}`;
+}
+
 /**
  * Everything the SDK adds to an OpenTelemetry setup, for users who run their own
  * NodeSDK: `new NodeSDK({ spanProcessors, logRecordProcessors, instrumentations })`.
@@ -64,7 +73,17 @@ function trimSlash(s: string): string {
 export function integrationLogsComponents(options: ComponentsOptions = {}): IntegrationLogsComponents {
   const redactor = createRedactor(options.redaction);
   const emitter = new Emitter();
-  const stats = new ExportStats();
+  const stats = new ExportStats(
+    options.export === false
+      ? undefined
+      : new ExportNotices(
+          {
+            traces: options.spanExporter ? 'the span exporter' : redactor.url(otlpUrl(options.endpoint, 'traces')),
+            logs: options.logExporter ? 'the log record exporter' : redactor.url(otlpUrl(options.endpoint, 'logs')),
+          },
+          options.onExportError,
+        ),
+  );
   const maxBodyBytes = Math.max(0, options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES);
   const recordOutside = options.requestsOutsideScopes === 'record';
   const captures = new RequestCaptures({ maxBodyBytes, captureBodies: options.captureBodies !== false, redactor, emitter, recordOutside });

@@ -1,7 +1,7 @@
-import { diag } from '@opentelemetry/api';
 import { ExportResultCode, type ExportResult } from '@opentelemetry/core';
 import { BatchLogRecordProcessor, type LogRecordExporter, type ReadableLogRecord, type ReadWriteLogRecord } from '@opentelemetry/sdk-logs';
 import { BatchSpanProcessor, type ReadableSpan, type SpanExporter } from '@opentelemetry/sdk-trace';
+import type { ExportNotices, ExportSignal } from './export-notices.js';
 
 /** What was lost on the way out: a collector that is down or slow costs data, never the caller's time. */
 export class ExportStats {
@@ -9,25 +9,29 @@ export class ExportStats {
   queueDropped = 0;
   /** Spans and log records in export batches that failed (collector down, 5xx, timeout). */
   exportFailed = 0;
-  private warned = false;
+
+  /** `notices` tells the user when exports start failing and when they recover. */
+  constructor(private readonly notices?: ExportNotices) {}
 
   get droppedCount(): number {
     return this.queueDropped + this.exportFailed;
   }
 
-  noteFailure(n: number, error: unknown): void {
+  noteFailure(signal: ExportSignal, n: number, error: unknown): void {
     this.exportFailed += n;
-    if (!this.warned) {
-      this.warned = true;
-      diag.warn(`integration-logs: export failed, dropping telemetry (further failures are counted silently): ${String((error as Error)?.message ?? error)}`);
-    }
+    this.notices?.failure(signal, error);
+  }
+
+  noteSuccess(signal: ExportSignal): void {
+    this.notices?.success(signal);
   }
 }
 
-function counted<T>(stats: ExportStats, exportFn: (items: T[], cb: (r: ExportResult) => void) => void) {
+function counted<T>(stats: ExportStats, signal: ExportSignal, exportFn: (items: T[], cb: (r: ExportResult) => void) => void) {
   return (items: T[], cb: (r: ExportResult) => void) => {
     exportFn(items, (result) => {
-      if (result.code !== ExportResultCode.SUCCESS) stats.noteFailure(items.length, result.error);
+      if (result.code === ExportResultCode.SUCCESS) stats.noteSuccess(signal);
+      else stats.noteFailure(signal, items.length, result.error);
       cb(result);
     });
   };
@@ -35,7 +39,7 @@ function counted<T>(stats: ExportStats, exportFn: (items: T[], cb: (r: ExportRes
 
 export function countingSpanExporter(inner: SpanExporter, stats: ExportStats): SpanExporter {
   return {
-    export: counted<ReadableSpan>(stats, inner.export.bind(inner)),
+    export: counted<ReadableSpan>(stats, 'traces', inner.export.bind(inner)),
     shutdown: () => inner.shutdown(),
     forceFlush: () => inner.forceFlush?.() ?? Promise.resolve(),
   };
@@ -43,7 +47,7 @@ export function countingSpanExporter(inner: SpanExporter, stats: ExportStats): S
 
 export function countingLogExporter(inner: LogRecordExporter, stats: ExportStats): LogRecordExporter {
   return {
-    export: counted<ReadableLogRecord>(stats, inner.export.bind(inner)),
+    export: counted<ReadableLogRecord>(stats, 'logs', inner.export.bind(inner)),
     shutdown: () => inner.shutdown(),
     forceFlush: () => inner.forceFlush?.() ?? Promise.resolve(),
   };

@@ -13,6 +13,7 @@ export {
 } from './integration-logs.js';
 export type { IntegrationLogsOptions } from './options.js';
 export { ExportStats } from './export-stats.js';
+export type { ExportSignal, ExportErrorHook } from './export-notices.js';
 export { inferUrlTemplate } from './url-template.js';
 export * as attributes from './attributes.js';
 export type { LogType, Outcome } from './attributes.js';

@@ -21,6 +21,7 @@ import {
 } from '@opentelemetry/semantic-conventions';
 import {
   ATTR_CUSTOMER_ID,
+  ATTR_FLOW_END_USER_ID,
   ATTR_FLOW_EVENT,
   ATTR_FLOW_ID,
   ATTR_FLOW_SESSION_ID,
@@ -79,6 +80,8 @@ export interface FlowMeta extends OperationMeta {
   flowId: string;
   /** The end user's session; when omitted, sessions are split by the inactivity gap. */
   sessionId?: string;
+  /** Your id of the end user connecting the tool (not an e-mail address or a name). */
+  endUserId?: string;
 }
 
 export interface FlowEventInput {
@@ -87,6 +90,8 @@ export interface FlowEventInput {
   integrationId?: string;
   flowId: string;
   sessionId?: string;
+  /** Your id of the end user connecting the tool (not an e-mail address or a name). */
+  endUserId?: string;
   /** e.g. `flow_opened`, `credentials_submitted`, `connected`. */
   event: string;
   step?: string;
@@ -261,6 +266,7 @@ export class IntegrationLogs {
   connectionFlow<T>(meta: FlowMeta, fn: (flow: FlowScope) => T | Promise<T>): Promise<T> {
     const sessionId = this.sessions.sessionFor(meta.flowId, Date.now(), meta.sessionId);
     const extra: Attributes = { [ATTR_FLOW_ID]: meta.flowId, [ATTR_FLOW_SESSION_ID]: sessionId };
+    if (meta.endUserId) extra[ATTR_FLOW_END_USER_ID] = String(meta.endUserId);
     return this.run('connection_flow', meta, (_op, state) => fn(new FlowScope(state, this.emitter, this, meta, sessionId)), extra);
   }
 
@@ -278,6 +284,7 @@ export class IntegrationLogs {
       };
       if (input.integrationId) attrs[ATTR_INTEGRATION_ID] = input.integrationId;
       if (input.step) attrs[ATTR_FLOW_STEP] = input.step;
+      if (input.endUserId) attrs[ATTR_FLOW_END_USER_ID] = String(input.endUserId);
       const severity = input.event === 'failed' || input.event.endsWith('_invalid') || input.event.endsWith('_missing') ? SeverityNumber.WARN : SeverityNumber.INFO;
       const body = input.details === undefined ? '{}' : this.redactor.body(safeJson(input.details), 'application/json');
       this.emitter.emit(EVENT_FLOW_EVENT, context.active(), severity, body, attrs);
@@ -377,7 +384,7 @@ export class IntegrationLogs {
     if (meta.customerId !== undefined) attrs[ATTR_CUSTOMER_ID] = String(meta.customerId);
     if (meta.operation !== undefined) attrs[ATTR_OPERATION] = String(meta.operation);
     if (extra) {
-      for (const k of [ATTR_FLOW_ID, ATTR_FLOW_SESSION_ID]) if (extra[k] !== undefined) attrs[k] = extra[k];
+      for (const k of [ATTR_FLOW_ID, ATTR_FLOW_SESSION_ID, ATTR_FLOW_END_USER_ID]) if (extra[k] !== undefined) attrs[k] = extra[k];
     }
     const span = this.tracer().startSpan(
       `${logType} ${meta.tool}`,

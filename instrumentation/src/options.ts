@@ -27,6 +27,13 @@ export interface IntegrationLogsOptions {
   maxQueueSize?: number;
   /** Delay between batch exports (default 1000 ms). */
   scheduledDelayMs?: number;
+  /**
+   * Called when exports of a signal start failing (collector down, refusing, timing out),
+   * at most once per burst of failures: a successful export of that signal ends the burst.
+   * Errors it throws are swallowed. Without it (and without an OpenTelemetry diag logger)
+   * the SDK prints one console warning per process, and one line when exports recover.
+   */
+  onExportError?: (error: Error, signal: 'traces' | 'logs') => void;
   /** Replace the OTLP exporters (tests, benchmarks, other backends). */
   spanExporter?: SpanExporter;
   logExporter?: LogRecordExporter;

@@ -53,7 +53,8 @@ export function startIntegrationLogs(options: StartOptions = {}): IntegrationLog
   });
   sdk.start();
 
-  const tracerProvider = trace.getTracerProvider();
+  // The global tracer provider is a proxy without forceFlush; flush the provider behind it.
+  const tracerProvider = (trace.getTracerProvider() as { getDelegate?: () => unknown }).getDelegate?.() ?? trace.getTracerProvider();
   const loggerProvider = logs.getLoggerProvider();
   // An exporter retries within its timeout; with a hanging collector, flush and shutdown
   // would wait for every retry of every batch. Bound them so exit is never held hostage.
@@ -72,7 +73,8 @@ export function startIntegrationLogs(options: StartOptions = {}): IntegrationLog
   const flush = async () => {
     const p = tracerProvider as { forceFlush?: () => Promise<void> };
     const lp = loggerProvider as { forceFlush?: () => Promise<void> };
-    await bounded(Promise.all([p.forceFlush?.(), lp.forceFlush?.()]));
+    // allSettled: a failed export of one signal must not end the wait for the other.
+    await bounded(Promise.allSettled([p.forceFlush?.(), lp.forceFlush?.()]));
   };
   let shutdownPromise: Promise<void> | undefined;
   const il = components.integrationLogs as IntegrationLogsSdk;

@@ -13,6 +13,22 @@ function headerMap(raw: Record<string, string | string[] | number | undefined>):
   return out;
 }
 
+/** `writeHead` takes an object, a flat `[name, value, ...]` array or `[name, value]` pairs. */
+function writeHeadHeaderMap(given: object): Headers {
+  if (!Array.isArray(given)) return headerMap(given as Record<string, string | string[] | number | undefined>);
+  const out: Headers = {};
+  const add = (name: unknown, value: unknown) => {
+    if (value === undefined || value === null) return;
+    const key = String(name).toLowerCase();
+    const prev = out[key];
+    const next = Array.isArray(value) ? value.map(String) : String(value);
+    out[key] = prev === undefined ? next : [...(Array.isArray(prev) ? prev : [prev]), ...(Array.isArray(next) ? next : [next])];
+  };
+  if (given.every((e) => Array.isArray(e))) for (const [name, value] of given as unknown[][]) add(name, value);
+  else for (let i = 0; i + 1 < given.length; i += 2) add(given[i], given[i + 1]);
+  return out;
+}
+
 function first(v: string | string[] | undefined): string | undefined {
   return Array.isArray(v) ? v[0] : v;
 }
@@ -25,6 +41,8 @@ function first(v: string | string[] | undefined): string | undefined {
 export class WebhookCapture {
   private requestBody: BodyCapture | undefined;
   private responseBody: BodyCapture | undefined;
+  /** Headers passed to `writeHead`: Node sends them without storing them where `getHeaders()` looks. */
+  private writeHeadHeaders: Headers | undefined;
 
   constructor(
     private readonly req: IncomingMessage,
@@ -32,8 +50,18 @@ export class WebhookCapture {
     private readonly maxBytes: number,
     captureBodies: boolean,
   ) {
-    if (!captureBodies) return;
     const self = this;
+    const origWriteHead = res.writeHead;
+    res.writeHead = function (this: ServerResponse, ...args: unknown[]) {
+      try {
+        const given = args.find((a, i) => i > 0 && a !== null && typeof a === 'object');
+        if (given) self.writeHeadHeaders = { ...self.writeHeadHeaders, ...writeHeadHeaderMap(given) };
+      } catch {
+        /* never break the response */
+      }
+      return (origWriteHead as (...a: unknown[]) => ServerResponse).apply(this, args);
+    } as ServerResponse['writeHead'];
+    if (!captureBodies) return;
     const origPush = req.push;
     req.push = function (this: IncomingMessage, chunk: unknown, encoding?: BufferEncoding) {
       try {
@@ -67,7 +95,7 @@ export class WebhookCapture {
     const scheme = (this.req.socket as { encrypted?: boolean } | undefined)?.encrypted ? 'https' : 'http';
     const url = redactor.url(`${scheme}://${this.req.headers.host ?? 'localhost'}${this.req.url ?? '/'}`);
     const reqHeaders = headerMap(this.req.headers);
-    const resHeaders = headerMap(this.res.getHeaders() as Record<string, string | string[] | number | undefined>);
+    const resHeaders = { ...headerMap(this.res.getHeaders() as Record<string, string | string[] | number | undefined>), ...this.writeHeadHeaders };
     const redactBody = (t: string, ct?: string) => redactor.body(t, ct);
     const request = {
       method: (this.req.method ?? 'GET').toUpperCase(),

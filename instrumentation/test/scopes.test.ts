@@ -142,7 +142,8 @@ test('incomingWebhook makes the SERVER span of the request, with HTTP server con
         for await (const _ of req) void _;
         await (await fetch(`${f.tool.url}/v1/employees/77`)).text();
         if (req.headers['x-event-type'] === 'crash') throw new Error('handler failed');
-        res.writeHead(req.headers['x-event-type'] === 'bad' ? 400 : 202).end('ok');
+        // Headers only given to writeHead: Node sends them without keeping them in getHeaders().
+        res.writeHead(req.headers['x-event-type'] === 'bad' ? 400 : 202, { 'content-type': 'text/plain', 'x-request-id': 'req-1', 'x-api-key': 'sk_hook_secret_value' }).end('ok');
       },
     ),
   );
@@ -183,6 +184,7 @@ test('incomingWebhook makes the SERVER span of the request, with HTTP server con
     expect(body.request).toMatchObject({ method: 'POST', body: '{"employee":1}', bodySize: 14 });
     expect(body.request.url).toMatch(/\/webhooks\/personio\?integration=int-5$/);
     expect(body.response).toMatchObject({ status: 202, body: 'ok' });
+    expect(body.response!.headers).toMatchObject({ 'content-type': 'text/plain', 'x-request-id': 'req-1', 'x-api-key': '[REDACTED]' });
     const summary = logs.find((l) => l.eventName === 'integration.operation')!;
     expect(summary.attributes['integration.request.count']).toBe(2); // the webhook itself and the call it made
   } finally {
@@ -217,6 +219,27 @@ test('connection flows: events carry flow and session ids; standalone events reu
   expect(connected.attributes['integration.flow.session.id']).toBe(sessionId);
   expect(connected.traceId).toBeUndefined();
   expect(events.find((e) => e.attributes['integration.flow.id'] === 'flow-2')!.attributes['integration.flow.session.id']).toBe('browser-session-9');
+});
+
+test('connection flows: the end user id goes on the flow span, its records and the flow events', async () => {
+  let traceId = '';
+  await f.il.connectionFlow({ tool: 'hibob', customerId: 'cust-8', flowId: 'flow-eu-1', endUserId: 'user-1042', operation: 'submit_credentials' }, async (flow) => {
+    traceId = flow.traceId;
+    flow.event('credentials_submitted', { step: 'credentials' });
+  });
+  f.il.flowEvent({ tool: 'hibob', customerId: 'cust-8', flowId: 'flow-eu-1', endUserId: 'user-1042', event: 'connected' });
+  f.il.flowEvent({ tool: 'hibob', customerId: 'cust-8', flowId: 'flow-eu-2', event: 'flow_opened' });
+  const [root] = await f.trace(traceId, 1);
+  expect(root!.attributes['integration.flow.end_user.id']).toBe('user-1042');
+  const summary = (await f.logsOf(traceId, 2)).find((l) => l.eventName === 'integration.operation')!;
+  expect(summary.attributes['integration.flow.end_user.id']).toBe('user-1042');
+  await f.rx.waitFor(() => f.rx.logsByEvent('integration.flow.event').filter((e) => String(e.attributes['integration.flow.id']).startsWith('flow-eu-')).length >= 3);
+  const events = f.rx.logsByEvent('integration.flow.event').filter((e) => String(e.attributes['integration.flow.id']).startsWith('flow-eu-'));
+  expect(events.map((e) => [e.attributes['integration.flow.event'], e.attributes['integration.flow.end_user.id']])).toEqual([
+    ['credentials_submitted', 'user-1042'],
+    ['connected', 'user-1042'],
+    ['flow_opened', undefined],
+  ]);
 });
 
 test('malformed input never throws: circular attributes, odd counts, non-string warnings', async () => {

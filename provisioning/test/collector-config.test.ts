@@ -1,6 +1,7 @@
 // The collector config against the real collector build, and the build manifest against
 // the config and docker-compose.yml: same components, same version.
 import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { parse as readYamlString } from 'yaml';
 import { describeWith, otelcol } from './support/binaries.js';
 import { collectorConfig } from './support/collector.js';
@@ -125,6 +126,20 @@ describe('collector config and build manifest', () => {
     );
     expect(dims).not.toContain('integration.id');
     expect(dims).not.toContain('integration.customer.id');
+    expect(dims).not.toContain('integration.flow.end_user.id');
     expect(connector.exemplars.enabled).toBe(true);
+  });
+
+  test('the redaction processor masks no attribute the contract defines', () => {
+    // Every attribute name docs/telemetry.md writes in backticks, e.g. `integration.flow.end_user.id`.
+    const contract = readFileSync(fromRoot('docs/telemetry.md'), 'utf8');
+    const names = [...new Set([...contract.matchAll(/`((?:integration|http|url|server|error|event|deployment|service)\.[a-z0-9_.]*[a-z0-9_])`/g)].map((m) => m[1] as string))];
+    expect(names).toEqual(expect.arrayContaining(['integration.flow.end_user.id', 'integration.flow.session.id', 'integration.customer.id', 'url.full']));
+    // The patterns are RE2; the ones used here read the same in JavaScript once (?i) becomes a flag.
+    const blocked = (config.processors.redaction.blocked_key_patterns as string[]).map((p) => new RegExp(p.replace(/^\(\?i\)/, ''), p.startsWith('(?i)') ? 'i' : ''));
+    expect(blocked.length).toBeGreaterThan(0);
+    expect(names.filter((name) => blocked.some((re) => re.test(name)))).toEqual([]);
+    // ...while the patterns still catch what they are for.
+    for (const key of ['password', 'client_secret', 'api_key', 'x-auth-token', 'employee.iban']) expect(blocked.some((re) => re.test(key))).toBe(true);
   });
 });

@@ -6,6 +6,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
 import { describeWith, dockerCompose, provisioningDir, repoRoot } from './support/binaries.js';
+import { readDockerignore } from './support/dockerignore.js';
 import { fromProvisioning, fromRoot, readJson, readYaml } from './support/files.js';
 
 const compose = readYaml(fromRoot('docker-compose.yml'));
@@ -76,6 +77,27 @@ describe('docker-compose.yml', () => {
     expect(services['demo-integration'].environment.OTEL_EXPORTER_OTLP_ENDPOINT).toBe('http://collector:4318');
     expect(services['demo-integration'].environment.DEMO_TOOL_URL).toBe('http://demo-tool:4010');
     expect(services['demo-tool'].environment.DEMO_WEBHOOK_URL).toBe('http://demo-integration:4011/webhooks');
+  });
+
+  test('the demo build context keeps every file demo/Dockerfile copies and leaves out host builds and secrets', () => {
+    const ignored = readDockerignore(fromRoot('.dockerignore'));
+    for (const name of ['demo-tool', 'demo-integration']) expect(services[name].build.context).toBe('.');
+    const copies = readFileSync(fromRoot('demo/Dockerfile'), 'utf8')
+      .split('\n')
+      .filter((line) => /^COPY\s/.test(line) && !line.includes('--from='))
+      .flatMap((line) => line.trim().split(/\s+/).slice(1, -1));
+    expect(copies).toEqual(expect.arrayContaining(['package-lock.json', 'instrumentation/src', 'demo/src']));
+    for (const source of copies) {
+      const full = fromRoot(source);
+      expect({ source, exists: existsSync(full) }).toEqual({ source, exists: true });
+      const files = statSync(full).isDirectory() ? filesUnder(full).map((f) => path.relative(repoRoot, f)) : [source];
+      expect(files.filter((f) => ignored(f.split(path.sep).join('/')))).toEqual([]);
+    }
+    for (const left of ['node_modules/jest/package.json', 'demo/node_modules/x/index.js', 'demo/dist/start.js', 'instrumentation/dist/index.js', 'grafana-plugin/dist/module.js', '.git/HEAD', '.env', '.tools/go/bin/go', 'grafana-plugin/.cache/x', 'provisioning/collector/_build/otelcol', 'artifacts/report.html', '.test-results/junit.xml']) {
+      expect({ left, ignored: ignored(left) }).toEqual({ left, ignored: true });
+    }
+    // Sources that merely resemble an excluded name stay in.
+    for (const kept of ['demo/src/integration/cycle.ts', '.env.example', 'docs/telemetry.md']) expect({ kept, ignored: ignored(kept) }).toEqual({ kept, ignored: false });
   });
 
   test('builds the app plugin before Grafana starts and loads it, unsigned, from the build volume', () => {

@@ -34,9 +34,9 @@ export interface CycleStepsOptions {
 
 export function flowPlans(runId: string): FlowPlan[] {
   return [
-    { flowId: `flow_${runId}_1`, scenario: 'connected', customerId: 'cus_soylent', accountId: 'acc_soylent' },
-    { flowId: `flow_${runId}_2`, scenario: 'abandoned', customerId: 'cus_hooli', accountId: 'acc_hooli' },
-    { flowId: `flow_${runId}_3`, scenario: 'failed', customerId: 'cus_wayne', accountId: 'acc_wayne' },
+    { flowId: `flow_${runId}_1`, scenario: 'connected', customerId: 'cus_soylent', accountId: 'acc_soylent', endUserId: 'usr_soylent_0007' },
+    { flowId: `flow_${runId}_2`, scenario: 'abandoned', customerId: 'cus_hooli', accountId: 'acc_hooli', endUserId: 'usr_hooli_0042' },
+    { flowId: `flow_${runId}_3`, scenario: 'failed', customerId: 'cus_wayne', accountId: 'acc_wayne', endUserId: 'usr_wayne_0013' },
   ];
 }
 

@@ -58,6 +58,8 @@ export interface FlowPlan {
   scenario: FlowScenario;
   customerId: string;
   accountId: string;
+  /** The customer's employee who connects the tool: an id from the customer's own app. */
+  endUserId: string;
 }
 
 const MODELS: readonly ModelName[] = ['departments', 'employees', 'absences'];
@@ -318,7 +320,7 @@ export class DemoIntegration {
     if (!steps) throw new Error(`scenario ${plan.scenario} has no session ${sessionIndex}`);
     const account = findAccount(plan.accountId);
     if (!account) throw new Error(`unknown account ${plan.accountId}`);
-    const base = { tool: account.tool, customerId: plan.customerId, flowId: plan.flowId, sessionId };
+    const base = { tool: account.tool, customerId: plan.customerId, flowId: plan.flowId, sessionId, endUserId: plan.endUserId };
     for (const [i, step] of steps.entries()) {
       if (i > 0 && pause) await pause(); // the end user reads, types, thinks
       switch (step) {
@@ -343,7 +345,7 @@ export class DemoIntegration {
   /** The backend call behind the credentials form: checks the key against the tool. */
   private async submitCredentials(
     plan: FlowPlan,
-    base: { tool: string; customerId: string; flowId: string; sessionId: string },
+    base: { tool: string; customerId: string; flowId: string; sessionId: string; endUserId: string },
     step: 'submit_valid' | 'submit_invalid' | 'submit_limited',
   ): Promise<void> {
     const credential =

@@ -5,7 +5,7 @@ import { envNumber, envString } from '../shared/env.js';
 import { DEFAULT_TOOL_OPTIONS } from '../tool/server.js';
 import { DemoIntegration } from './demo-integration.js';
 import { startSchedule } from './scheduler.js';
-import { otlpEndpoint, startTelemetry, watchExports } from './telemetry.js';
+import { exportNotice, otlpEndpoint, startTelemetry } from './telemetry.js';
 
 const log = (line: string) => console.log(`[demo-integration] ${line}`);
 
@@ -30,8 +30,7 @@ async function main(): Promise<void> {
   const seed = envNumber('DEMO_SEED', DEFAULT_TOOL_OPTIONS.seed);
   const endpoint = otlpEndpoint();
 
-  const sdk = startTelemetry();
-  const stopWatching = watchExports(sdk, endpoint, log);
+  const sdk = startTelemetry({ endpoint, onExportError: exportNotice(endpoint, log) });
   const integration = new DemoIntegration({
     il: sdk,
     toolUrl,
@@ -55,7 +54,6 @@ async function main(): Promise<void> {
     process.once(signal, () => {
       log('stopping: flushing telemetry');
       schedule.stop();
-      stopWatching();
       server.close();
       server.closeAllConnections();
       // Bounded: with no collector listening, the exporter's retries would hold the exit.

@@ -103,7 +103,11 @@ export function startSchedule(integration: DemoIntegration, { speed, seed, log }
   every(ms(SCHEDULE.flowEvery), ms(2 * SECOND), async () => {
     const prospect = random.pick(PROSPECTS);
     const scenario: FlowScenario = random.pick(['connected', 'connected', 'abandoned', 'abandoned', 'failed']);
-    const plan: FlowPlan = { flowId: `flow_${seed}_${Date.now().toString(36)}_${++flowCount}`, scenario, ...prospect };
+    const flowId = `flow_${seed}_${Date.now().toString(36)}_${++flowCount}`;
+    // A few employees per prospect try to connect, some of them more than once (not drawn
+    // from `random`, so the seeded schedule stays what it was).
+    const endUserId = `usr_${prospect.customerId.slice(4)}_${String((flowCount % 3) + 1).padStart(4, '0')}`;
+    const plan: FlowPlan = { flowId, scenario, endUserId, ...prospect };
     const sessions = FLOW_SCENARIOS[scenario].length;
     // Sessions run in the background: later ones start minutes after the first.
     run(async () => {

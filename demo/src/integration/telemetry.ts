@@ -9,6 +9,8 @@ export interface TelemetryOptions {
   endpoint?: string;
   /** Delay between batch exports (ms). */
   scheduledDelayMs?: number;
+  /** Told when exports start failing; without it the SDK prints its own warning. */
+  onExportError?: (error: Error) => void;
 }
 
 export function otlpEndpoint(explicit?: string): string {
@@ -23,23 +25,24 @@ export function startTelemetry(options: TelemetryOptions = {}): IntegrationLogsS
     environment: process.env.DEMO_ENVIRONMENT?.trim() || 'demo',
     endpoint: otlpEndpoint(options.endpoint),
     ...(options.scheduledDelayMs !== undefined ? { scheduledDelayMs: options.scheduledDelayMs } : {}),
+    ...(options.onExportError ? { onExportError: options.onExportError } : {}),
   });
 }
 
 /**
- * Prints one notice when exports first fail (no collector listening, wrong URL). The SDK
- * drops and counts what it cannot export, so the demo keeps running either way; repeating
- * the notice for every failed batch would only bury the demo's own output.
+ * The SDK's `onExportError` hook for the demo: one notice the first time exports fail (no
+ * collector listening, wrong URL). The SDK drops and counts what it cannot export, so the
+ * demo keeps running either way; repeating the notice for every burst of failures (and for
+ * both signals) would only bury the demo's own output.
  */
-export function watchExports(sdk: IntegrationLogsSdk, endpoint: string, log: (line: string) => void, everyMs = 1000): () => void {
-  const timer = setInterval(() => {
-    if (sdk.stats.exportFailed === 0) return;
-    clearInterval(timer);
+export function exportNotice(endpoint: string, log: (line: string) => void): (error: Error) => void {
+  let told = false;
+  return (error) => {
+    if (told) return;
+    told = true;
     log(
-      `cannot export telemetry to ${endpoint} (is an OpenTelemetry collector listening there?). ` +
+      `cannot export telemetry to ${endpoint} (${error.message.replace(/^Error: /, '')}; is an OpenTelemetry collector listening there?). ` +
         'The demo keeps running and drops telemetry it cannot send; this is said only once.',
     );
-  }, everyMs);
-  timer.unref();
-  return () => clearInterval(timer);
+  };
 }

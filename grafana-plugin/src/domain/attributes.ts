@@ -44,6 +44,7 @@ export const LOKI_LABELS = {
   flowSessionId: 'integration_flow_session_id',
   flowEvent: 'integration_flow_event',
   flowStep: 'integration_flow_step',
+  flowEndUserId: 'integration_flow_end_user_id',
 } as const;
 
 /** Values of event.name (Loki: event_name). */

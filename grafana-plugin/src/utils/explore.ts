@@ -2,6 +2,8 @@
  * Explore URLs (Grafana's `panes` format). Pure. The query goes through JSON and URL encoding,
  * so any value in it is data, never URL structure.
  */
+import { normalizeTraceId } from '../domain/traceId';
+
 export function exploreUrl(pane: {
   datasourceUid: string;
   datasourceType: 'loki' | 'tempo';
@@ -33,7 +35,7 @@ export function traceExploreUrl(tempoUid: string, traceId: string, fromMs: numbe
   return exploreUrl({
     datasourceUid: tempoUid,
     datasourceType: 'tempo',
-    query: traceId,
+    query: normalizeTraceId(traceId),
     queryType: 'traceql',
     from: String(Math.floor(fromMs)),
     to: String(Math.ceil(toMs)),

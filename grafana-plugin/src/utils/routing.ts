@@ -1,4 +1,5 @@
 import { PLUGIN_BASE_URL, ROUTES } from '../constants';
+import { normalizeTraceId } from '../domain/traceId';
 
 /** Prefixes a route with the plugin's base URL. */
 export function prefixRoute(route: string): string {
@@ -7,7 +8,7 @@ export function prefixRoute(route: string): string {
 
 /** URL of one operation's detail page; keeps the list's search (filters, time range) for the way back. */
 export function logDetailUrl(traceId: string, search = ''): string {
-  return `${prefixRoute(ROUTES.Logs)}/${encodeURIComponent(traceId)}${search}`;
+  return `${prefixRoute(ROUTES.Logs)}/${encodeURIComponent(normalizeTraceId(traceId))}${search}`;
 }
 
 /** URL of the logs list. */

@@ -17,7 +17,15 @@ export const DEFAULT_ALLOWED_HEADERS = [
   'x-request-id', 'request-id', 'x-amzn-requestid', 'x-amz-request-id', 'x-total-count', 'x-page',
   'x-per-page', 'x-next-page', 'x-ratelimit-*', 'x-rate-limit-*', 'ratelimit', 'ratelimit-*',
   'ratelimit-policy',
+  // Browser fetch metadata and user-agent client hints: fixed vocabularies, no credentials.
+  'sec-fetch-*', 'sec-ch-ua*',
 ];
+
+/**
+ * Allowed headers whose values are shown without the text scan when they match their
+ * grammar: a W3C traceparent is ids in hex, which the key-like-string rule would redact.
+ */
+const VERBATIM_WHEN_WELL_FORMED = new Map<string, RegExp>([['traceparent', /^[\da-f]{2}-[\da-f]{32}-[\da-f]{16}-[\da-f]{2}$/]]);
 
 /** Always redacted, whatever the allow-list says. */
 const CREDENTIAL_HEADERS = new Set([
@@ -81,9 +89,14 @@ export function redactHeaderValue(
   value: unknown,
 ): string | string[] | undefined {
   if (value === undefined || value === null) return undefined;
-  const allowed = policy.allows(name.toLowerCase());
-  if (Array.isArray(value)) return value.map((v) => (allowed ? redactText(ctx, str(v)) : ctx.replacement));
-  return allowed ? redactText(ctx, str(value)) : ctx.replacement;
+  const lower = name.toLowerCase();
+  if (!policy.allows(lower)) return Array.isArray(value) ? value.map(() => ctx.replacement) : ctx.replacement;
+  const format = VERBATIM_WHEN_WELL_FORMED.get(lower);
+  const show = (v: unknown) => {
+    const text = str(v);
+    return format?.test(text) ? text : redactText(ctx, text);
+  };
+  return Array.isArray(value) ? value.map(show) : show(value);
 }
 
 export function redactHeaders(

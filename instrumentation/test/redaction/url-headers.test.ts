@@ -125,6 +125,48 @@ describe('headers()', () => {
     });
   });
 
+  test('trace context and browser fetch metadata are shown; baggage is not', () => {
+    // What a browser or a traced service sends along with a webhook or an API call.
+    const traceparent = '00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01';
+    const tracestate = 'rojo=00f067aa0ba902b7,congo=t61rcWkgMzE';
+    expect(
+      r.headers({
+        traceparent,
+        tracestate,
+        baggage: 'userId=alice,sessionToken=abc123def456',
+        'Sec-Fetch-Mode': 'cors',
+        'Sec-Fetch-Site': 'same-origin',
+        'Sec-Fetch-Dest': 'empty',
+        'Sec-Fetch-User': '?1',
+        'Sec-CH-UA': '"Chromium";v="142", "Not_A Brand";v="99"',
+        'Sec-CH-UA-Mobile': '?0',
+        'Sec-CH-UA-Platform': '"Linux"',
+        'Accept-Language': 'de-DE,de;q=0.9,en;q=0.8',
+        // Near misses stay redacted: not trace context, not fetch metadata.
+        'Sec-WebSocket-Key': 'dGhlIHNhbXBsZSBub25jZQ==',
+        'X-Trace-Token': 'tt_1',
+      }),
+    ).toEqual({
+      traceparent,
+      tracestate,
+      baggage: '[REDACTED]',
+      'sec-fetch-mode': 'cors',
+      'sec-fetch-site': 'same-origin',
+      'sec-fetch-dest': 'empty',
+      'sec-fetch-user': '?1',
+      'sec-ch-ua': '"Chromium";v="142", "Not_A Brand";v="99"',
+      'sec-ch-ua-mobile': '?0',
+      'sec-ch-ua-platform': '"Linux"',
+      'accept-language': 'de-DE,de;q=0.9,en;q=0.8',
+      'sec-websocket-key': '[REDACTED]',
+      'x-trace-token': '[REDACTED]',
+    });
+    // Only a well-formed traceparent skips the text scan.
+    for (const odd of ['Bearer sk_live_51Habcdefghijklmnopqrstuv', `${traceparent}-sk_live_51Habcdefghijklmnopqrstuv`]) {
+      expect(r.headers({ traceparent: odd }).traceparent).not.toContain('sk_live_51Habcdefghijklmnopqrstuv');
+    }
+  });
+
   test('allowed values are still scanned (a Location with a token in it)', () => {
     expect(r.headers({ Location: 'https://app.io/cb?code=abc&state=1' })).toEqual({ location: 'https://app.io/cb?code=REDACTED&state=1' });
     expect(r.headers({ 'www-authenticate': 'Bearer realm="api", error="invalid_token"' })).toEqual({ 'www-authenticate': 'Bearer realm="api", error="invalid_token"' });

@@ -4,9 +4,9 @@ import {
   buildTraceRecordsQuery,
   EMPTY_FILTERS,
   logqlString,
-  normalizeTraceId,
   OperationFilters,
 } from './logql';
+import { normalizeTraceId } from '../../domain/traceId';
 
 const filters = (f: Partial<OperationFilters>): OperationFilters => ({ ...EMPTY_FILTERS, ...f });
 

@@ -1,4 +1,5 @@
 import { EVENT_NAMES, LOKI_LABELS } from '../../domain/attributes';
+import { normalizeTraceId } from '../../domain/traceId';
 
 /**
  * LogQL builders. Pure: filters in, query text out. Every user value goes through
@@ -73,12 +74,6 @@ export function labelEquals(label: string, value: string): string {
   return `${label}=${logqlString(value)}`;
 }
 const eq = labelEquals;
-
-/** Trace ids are lower-case hex in Loki; accept what users paste (upper case, spaces). */
-export function normalizeTraceId(value: string): string {
-  const trimmed = value.trim();
-  return /^[0-9a-fA-F]+$/.test(trimmed) ? trimmed.toLowerCase() : trimmed;
-}
 
 /** The list query: one `integration.operation` record per operation, narrowed by the filters. */
 export function buildOperationsQuery(filters: OperationFilters): string {

@@ -71,7 +71,7 @@ describe('parseStreamsResponse', () => {
           {
             stream: { service_name: 'svc' },
             values: [
-              ['1700000000123456789', 'line', { structuredMetadata: { event_name: 'integration.request', trace_id: 'ab' }, parsed: { x: '1' } }],
+              ['1700000000123456789', 'line', { structuredMetadata: { event_name: 'integration.request', trace_id: '4bf92f3577b34da6a3ce929d0e0e4736' }, parsed: { x: '1' } }],
             ],
           },
         ],
@@ -81,11 +81,19 @@ describe('parseStreamsResponse', () => {
       timestampNs: '1700000000123456789',
       timeMs: 1700000000123.4568,
       eventName: 'integration.request',
-      traceId: 'ab',
+      traceId: '4bf92f3577b34da6a3ce929d0e0e4736',
       spanId: '',
       body: 'line',
-      attributes: { service_name: 'svc', event_name: 'integration.request', trace_id: 'ab', x: '1' },
+      attributes: { service_name: 'svc', event_name: 'integration.request', trace_id: '4bf92f3577b34da6a3ce929d0e0e4736', x: '1' },
     });
+  });
+
+  it('normalises trace ids: lower case, leading zeros restored', () => {
+    const [record] = parseStreamsResponse({
+      status: 'success',
+      data: { resultType: 'streams', result: [{ stream: { trace_id: '8A3C5E1F2B4D6A7C9E0F1A2B3C4D5E6' }, values: [['1000000', 'x']] }] },
+    });
+    expect(record!.traceId).toBe('08a3c5e1f2b4d6a7c9e0f1a2b3c4d5e6');
   });
 
   it('returns no records for an empty result', () => {

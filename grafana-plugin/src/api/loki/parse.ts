@@ -1,5 +1,6 @@
 import { EVENT_NAMES, LOKI_LABELS } from '../../domain/attributes';
 import { LogRecord } from '../../domain/types';
+import { normalizeTraceId } from '../../domain/traceId';
 
 /**
  * Parsers for Loki's /loki/api/v1/query_range log responses. Pure.
@@ -90,7 +91,7 @@ function toRecord(timestampNs: string, body: string, attributes: Record<string, 
     timestampNs,
     timeMs: nsToMs(timestampNs),
     eventName: attributes[LOKI_LABELS.eventName] ?? '',
-    traceId: attributes[LOKI_LABELS.traceId] ?? '',
+    traceId: normalizeTraceId(attributes[LOKI_LABELS.traceId]),
     spanId: attributes[LOKI_LABELS.spanId] ?? '',
     body,
     attributes,

@@ -2,17 +2,18 @@ import { lastValueFrom } from 'rxjs';
 import { getBackendSrv } from '@grafana/runtime';
 import { DatasourceError, proxyUrl, toDatasourceError } from '../errors';
 import { parseTraceResponse, TempoResponseError, TraceSpan } from './parse';
+import { isTraceId, normalizeTraceId } from '../../domain/traceId';
 
 /** Reads one trace through Grafana's data source proxy (Tempo's /api/v2/traces/<id>). */
 export async function getTrace(datasourceUid: string, traceId: string): Promise<TraceSpan[]> {
-  if (!/^[0-9a-f]{1,32}$/i.test(traceId)) {
+  if (!isTraceId(traceId)) {
     throw new DatasourceError('Tempo', datasourceUid, 'bad-request', `"${traceId}" is not a trace id.`, 'Trace ids are 32 hex characters.');
   }
   let body: unknown;
   try {
     const response = await lastValueFrom(
       getBackendSrv().fetch<unknown>({
-        url: proxyUrl(datasourceUid, `api/v2/traces/${traceId.toLowerCase()}`),
+        url: proxyUrl(datasourceUid, `api/v2/traces/${normalizeTraceId(traceId)}`),
         method: 'GET',
         showErrorAlert: false,
         showSuccessAlert: false,

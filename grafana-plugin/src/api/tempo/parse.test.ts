@@ -66,6 +66,21 @@ describe('parseTraceResponse', () => {
     expect(() => parseTraceResponse({ error: 'trace not found' })).toThrow(TempoResponseError);
   });
 
+  it('keeps trace ids at 32 characters: a short hex id gets its leading zeros back, base64 is decoded', () => {
+    const span = (traceId: string) => ({
+      trace: { resourceSpans: [{ scopeSpans: [{ spans: [{ traceId, spanId: 'dda69bbbf71372c9', name: 'x' }] }] }] },
+    });
+    // As Tempo 3 wrote it without its leading zero: hex, not base64 (31 characters decode as base64 too).
+    expect(parseTraceResponse(span('8A3C5E1F2B4D6A7C9E0F1A2B3C4D5E6'))[0]!.traceId).toBe(
+      '08a3c5e1f2b4d6a7c9e0f1a2b3c4d5e6'
+    );
+    // Base64 of an id with a leading zero byte.
+    expect(parseTraceResponse(span('AIo8Xh8rTWp8nh8aKzxNXg=='))[0]!.traceId).toBe('008a3c5e1f2b4d6a7c9e1f1a2b3c4d5e');
+    expect(parseTraceResponse(span('0af7651916cd43dd8448eb211c80319c'))[0]!.traceId).toBe(
+      '0af7651916cd43dd8448eb211c80319c'
+    );
+  });
+
   it('converts base64 and hex ids', () => {
     expect(idToHex('3aabu/cTcsk=')).toBe('dda69bbbf71372c9');
     expect(idToHex('QZNgcd/XrZEv7oKE/S1wCA==')).toBe('41936071dfd7ad912fee8284fd2d7008');

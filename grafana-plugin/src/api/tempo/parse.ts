@@ -1,6 +1,8 @@
+import { isTraceId, normalizeTraceId } from '../../domain/traceId';
+
 /**
  * Parser for Tempo's /api/v2/traces/<id> response (OTLP JSON under `trace`). Pure. Ids come
- * as hex or, from protobuf JSON, base64: both become lower-case hex.
+ * as hex or, from protobuf JSON, base64: both become lower-case hex (trace ids 32 characters).
  */
 export interface TraceSpan {
   traceId: string;
@@ -25,6 +27,15 @@ export class TempoResponseError extends Error {
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
 const arr = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
+
+/** A trace id as Tempo writes it (hex, possibly without its leading zeros, or base64), normalised. */
+export function traceIdFromTempo(id: unknown): string {
+  if (typeof id !== 'string') {
+    return '';
+  }
+  // Hex first: a short hex id is a trace id that lost its leading zeros, not base64.
+  return normalizeTraceId(isTraceId(id) ? id : idToHex(id));
+}
 
 export function idToHex(id: unknown): string {
   if (typeof id !== 'string' || id === '') {
@@ -92,7 +103,7 @@ export function parseTraceResponse(body: unknown): TraceSpan[] {
           continue;
         }
         spans.push({
-          traceId: idToHex(span.traceId),
+          traceId: traceIdFromTempo(span.traceId),
           spanId: idToHex(span.spanId),
           parentSpanId: idToHex(span.parentSpanId),
           name: typeof span.name === 'string' ? span.name : '',

@@ -38,12 +38,12 @@ describe('buildOperationsTraceQL', () => {
 
   it('combines the filters', () => {
     const q = buildOperationsTraceQL(
-      filters({ types: ['sync', 'action'], tool: 'personio', customerId: 'c1', outcome: 'failure', traceId: 'ABC', has4xx: true, text: 'ignored' })
+      filters({ types: ['sync', 'action'], tool: 'personio', customerId: 'c1', outcome: 'failure', traceId: '8A3C5E1F2B4D6A7C9E0F1A2B3C4D5E6', has4xx: true, text: 'ignored' })
     );
     expect(q).toBe(
       '{ span.integration.operation != nil && (span.integration.log_type = "sync" || span.integration.log_type = "action")' +
         ' && span.integration.tool = "personio" && span.integration.customer.id = "c1" && span.integration.outcome = "failure"' +
-        ' && trace:id = "abc" } >> { span.http.response.status_code >= 400 && span.http.response.status_code < 500 }'
+        ' && trace:id = "08a3c5e1f2b4d6a7c9e0f1a2b3c4d5e6" } >> { span.http.response.status_code >= 400 && span.http.response.status_code < 500 }'
     );
     expect(parseTraceQL(q).errors).toEqual([]);
   });

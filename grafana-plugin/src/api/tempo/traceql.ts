@@ -1,5 +1,6 @@
 import { SPAN_ATTRIBUTES } from '../../domain/attributes';
-import { normalizeTraceId, OperationFilters } from '../loki/logql';
+import { normalizeTraceId } from '../../domain/traceId';
+import { OperationFilters } from '../loki/logql';
 
 /**
  * TraceQL builders. Pure. Every user value goes through traceqlString and is compared with

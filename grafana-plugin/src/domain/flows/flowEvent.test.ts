@@ -9,7 +9,7 @@ describe('flowEventFromRecord', () => {
     integration_flow_step: 'credentials',
     integration_tool: 'personio',
     integration_customer_id: 'cust-1',
-    trace_id: 'abc',
+    trace_id: '8A3C5E1F2B4D6A7C9E0F1A2B3C4D5E6',
     span_id: 'def',
   };
 
@@ -24,7 +24,7 @@ describe('flowEventFromRecord', () => {
       step: 'credentials',
       tool: 'personio',
       customerId: 'cust-1',
-      traceId: 'abc',
+      traceId: '08a3c5e1f2b4d6a7c9e0f1a2b3c4d5e6', // normalised like every trace id the app reads
       spanId: 'def',
       details: '{"reason":"401"}',
     });
@@ -39,6 +39,23 @@ describe('flowEventFromRecord', () => {
     expect(event?.sessionId).toBeUndefined();
     expect(event?.endUserId).toBe('u-42');
     expect(flowEventFromRecord({ labels, time: 1, line: 'not json {' })?.endUserId).toBeUndefined();
+  });
+
+  it('reads the end user from integration_flow_end_user_id first, the body only as a fallback', () => {
+    const withAttribute = { ...labels, integration_flow_end_user_id: 'usr_1042' };
+    expect(flowEventFromRecord({ labels: withAttribute, time: 1, line: '{"userId":"someone-else"}' })?.endUserId).toBe(
+      'usr_1042'
+    );
+    expect(flowEventFromRecord({ labels: withAttribute, time: 1, line: '{}' })?.endUserId).toBe('usr_1042');
+    // An empty attribute is no answer: the body still is.
+    expect(
+      flowEventFromRecord({ labels: { ...labels, integration_flow_end_user_id: '' }, time: 1, line: '{"user_id":7}' })
+        ?.endUserId
+    ).toBe('7');
+    // The name the app guessed before the contract had the attribute is not read.
+    expect(
+      flowEventFromRecord({ labels: { ...labels, integration_end_user_id: 'u-old' }, time: 1, line: '{}' })?.endUserId
+    ).toBeUndefined();
   });
 
   it('returns null for records that are not flow events', () => {

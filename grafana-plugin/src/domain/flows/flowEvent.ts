@@ -1,3 +1,6 @@
+import { LOKI_LABELS } from '../attributes';
+import { normalizeTraceId } from '../traceId';
+
 /**
  * One `integration.flow.event` record as the UI needs it, independent of where it was read
  * (Loki HTTP API in the app, Grafana data frames in the panel).
@@ -41,19 +44,22 @@ export interface FlowFieldNames {
 
 /** Loki's names for the contract's attributes (docs/telemetry.md, dots become underscores). */
 export const LOKI_FLOW_FIELDS: FlowFieldNames = {
-  flowId: 'integration_flow_id',
-  sessionId: 'integration_flow_session_id',
-  event: 'integration_flow_event',
-  step: 'integration_flow_step',
-  tool: 'integration_tool',
-  integrationId: 'integration_id',
-  customerId: 'integration_customer_id',
-  endUserId: 'integration_end_user_id',
-  traceId: 'trace_id',
-  spanId: 'span_id',
+  flowId: LOKI_LABELS.flowId,
+  sessionId: LOKI_LABELS.flowSessionId,
+  event: LOKI_LABELS.flowEvent,
+  step: LOKI_LABELS.flowStep,
+  tool: LOKI_LABELS.tool,
+  integrationId: LOKI_LABELS.integrationId,
+  customerId: LOKI_LABELS.customerId,
+  endUserId: LOKI_LABELS.flowEndUserId,
+  traceId: LOKI_LABELS.traceId,
+  spanId: LOKI_LABELS.spanId,
 };
 
-/** Body keys that may name the end user when no label does (the contract has no end-user attribute). */
+/**
+ * Body keys that may name the end user when the record carries no
+ * `integration_flow_end_user_id` (emitters that predate it, or that put it in the details).
+ */
 const END_USER_BODY_KEYS = ['endUserId', 'end_user_id', 'endUser', 'end_user', 'userId', 'user_id'];
 
 export interface RawFlowRecord {
@@ -90,7 +96,7 @@ export function flowEventFromRecord(
     ['integrationId', nonEmpty(labels[names.integrationId])],
     ['customerId', nonEmpty(labels[names.customerId])],
     ['endUserId', nonEmpty(labels[names.endUserId]) ?? endUserFromBody(record.line)],
-    ['traceId', nonEmpty(labels[names.traceId])],
+    ['traceId', nonEmpty(normalizeTraceId(labels[names.traceId]))],
     ['spanId', nonEmpty(labels[names.spanId])],
     ['details', nonEmpty(record.line)],
   ];

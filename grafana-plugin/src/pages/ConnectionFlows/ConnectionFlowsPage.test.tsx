@@ -27,7 +27,7 @@ function record(flowId: string, minute: number, event: string, step: string, ext
   };
 }
 
-const acme = { integration_tool: 'personio', integration_customer_id: 'acme', integration_end_user_id: 'hr@acme' };
+const acme = { integration_tool: 'personio', integration_customer_id: 'acme', integration_flow_end_user_id: 'hr@acme' };
 const globex = { integration_tool: 'personio', integration_customer_id: 'globex' };
 const initech = { integration_tool: 'bamboohr', integration_customer_id: 'initech' };
 const RECORDS = [

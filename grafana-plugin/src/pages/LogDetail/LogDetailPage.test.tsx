@@ -68,6 +68,15 @@ describe('LogDetailPage', () => {
     );
   });
 
+  it('opens a link whose trace id another tool wrote in upper case without its leading zero', async () => {
+    const op = ops.find((o) => o.traceId.startsWith('0'))!;
+    const written = op.traceId.replace(/^0+/, '').toUpperCase(); // as Tempo 3's search wrote one
+    renderApp(`/logs/${written}?time=${Math.round(op.endMs)}&duration=${Math.ceil(op.durationMs)}`);
+    const header = await screen.findByTestId(testIds.detail.header);
+    expect(header).toHaveTextContent(op.tool);
+    expect(backend.calls[0]!.params.query).toBe(`{service_name=~".+"} | trace_id="${op.traceId}"`);
+  });
+
   it('explains a missing operation instead of showing an empty page', async () => {
     renderApp('/logs/00000000000000000000000000000000?time=1795694376636');
     expect(await screen.findByTestId(testIds.detail.notFound)).toHaveTextContent('No operation record for trace 00000000000000000000000000000000');

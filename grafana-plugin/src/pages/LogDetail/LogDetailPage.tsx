@@ -20,6 +20,7 @@ import { formatDuration, formatTime, logTypeLabel, outcomeColor } from '../../ut
 import { logsUrl } from '../../utils/routing';
 import { DETAIL_PARAMS, detailRange } from './detailRange';
 import { tabsFor } from './tabs';
+import { normalizeTraceId } from '../../domain/traceId';
 
 type Loaded = { operation: Operation | null; records: OperationRecords; truncated: boolean };
 
@@ -107,7 +108,8 @@ function Header({ operation }: { operation: Operation }) {
 function LogDetailPage() {
   const s = useStyles2(getStyles);
   const settings = useSettings();
-  const { traceId = '' } = useParams();
+  // Links may carry an id as another tool wrote it (upper case, leading zeros dropped).
+  const traceId = normalizeTraceId(useParams().traceId);
   const location = useLocation();
   const search = useMemo(() => new URLSearchParams(location.search), [location.search]);
   const listSearch = (location.state as { listSearch?: unknown } | null)?.listSearch;
