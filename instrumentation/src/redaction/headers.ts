@@ -28,7 +28,13 @@ const CREDENTIAL_HEADERS = new Set([
 export interface HeaderPolicy {
   /** true: value may be shown (after text scanning). */
   allows(name: string): boolean;
+  /** Scanned allow-listed values: most repeat on every request (content types, agents, hosts). */
+  readonly scanned: Map<string, string>;
 }
+
+/** Bounds of the scanned-value memo: entries, and length of a value worth remembering. */
+const MEMO_ENTRIES = 256;
+const MEMO_MAX_LENGTH = 128;
 
 export function createHeaderPolicy(keys: KeyMatcher, extraAllowed: readonly string[] = []): HeaderPolicy {
   const exact = new Set<string>();
@@ -41,6 +47,7 @@ export function createHeaderPolicy(keys: KeyMatcher, extraAllowed: readonly stri
   }
   const cache = new Map<string, boolean>();
   return {
+    scanned: new Map<string, string>(),
     allows(name: string): boolean {
       let r = cache.get(name);
       if (r === undefined) {
@@ -82,8 +89,21 @@ export function redactHeaderValue(
 ): string | string[] | undefined {
   if (value === undefined || value === null) return undefined;
   const allowed = policy.allows(name.toLowerCase());
-  if (Array.isArray(value)) return value.map((v) => (allowed ? redactText(ctx, str(v)) : ctx.replacement));
-  return allowed ? redactText(ctx, str(value)) : ctx.replacement;
+  if (Array.isArray(value)) return value.map((v) => (allowed ? scanAllowed(ctx, policy, str(v)) : ctx.replacement));
+  return allowed ? scanAllowed(ctx, policy, str(value)) : ctx.replacement;
+}
+
+/** redactText of an allow-listed value, remembered for short values (the scan is pure per redactor). */
+function scanAllowed(ctx: ScanContext, policy: HeaderPolicy, v: string): string {
+  if (v.length > MEMO_MAX_LENGTH) return redactText(ctx, v);
+  const memo = policy.scanned;
+  let r = memo.get(v);
+  if (r === undefined) {
+    r = redactText(ctx, v);
+    if (memo.size >= MEMO_ENTRIES) memo.clear(); // values that never repeat (dates, trace ids) just cycle through
+    memo.set(v, r);
+  }
+  return r;
 }
 
 export function redactHeaders(
