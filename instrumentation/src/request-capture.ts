@@ -14,6 +14,7 @@ import {
 } from '@opentelemetry/semantic-conventions';
 import { ATTR_REQUEST_DURATION_MS, EVENT_REQUEST } from './attributes.js';
 import { BodyCapture, renderBody, type RecordedBody } from './body-capture.js';
+import { DeferredBody } from './deferred-body.js';
 import type { Emitter } from './emitter.js';
 import { explicitResendCount, operationFrom, type OperationState } from './operation-state.js';
 import { rateLimitAttributes } from './rate-limit.js';
@@ -52,6 +53,11 @@ export interface RequestCaptureOptions {
   emitter: Emitter;
   /** Also record requests made outside any operation scope. */
   recordOutside?: boolean;
+  /**
+   * Build record bodies at export (DeferredBody), when our own batch processor exports
+   * through `buildingDeferredBodies`; otherwise they are built when the request ends.
+   */
+  deferBodies?: boolean;
 }
 
 interface UndiciRequestLike {
@@ -327,26 +333,22 @@ export class RequestCaptures {
     span.updateName(`${cap.method} ${template}`);
 
     const durationMs = Math.round(hrTimeToMilliseconds(span.duration) * 10) / 10;
-    const requestHeaders =
+    // node:http headers are read now (the request object is not kept); undici's raw
+    // header list is immutable and normalised with the body.
+    const rawRequestHeaders =
       typeof (cap.rawRequestHeaders as ClientRequest)?.getHeaders === 'function'
         ? nodeHeaders((cap.rawRequestHeaders as ClientRequest).getHeaders() as Record<string, string | string[] | number>)
-        : undiciHeaders(cap.rawRequestHeaders);
-    const max = this.opts.maxBodyBytes;
-    const redactBody = this.redactBody;
-    const request = {
+        : cap.rawRequestHeaders;
+    const body: RequestBodyInputs = {
       method: cap.method,
       url,
-      headers: redactor.headers(requestHeaders),
-      ...renderBody(cap.requestBody, headerValue(requestHeaders, 'content-type'), headerValue(requestHeaders, 'content-encoding'), max, redactBody),
+      rawRequestHeaders,
+      requestBody: cap.requestBody,
+      status: status !== undefined && responseHeaders ? status : undefined,
+      responseHeaders,
+      responseBody: cap.responseBody,
+      durationMs,
     };
-    let response: ({ status: number; headers: Headers } & RecordedBody) | null = null;
-    if (status !== undefined && responseHeaders) {
-      response = {
-        status,
-        headers: redactor.headers(responseHeaders),
-        ...renderBody(cap.responseBody, headerValue(responseHeaders, 'content-type'), headerValue(responseHeaders, 'content-encoding'), max, redactBody),
-      };
-    }
     const errorType = attrs[ATTR_ERROR_TYPE];
     const record: Attributes = {
       ...cap.op?.attributes,
@@ -362,6 +364,49 @@ export class RequestCaptures {
     if (errorType !== undefined) record[ATTR_ERROR_TYPE] = errorType;
     const severity =
       status === undefined || status >= 500 ? SeverityNumber.ERROR : status >= 400 ? SeverityNumber.WARN : SeverityNumber.INFO;
-    this.opts.emitter.emit(EVENT_REQUEST, span, severity, JSON.stringify({ request, response, durationMs }), record, true);
+    const text = this.opts.deferBodies ? new DeferredBody(() => this.recordBody(body)) : this.recordBody(body);
+    this.opts.emitter.emit(EVENT_REQUEST, span, severity, text as unknown as string, record, true);
   }
+
+  /** The `integration.request` body: redacted headers and bodies as JSON (see docs/telemetry.md). */
+  private recordBody(b: RequestBodyInputs): string {
+    const { redactor, maxBodyBytes: max } = this.opts;
+    const redactBody = this.redactBody;
+    const requestHeaders = isHeaderMap(b.rawRequestHeaders) ? b.rawRequestHeaders : undiciHeaders(b.rawRequestHeaders);
+    const request = {
+      method: b.method,
+      url: b.url,
+      headers: redactor.headers(requestHeaders),
+      ...renderBody(b.requestBody, headerValue(requestHeaders, 'content-type'), headerValue(requestHeaders, 'content-encoding'), max, redactBody),
+    };
+    let response: ({ status: number; headers: Headers } & RecordedBody) | null = null;
+    if (b.status !== undefined && b.responseHeaders) {
+      const h = b.responseHeaders;
+      response = {
+        status: b.status,
+        headers: redactor.headers(h),
+        ...renderBody(b.responseBody, headerValue(h, 'content-type'), headerValue(h, 'content-encoding'), max, redactBody),
+      };
+    }
+    return JSON.stringify({ request, response, durationMs: b.durationMs });
+  }
+}
+
+/** What the record body is built from (now, or at export with `deferBodies`). */
+interface RequestBodyInputs {
+  method: string;
+  /** Already redacted. */
+  url: string;
+  /** A normalised header map (node:http) or undici's raw header list or block. */
+  rawRequestHeaders: unknown;
+  requestBody: BodyCapture | undefined;
+  /** Set when a response arrived. */
+  status: number | undefined;
+  responseHeaders: Headers | undefined;
+  responseBody: BodyCapture | undefined;
+  durationMs: number;
+}
+
+function isHeaderMap(h: unknown): h is Headers {
+  return typeof h === 'object' && h !== null && !Array.isArray(h);
 }
