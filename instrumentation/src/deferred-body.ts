@@ -39,11 +39,26 @@ export class DeferredBody {
   }
 }
 
-/** The record as exported: a deferred body replaced by its text, everything else read through. */
-function withBuiltBody(record: ReadableLogRecord): ReadableLogRecord {
-  const body = record.body as unknown;
-  if (!(body instanceof DeferredBody)) return record;
-  return Object.create(record, { body: { value: body.render(), enumerable: true } }) as ReadableLogRecord;
+/**
+ * The record as exported: the fields of ReadableLogRecord (what exporters read), with a
+ * deferred body replaced by its text. A plain copy: cheaper than a prototype wrapper.
+ */
+function withBuiltBody(r: ReadableLogRecord): ReadableLogRecord {
+  const body = r.body as unknown;
+  if (!(body instanceof DeferredBody)) return r;
+  return {
+    hrTime: r.hrTime,
+    hrTimeObserved: r.hrTimeObserved,
+    spanContext: r.spanContext,
+    severityText: r.severityText,
+    severityNumber: r.severityNumber,
+    body: body.render(),
+    eventName: r.eventName,
+    resource: r.resource,
+    instrumentationScope: r.instrumentationScope,
+    attributes: r.attributes,
+    droppedAttributesCount: r.droppedAttributesCount,
+  };
 }
 
 /** Wraps the exporter behind our batch processor: deferred bodies are built right before export. */

@@ -116,6 +116,7 @@ test('records dropped from a full queue are never built', async () => {
       inner.export(records, cb);
     },
     shutdown: () => inner.shutdown(),
+    forceFlush: () => inner.forceFlush(),
   });
   const lp = new LoggerProvider({ processors: [new BatchLogRecordProcessor({ exporter, maxQueueSize: 2, maxExportBatchSize: 2, scheduledDelayMillis: 60_000 })] });
   const logger = lp.getLogger('t');
