@@ -79,7 +79,7 @@ export function createRedactor(options: RedactionOptions = {}): Redactor {
   const redactor: Redactor = {
     url(u) {
       try {
-        return redactUrl(ctx, safeString(u));
+        return (lastUrl = redactUrl(ctx, safeString(u)));
       } catch {
         return ctx.urlReplacement;
       }
@@ -144,11 +144,14 @@ export function createRedactor(options: RedactionOptions = {}): Redactor {
     },
   };
   const lastByKey = new Map<string, AttributeMemo>();
+  // The last url() result: a request span carries it as url.full moments later, when the
+  // span processor redacts the span (as the log last line, it is not redacted twice).
+  let lastUrl: string | undefined;
 
   function attributeForUncached(key: string, v: unknown): unknown {
     try {
       if (typeof v === 'string') {
-        if (URL_KEYS.has(key)) return redactUrl(ctx, v);
+        if (URL_KEYS.has(key)) return v === lastUrl ? v : redactUrl(ctx, v);
         if (QUERY_KEYS.has(key)) return redactQuery(ctx, v);
       }
       if (key.startsWith('http.re')) {

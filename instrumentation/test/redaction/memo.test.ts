@@ -40,6 +40,16 @@ describe('remembered redaction results', () => {
     expect(r.attributeFor('app.label', 'hunter2-value')).toBe('hunter2-value');
   });
 
+  test('attributeFor(url.full): only the last url() output itself is taken as already redacted', () => {
+    const r = createRedactor();
+    const raw = 'https://u:p@api.example.com/v1/x?api_key=abc123&page=2';
+    const red = r.url(raw);
+    expect(red).toBe('https://REDACTED:REDACTED@api.example.com/v1/x?api_key=REDACTED&page=2');
+    expect(r.attributeFor('url.full', red)).toBe(red);
+    expect(r.attributeFor('url.full', raw)).toBe(red);
+    expect(r.attributeFor('url.full', 'https://api.example.com/v1/y?token=t0k3n')).toBe('https://api.example.com/v1/y?token=REDACTED');
+  });
+
   test('headers: a remembered allow-listed value does not leak into a header that is not allowed', () => {
     const r = createRedactor();
     for (let i = 0; i < 3; i++) {
