@@ -15,8 +15,8 @@ import * as path from 'node:path';
 import { buildSetups, CONCURRENCY, round, startToolProcess, type Cost } from './setups.js';
 import type { BenchRow } from './types.js';
 
-const REQUESTS_PER_ROUND = Number(process.env.BENCH_REQUESTS ?? 1000);
-const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 21);
+const REQUESTS_PER_ROUND = Number(process.env.BENCH_REQUESTS ?? 500);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 41);
 const RSS_REQUESTS = Number(process.env.BENCH_RSS_REQUESTS ?? 100_000);
 const gc = (globalThis as { gc?: () => void }).gc;
 
