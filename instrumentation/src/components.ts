@@ -5,6 +5,7 @@ import { OTLPLogExporter } from '@opentelemetry/exporter-logs-otlp-http';
 import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-http';
 import type { LogRecordProcessor } from '@opentelemetry/sdk-logs';
 import type { SpanProcessor } from '@opentelemetry/sdk-trace';
+import { buildingDeferredBodies } from './deferred-body.js';
 import { Emitter } from './emitter.js';
 import {
   CountingBatchLogRecordProcessor,
@@ -86,7 +87,15 @@ export function integrationLogsComponents(options: ComponentsOptions = {}): Inte
   );
   const maxBodyBytes = Math.max(0, options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES);
   const recordOutside = options.requestsOutsideScopes === 'record';
-  const captures = new RequestCaptures({ maxBodyBytes, captureBodies: options.captureBodies !== false, redactor, emitter, recordOutside });
+  const captures = new RequestCaptures({
+    maxBodyBytes,
+    captureBodies: options.captureBodies !== false,
+    redactor,
+    emitter,
+    recordOutside,
+    // with our batch processor, request record bodies are built at export (deferred-body.ts)
+    deferBodies: options.export !== false,
+  });
   captures.enable();
 
   const spanHeaders = options.spanHeaders ?? DEFAULT_SPAN_HEADERS;
@@ -135,7 +144,7 @@ export function integrationLogsComponents(options: ComponentsOptions = {}): Inte
       exportTimeoutMillis: (options.exportTimeoutMs ?? 10_000) + 1000,
     };
     spanProcessors.push(new CountingBatchSpanProcessor({ ...batch, exporter: countingSpanExporter(spanExporter, stats) }, stats));
-    logRecordProcessors.push(new CountingBatchLogRecordProcessor({ ...batch, exporter: countingLogExporter(logExporter, stats) }, stats));
+    logRecordProcessors.push(new CountingBatchLogRecordProcessor({ ...batch, exporter: countingLogExporter(buildingDeferredBodies(logExporter), stats) }, stats));
   }
 
   const integrationLogs = new IntegrationLogs({

@@ -1,6 +1,6 @@
-import { logs, ROOT_CONTEXT, SeverityNumber, trace, type AnyValue, type Attributes, type Context, type Logger, type Span } from '@opentelemetry/api';
+import { logs, ROOT_CONTEXT, SeverityNumber, trace, type AnyValue, type Attributes, type Context, type Logger, type LogRecord, type Span } from '@opentelemetry/api';
 import { ATTR_EVENT_NAME, SCOPE_NAME, SCOPE_VERSION } from './attributes.js';
-import { markPreRedacted } from './pre-redacted.js';
+import { markPreRedacted, PRE_REDACTED_ROOT } from './pre-redacted.js';
 
 const SEVERITY_TEXT: Partial<Record<SeverityNumber, string>> = {
   [SeverityNumber.INFO]: 'INFO',
@@ -32,16 +32,13 @@ export class Emitter {
 
   /** `preRedactedBody`: the body was built only from redactor output (see pre-redacted.ts). */
   emit(eventName: string, span: Span | Context | undefined, severity: SeverityNumber, body: AnyValue, attributes: Attributes, preRedactedBody = false): void {
-    let ctx = span === undefined ? undefined : 'spanContext' in span ? trace.setSpan(ROOT_CONTEXT, span) : span;
-    if (preRedactedBody && ctx) ctx = markPreRedacted(ctx);
+    let ctx: Context | undefined;
+    if (span === undefined) ctx = undefined;
+    else if ('spanContext' in span) ctx = trace.setSpan(preRedactedBody ? PRE_REDACTED_ROOT : ROOT_CONTEXT, span);
+    else ctx = preRedactedBody ? markPreRedacted(span) : span;
     attributes[ATTR_EVENT_NAME] = eventName;
-    this.logger().emit({
-      eventName,
-      severityNumber: severity,
-      severityText: SEVERITY_TEXT[severity],
-      body,
-      attributes,
-      ...(ctx ? { context: ctx } : {}),
-    });
+    const record: LogRecord = { eventName, severityNumber: severity, severityText: SEVERITY_TEXT[severity], body, attributes };
+    if (ctx) record.context = ctx;
+    this.logger().emit(record);
   }
 }

@@ -14,6 +14,7 @@ import {
 } from '@opentelemetry/semantic-conventions';
 import { ATTR_REQUEST_DURATION_MS, EVENT_REQUEST } from './attributes.js';
 import { BodyCapture, renderBody, type RecordedBody } from './body-capture.js';
+import { DeferredBody } from './deferred-body.js';
 import type { Emitter } from './emitter.js';
 import { explicitResendCount, operationFrom, type OperationState } from './operation-state.js';
 import { rateLimitAttributes } from './rate-limit.js';
@@ -52,6 +53,11 @@ export interface RequestCaptureOptions {
   emitter: Emitter;
   /** Also record requests made outside any operation scope. */
   recordOutside?: boolean;
+  /**
+   * Build record bodies at export (DeferredBody), when our own batch processor exports
+   * through `buildingDeferredBodies`; otherwise they are built when the request ends.
+   */
+  deferBodies?: boolean;
 }
 
 interface UndiciRequestLike {
@@ -70,26 +76,32 @@ function isRetryable(status: number | undefined): boolean {
   return status === undefined || status === 429 || status >= 500;
 }
 
+function addHeader(out: Headers, name: string, value: string): void {
+  const key = name.toLowerCase();
+  const prev = out[key];
+  if (prev === undefined) out[key] = value;
+  else if (Array.isArray(prev)) prev.push(value);
+  else out[key] = [prev, value];
+}
+
+/** Header bytes are Latin-1 on the wire (undici hands over Buffers for response headers). */
+function headerText(v: unknown): string {
+  return typeof v === 'string' ? v : Buffer.isBuffer(v) ? v.toString('latin1') : String(v);
+}
+
 function undiciHeaders(raw: unknown): Headers {
   const out: Headers = {};
-  const add = (name: string, value: string) => {
-    const key = name.toLowerCase();
-    const prev = out[key];
-    if (prev === undefined) out[key] = value;
-    else if (Array.isArray(prev)) prev.push(value);
-    else out[key] = [prev, value];
-  };
   if (Array.isArray(raw)) {
     for (let i = 0; i + 1 < raw.length; i += 2) {
       const v = raw[i + 1];
-      const name = String(raw[i]);
-      if (Array.isArray(v)) for (const x of v) add(name, String(x));
-      else add(name, Buffer.isBuffer(v) ? v.toString('latin1') : String(v));
+      const name = headerText(raw[i]);
+      if (Array.isArray(v)) for (const x of v) addHeader(out, name, headerText(x));
+      else addHeader(out, name, headerText(v));
     }
   } else if (typeof raw === 'string') {
     for (const line of raw.split('\r\n')) {
       const colon = line.indexOf(':');
-      if (colon > 0) add(line.slice(0, colon), line.slice(colon + 1).trim());
+      if (colon > 0) addHeader(out, line.slice(0, colon), line.slice(colon + 1).trim());
     }
   }
   return out;
@@ -104,6 +116,24 @@ function nodeHeaders(raw: Record<string, string | string[] | number | undefined>
     out[key.toLowerCase()] = Array.isArray(v) ? v.map(String) : String(v);
   }
   return out;
+}
+
+/** Index of `ch` in `s` from `from` on, or the length of `s`. */
+function endOf(s: string, from: number, ch: number): number {
+  for (let i = from; i < s.length; i++) if (s.charCodeAt(i) === ch) return i;
+  return s.length;
+}
+
+/** The path of an absolute or relative URL: from its first `/` (after the scheme) to `?` or `#`. */
+function pathOf(url: string): string {
+  const schemeEnd = url.indexOf('://');
+  const pathStart = url.indexOf('/', schemeEnd === -1 ? 0 : schemeEnd + 3);
+  if (pathStart === -1) return '/';
+  for (let i = pathStart; i < url.length; i++) {
+    const c = url.charCodeAt(i);
+    if (c === 63 /* ? */ || c === 35 /* # */) return url.slice(pathStart, i);
+  }
+  return url.slice(pathStart);
 }
 
 function headerValue(h: Headers, name: string): string | undefined {
@@ -124,7 +154,12 @@ export class RequestCaptures {
   private readonly byUndiciRequest = new WeakMap<object, RequestCapture>();
   private readonly unsubscribers: (() => void)[] = [];
 
-  constructor(private readonly opts: RequestCaptureOptions) {}
+  private readonly redactBody: (text: string, contentType?: string) => string;
+
+  constructor(private readonly opts: RequestCaptureOptions) {
+    const { redactor } = opts;
+    this.redactBody = (text, contentType) => redactor.body(text, contentType);
+  }
 
   /** Subscribes to undici's body channels; call once, undo with `disable()`. */
   enable(): void {
@@ -277,49 +312,43 @@ export class RequestCaptures {
     if (!cap.attemptNoted) cap.op?.noteAttempt(cap.attemptKey, true);
 
     const url = redactor.url(cap.url);
-    let pathname = '/';
-    const schemeEnd = url.indexOf('://');
-    const pathStart = url.indexOf('/', schemeEnd === -1 ? 0 : schemeEnd + 3);
-    if (pathStart !== -1) pathname = url.slice(pathStart).split(/[?#]/, 1)[0] ?? '/';
-    const template = inferUrlTemplate(pathname);
-    const q = url.indexOf('?');
+    const template = inferUrlTemplate(pathOf(url));
 
-    const spanAttrs: Attributes = { [ATTR_URL_FULL]: url, [ATTR_URL_TEMPLATE]: template };
-    if (attrs[ATTR_URL_QUERY] !== undefined) spanAttrs[ATTR_URL_QUERY] = q === -1 ? '' : url.slice(q).split('#', 1)[0];
+    span.setAttribute(ATTR_URL_FULL, url);
+    span.setAttribute(ATTR_URL_TEMPLATE, template);
+    if (attrs[ATTR_URL_QUERY] !== undefined) {
+      const q = url.indexOf('?');
+      span.setAttribute(ATTR_URL_QUERY, q === -1 ? '' : url.slice(q, endOf(url, q, 35 /* # */)));
+    }
     const responseHeaders =
       cap.rawResponseHeaders === undefined
         ? undefined
         : Array.isArray(cap.rawResponseHeaders)
           ? undiciHeaders(cap.rawResponseHeaders)
           : nodeHeaders(cap.rawResponseHeaders as Record<string, string | string[]>);
-    const rateLimit = responseHeaders ? rateLimitAttributes(responseHeaders) : {};
-    Object.assign(spanAttrs, rateLimit);
-    if (cap.requestBody) spanAttrs[ATTR_REQUEST_BODY_SIZE] = cap.requestBody.total;
-    if (cap.responseBody) spanAttrs[ATTR_RESPONSE_BODY_SIZE] = cap.responseBody.total;
-    span.setAttributes(spanAttrs);
+    const rateLimit = responseHeaders ? rateLimitAttributes(responseHeaders) : undefined;
+    if (rateLimit) span.setAttributes(rateLimit);
+    if (cap.requestBody) span.setAttribute(ATTR_REQUEST_BODY_SIZE, cap.requestBody.total);
+    if (cap.responseBody) span.setAttribute(ATTR_RESPONSE_BODY_SIZE, cap.responseBody.total);
     span.updateName(`${cap.method} ${template}`);
 
     const durationMs = Math.round(hrTimeToMilliseconds(span.duration) * 10) / 10;
-    const requestHeaders =
+    // node:http headers are read now (the request object is not kept); undici's raw
+    // header list is immutable and normalised with the body.
+    const rawRequestHeaders =
       typeof (cap.rawRequestHeaders as ClientRequest)?.getHeaders === 'function'
         ? nodeHeaders((cap.rawRequestHeaders as ClientRequest).getHeaders() as Record<string, string | string[] | number>)
-        : undiciHeaders(cap.rawRequestHeaders);
-    const max = this.opts.maxBodyBytes;
-    const redactBody = (text: string, ct?: string) => redactor.body(text, ct);
-    const request = {
+        : cap.rawRequestHeaders;
+    const body: RequestBodyInputs = {
       method: cap.method,
       url,
-      headers: redactor.headers(requestHeaders),
-      ...renderBody(cap.requestBody, headerValue(requestHeaders, 'content-type'), headerValue(requestHeaders, 'content-encoding'), max, redactBody),
+      rawRequestHeaders,
+      requestBody: cap.requestBody,
+      status: status !== undefined && responseHeaders ? status : undefined,
+      responseHeaders,
+      responseBody: cap.responseBody,
+      durationMs,
     };
-    let response: ({ status: number; headers: Headers } & RecordedBody) | null = null;
-    if (status !== undefined && responseHeaders) {
-      response = {
-        status,
-        headers: redactor.headers(responseHeaders),
-        ...renderBody(cap.responseBody, headerValue(responseHeaders, 'content-type'), headerValue(responseHeaders, 'content-encoding'), max, redactBody),
-      };
-    }
     const errorType = attrs[ATTR_ERROR_TYPE];
     const record: Attributes = {
       ...cap.op?.attributes,
@@ -327,14 +356,57 @@ export class RequestCaptures {
       [ATTR_URL_FULL]: url,
       [ATTR_URL_TEMPLATE]: template,
       [ATTR_REQUEST_DURATION_MS]: durationMs,
-      ...rateLimit,
     };
+    if (rateLimit) Object.assign(record, rateLimit);
     if (attrs[ATTR_SERVER_ADDRESS] !== undefined) record[ATTR_SERVER_ADDRESS] = attrs[ATTR_SERVER_ADDRESS];
     if (status !== undefined) record[ATTR_HTTP_RESPONSE_STATUS_CODE] = status;
     if (attrs[ATTR_HTTP_REQUEST_RESEND_COUNT] !== undefined) record[ATTR_HTTP_REQUEST_RESEND_COUNT] = attrs[ATTR_HTTP_REQUEST_RESEND_COUNT];
     if (errorType !== undefined) record[ATTR_ERROR_TYPE] = errorType;
     const severity =
       status === undefined || status >= 500 ? SeverityNumber.ERROR : status >= 400 ? SeverityNumber.WARN : SeverityNumber.INFO;
-    this.opts.emitter.emit(EVENT_REQUEST, span, severity, JSON.stringify({ request, response, durationMs }), record, true);
+    const text = this.opts.deferBodies ? new DeferredBody(() => this.recordBody(body)) : this.recordBody(body);
+    this.opts.emitter.emit(EVENT_REQUEST, span, severity, text as unknown as string, record, true);
   }
+
+  /** The `integration.request` body: redacted headers and bodies as JSON (see docs/telemetry.md). */
+  private recordBody(b: RequestBodyInputs): string {
+    const { redactor, maxBodyBytes: max } = this.opts;
+    const redactBody = this.redactBody;
+    const requestHeaders = isHeaderMap(b.rawRequestHeaders) ? b.rawRequestHeaders : undiciHeaders(b.rawRequestHeaders);
+    const request = {
+      method: b.method,
+      url: b.url,
+      headers: redactor.headers(requestHeaders),
+      ...renderBody(b.requestBody, headerValue(requestHeaders, 'content-type'), headerValue(requestHeaders, 'content-encoding'), max, redactBody),
+    };
+    let response: ({ status: number; headers: Headers } & RecordedBody) | null = null;
+    if (b.status !== undefined && b.responseHeaders) {
+      const h = b.responseHeaders;
+      response = {
+        status: b.status,
+        headers: redactor.headers(h),
+        ...renderBody(b.responseBody, headerValue(h, 'content-type'), headerValue(h, 'content-encoding'), max, redactBody),
+      };
+    }
+    return JSON.stringify({ request, response, durationMs: b.durationMs });
+  }
+}
+
+/** What the record body is built from (now, or at export with `deferBodies`). */
+interface RequestBodyInputs {
+  method: string;
+  /** Already redacted. */
+  url: string;
+  /** A normalised header map (node:http) or undici's raw header list or block. */
+  rawRequestHeaders: unknown;
+  requestBody: BodyCapture | undefined;
+  /** Set when a response arrived. */
+  status: number | undefined;
+  responseHeaders: Headers | undefined;
+  responseBody: BodyCapture | undefined;
+  durationMs: number;
+}
+
+function isHeaderMap(h: unknown): h is Headers {
+  return typeof h === 'object' && h !== null && !Array.isArray(h);
 }

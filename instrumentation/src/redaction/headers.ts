@@ -36,7 +36,13 @@ const CREDENTIAL_HEADERS = new Set([
 export interface HeaderPolicy {
   /** true: value may be shown (after text scanning). */
   allows(name: string): boolean;
+  /** Scanned allow-listed values: most repeat on every request (content types, agents, hosts). */
+  readonly scanned: Map<string, string>;
 }
+
+/** Bounds of the scanned-value memo: entries, and length of a value worth remembering. */
+const MEMO_ENTRIES = 256;
+const MEMO_MAX_LENGTH = 128;
 
 export function createHeaderPolicy(keys: KeyMatcher, extraAllowed: readonly string[] = []): HeaderPolicy {
   const exact = new Set<string>();
@@ -49,6 +55,7 @@ export function createHeaderPolicy(keys: KeyMatcher, extraAllowed: readonly stri
   }
   const cache = new Map<string, boolean>();
   return {
+    scanned: new Map<string, string>(),
     allows(name: string): boolean {
       let r = cache.get(name);
       if (r === undefined) {
@@ -94,9 +101,22 @@ export function redactHeaderValue(
   const format = VERBATIM_WHEN_WELL_FORMED.get(lower);
   const show = (v: unknown) => {
     const text = str(v);
-    return format?.test(text) ? text : redactText(ctx, text);
+    return format?.test(text) ? text : scanAllowed(ctx, policy, text);
   };
   return Array.isArray(value) ? value.map(show) : show(value);
+}
+
+/** redactText of an allow-listed value, remembered for short values (the scan is pure per redactor). */
+function scanAllowed(ctx: ScanContext, policy: HeaderPolicy, v: string): string {
+  if (v.length > MEMO_MAX_LENGTH) return redactText(ctx, v);
+  const memo = policy.scanned;
+  let r = memo.get(v);
+  if (r === undefined) {
+    r = redactText(ctx, v);
+    if (memo.size >= MEMO_ENTRIES) memo.clear(); // values that never repeat (dates, trace ids) just cycle through
+    memo.set(v, r);
+  }
+  return r;
 }
 
 export function redactHeaders(

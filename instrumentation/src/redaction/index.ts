@@ -79,7 +79,7 @@ export function createRedactor(options: RedactionOptions = {}): Redactor {
   const redactor: Redactor = {
     url(u) {
       try {
-        return redactUrl(ctx, safeString(u));
+        return (lastUrl = redactUrl(ctx, safeString(u)));
       } catch {
         return ctx.urlReplacement;
       }
@@ -121,21 +121,59 @@ export function createRedactor(options: RedactionOptions = {}): Redactor {
     },
     attributeFor(key, v) {
       try {
-        if (typeof v === 'string') {
-          if (URL_KEYS.has(key)) return redactUrl(ctx, v);
-          if (QUERY_KEYS.has(key)) return redactQuery(ctx, v);
-        }
-        if (key.startsWith('http.re')) {
-          for (const p of HEADER_PREFIXES) {
-            if (key.startsWith(p)) return redactHeaderValue(ctx, policy, key.slice(p.length), v);
-          }
-        }
-        const known = KNOWN_NAMESPACES.some((p) => key.startsWith(p));
-        return redactValue(ctx, v, !known && keys.isSensitive(key));
+        // Attribute values repeat across spans and records (method, host, scheme, the
+        // operation's tool and ids, header values): the last result per key is kept.
+        let raw: string | undefined;
+        if (typeof v === 'string') raw = v;
+        else if (Array.isArray(v) && v.length === 1 && typeof v[0] === 'string') raw = v[0] as string;
+        if (raw === undefined || raw.length > MEMO_MAX_LENGTH) return attributeForUncached(key, v);
+        const array = raw !== v;
+        const memo = lastByKey.get(key);
+        if (memo !== undefined && memo.raw === raw && memo.array === array) return Array.isArray(memo.result) ? memo.result.slice() : memo.result;
+        const result = attributeForUncached(key, v);
+        const kept = Array.isArray(result) ? result.slice() : result;
+        if (memo !== undefined) {
+          memo.raw = raw;
+          memo.array = array;
+          memo.result = kept;
+        } else if (lastByKey.size < MEMO_KEYS) lastByKey.set(key, { raw, array, result: kept });
+        return result;
       } catch {
         return replacement;
       }
     },
   };
+  const lastByKey = new Map<string, AttributeMemo>();
+  // The last url() result: a request span carries it as url.full moments later, when the
+  // span processor redacts the span (as the log last line, it is not redacted twice).
+  let lastUrl: string | undefined;
+
+  function attributeForUncached(key: string, v: unknown): unknown {
+    try {
+      if (typeof v === 'string') {
+        if (URL_KEYS.has(key)) return v === lastUrl ? v : redactUrl(ctx, v);
+        if (QUERY_KEYS.has(key)) return redactQuery(ctx, v);
+      }
+      if (key.startsWith('http.re')) {
+        for (const p of HEADER_PREFIXES) {
+          if (key.startsWith(p)) return redactHeaderValue(ctx, policy, key.slice(p.length), v);
+        }
+      }
+      const known = KNOWN_NAMESPACES.some((p) => key.startsWith(p));
+      return redactValue(ctx, v, !known && keys.isSensitive(key));
+    } catch {
+      return replacement;
+    }
+  }
   return redactor;
 }
+
+/** The last value seen under one attribute key and its redaction (see attributeFor). */
+interface AttributeMemo {
+  raw: string;
+  /** The value was a one-element array holding `raw`. */
+  array: boolean;
+  result: unknown;
+}
+const MEMO_KEYS = 1024;
+const MEMO_MAX_LENGTH = 256;
