@@ -5,13 +5,9 @@ import {
   ATTR_RATELIMIT_RESET,
   ATTR_RATELIMIT_RETRY_AFTER_S,
 } from './attributes.js';
+import { firstValue } from './header-map.js';
 
 type HeaderValue = string | string[] | undefined;
-
-function first(v: HeaderValue): string | undefined {
-  if (Array.isArray(v)) return v[0];
-  return v;
-}
 
 /** `Retry-After` is either delay-seconds or an HTTP date; returns seconds from `now`. */
 export function parseRetryAfter(value: string | undefined, now = Date.now()): number | undefined {
@@ -29,9 +25,9 @@ export function parseRetryAfter(value: string | undefined, now = Date.now()): nu
  */
 export function rateLimitAttributes(headers: Record<string, HeaderValue>): Attributes {
   const attrs: Attributes = {};
-  const retryAfter = parseRetryAfter(first(headers['retry-after']));
+  const retryAfter = parseRetryAfter(firstValue(headers['retry-after']));
   if (retryAfter !== undefined) attrs[ATTR_RATELIMIT_RETRY_AFTER_S] = retryAfter;
-  const pick = (suffix: string) => first(headers[`x-ratelimit-${suffix}`]) ?? first(headers[`ratelimit-${suffix}`]);
+  const pick = (suffix: string) => firstValue(headers[`x-ratelimit-${suffix}`]) ?? firstValue(headers[`ratelimit-${suffix}`]);
   const limit = pick('limit');
   const remaining = pick('remaining');
   const reset = pick('reset');

@@ -16,6 +16,7 @@ import { ATTR_REQUEST_DURATION_MS, EVENT_REQUEST } from './attributes.js';
 import { BodyCapture, renderBody, type RecordedBody } from './body-capture.js';
 import { DeferredBody } from './deferred-body.js';
 import type { Emitter } from './emitter.js';
+import { firstValue, nodeHeaderMap, type HeaderMap } from './header-map.js';
 import { explicitResendCount, operationFrom, type OperationState } from './operation-state.js';
 import { rateLimitAttributes } from './rate-limit.js';
 import type { Redactor } from './redaction/index.js';
@@ -25,8 +26,6 @@ import { inferUrlTemplate } from './url-template.js';
 const ATTR_URL_TEMPLATE = 'url.template';
 const ATTR_REQUEST_BODY_SIZE = 'http.request.body.size';
 const ATTR_RESPONSE_BODY_SIZE = 'http.response.body.size';
-
-type Headers = Record<string, string | string[]>;
 
 /** What we learn about one request while it runs, finalized when its span ends. */
 interface RequestCapture {
@@ -76,7 +75,7 @@ function isRetryable(status: number | undefined): boolean {
   return status === undefined || status === 429 || status >= 500;
 }
 
-function addHeader(out: Headers, name: string, value: string): void {
+function addHeader(out: HeaderMap, name: string, value: string): void {
   const key = name.toLowerCase();
   const prev = out[key];
   if (prev === undefined) out[key] = value;
@@ -89,8 +88,8 @@ function headerText(v: unknown): string {
   return typeof v === 'string' ? v : Buffer.isBuffer(v) ? v.toString('latin1') : String(v);
 }
 
-function undiciHeaders(raw: unknown): Headers {
-  const out: Headers = {};
+function undiciHeaders(raw: unknown): HeaderMap {
+  const out: HeaderMap = {};
   if (Array.isArray(raw)) {
     for (let i = 0; i + 1 < raw.length; i += 2) {
       const v = raw[i + 1];
@@ -103,17 +102,6 @@ function undiciHeaders(raw: unknown): Headers {
       const colon = line.indexOf(':');
       if (colon > 0) addHeader(out, line.slice(0, colon), line.slice(colon + 1).trim());
     }
-  }
-  return out;
-}
-
-function nodeHeaders(raw: Record<string, string | string[] | number | undefined> | undefined): Headers {
-  const out: Headers = {};
-  if (!raw) return out;
-  for (const key of Object.keys(raw)) {
-    const v = raw[key];
-    if (v === undefined) continue;
-    out[key.toLowerCase()] = Array.isArray(v) ? v.map(String) : String(v);
   }
   return out;
 }
@@ -134,11 +122,6 @@ function pathOf(url: string): string {
     if (c === 63 /* ? */ || c === 35 /* # */) return url.slice(pathStart, i);
   }
   return url.slice(pathStart);
-}
-
-function headerValue(h: Headers, name: string): string | undefined {
-  const v = h[name];
-  return Array.isArray(v) ? v[0] : v;
 }
 
 /**
@@ -325,7 +308,7 @@ export class RequestCaptures {
         ? undefined
         : Array.isArray(cap.rawResponseHeaders)
           ? undiciHeaders(cap.rawResponseHeaders)
-          : nodeHeaders(cap.rawResponseHeaders as Record<string, string | string[]>);
+          : nodeHeaderMap(cap.rawResponseHeaders as Record<string, string | string[]>);
     const rateLimit = responseHeaders ? rateLimitAttributes(responseHeaders) : undefined;
     if (rateLimit) span.setAttributes(rateLimit);
     if (cap.requestBody) span.setAttribute(ATTR_REQUEST_BODY_SIZE, cap.requestBody.total);
@@ -337,7 +320,7 @@ export class RequestCaptures {
     // header list is immutable and normalised with the body.
     const rawRequestHeaders =
       typeof (cap.rawRequestHeaders as ClientRequest)?.getHeaders === 'function'
-        ? nodeHeaders((cap.rawRequestHeaders as ClientRequest).getHeaders() as Record<string, string | string[] | number>)
+        ? nodeHeaderMap((cap.rawRequestHeaders as ClientRequest).getHeaders() as Record<string, string | string[] | number>)
         : cap.rawRequestHeaders;
     const body: RequestBodyInputs = {
       method: cap.method,
@@ -377,15 +360,15 @@ export class RequestCaptures {
       method: b.method,
       url: b.url,
       headers: redactor.headers(requestHeaders),
-      ...renderBody(b.requestBody, headerValue(requestHeaders, 'content-type'), headerValue(requestHeaders, 'content-encoding'), max, redactBody),
+      ...renderBody(b.requestBody, firstValue(requestHeaders['content-type']), firstValue(requestHeaders['content-encoding']), max, redactBody),
     };
-    let response: ({ status: number; headers: Headers } & RecordedBody) | null = null;
+    let response: ({ status: number; headers: HeaderMap } & RecordedBody) | null = null;
     if (b.status !== undefined && b.responseHeaders) {
       const h = b.responseHeaders;
       response = {
         status: b.status,
         headers: redactor.headers(h),
-        ...renderBody(b.responseBody, headerValue(h, 'content-type'), headerValue(h, 'content-encoding'), max, redactBody),
+        ...renderBody(b.responseBody, firstValue(h['content-type']), firstValue(h['content-encoding']), max, redactBody),
       };
     }
     return JSON.stringify({ request, response, durationMs: b.durationMs });
@@ -402,11 +385,11 @@ interface RequestBodyInputs {
   requestBody: BodyCapture | undefined;
   /** Set when a response arrived. */
   status: number | undefined;
-  responseHeaders: Headers | undefined;
+  responseHeaders: HeaderMap | undefined;
   responseBody: BodyCapture | undefined;
   durationMs: number;
 }
 
-function isHeaderMap(h: unknown): h is Headers {
+function isHeaderMap(h: unknown): h is HeaderMap {
   return typeof h === 'object' && h !== null && !Array.isArray(h);
 }

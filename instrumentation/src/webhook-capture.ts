@@ -1,22 +1,12 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { BodyCapture, renderBody } from './body-capture.js';
+import { firstValue, nodeHeaderMap, type HeaderMap } from './header-map.js';
 import type { Redactor } from './redaction/index.js';
 
-type Headers = Record<string, string | string[]>;
-
-function headerMap(raw: Record<string, string | string[] | number | undefined>): Headers {
-  const out: Headers = {};
-  for (const key of Object.keys(raw)) {
-    const v = raw[key];
-    if (v !== undefined) out[key.toLowerCase()] = Array.isArray(v) ? v.map(String) : String(v);
-  }
-  return out;
-}
-
 /** `writeHead` takes an object, a flat `[name, value, ...]` array or `[name, value]` pairs. */
-function writeHeadHeaderMap(given: object): Headers {
-  if (!Array.isArray(given)) return headerMap(given as Record<string, string | string[] | number | undefined>);
-  const out: Headers = {};
+function writeHeadHeaderMap(given: object): HeaderMap {
+  if (!Array.isArray(given)) return nodeHeaderMap(given as Record<string, string | string[] | number | undefined>);
+  const out: HeaderMap = {};
   const add = (name: unknown, value: unknown) => {
     if (value === undefined || value === null) return;
     const key = String(name).toLowerCase();
@@ -29,10 +19,6 @@ function writeHeadHeaderMap(given: object): Headers {
   return out;
 }
 
-function first(v: string | string[] | undefined): string | undefined {
-  return Array.isArray(v) ? v[0] : v;
-}
-
 /**
  * Observes an incoming webhook request and our response to it, for the webhook's
  * `integration.request` record: the request body as the parser hands it to the request
@@ -42,7 +28,7 @@ export class WebhookCapture {
   private requestBody: BodyCapture | undefined;
   private responseBody: BodyCapture | undefined;
   /** Headers passed to `writeHead`: Node sends them without storing them where `getHeaders()` looks. */
-  private writeHeadHeaders: Headers | undefined;
+  private writeHeadHeaders: HeaderMap | undefined;
 
   constructor(
     private readonly req: IncomingMessage,
@@ -94,14 +80,14 @@ export class WebhookCapture {
   render(redactor: Redactor, status: number | undefined, durationMs: number): { body: string; url: string } {
     const scheme = (this.req.socket as { encrypted?: boolean } | undefined)?.encrypted ? 'https' : 'http';
     const url = redactor.url(`${scheme}://${this.req.headers.host ?? 'localhost'}${this.req.url ?? '/'}`);
-    const reqHeaders = headerMap(this.req.headers);
-    const resHeaders = { ...headerMap(this.res.getHeaders() as Record<string, string | string[] | number | undefined>), ...this.writeHeadHeaders };
+    const reqHeaders = nodeHeaderMap(this.req.headers);
+    const resHeaders = { ...nodeHeaderMap(this.res.getHeaders() as Record<string, string | string[] | number | undefined>), ...this.writeHeadHeaders };
     const redactBody = (t: string, ct?: string) => redactor.body(t, ct);
     const request = {
       method: (this.req.method ?? 'GET').toUpperCase(),
       url,
       headers: redactor.headers(reqHeaders),
-      ...renderBody(this.requestBody, first(reqHeaders['content-type']), first(reqHeaders['content-encoding']), this.maxBytes, redactBody),
+      ...renderBody(this.requestBody, firstValue(reqHeaders['content-type']), firstValue(reqHeaders['content-encoding']), this.maxBytes, redactBody),
     };
     const response =
       status === undefined
@@ -109,7 +95,7 @@ export class WebhookCapture {
         : {
             status,
             headers: redactor.headers(resHeaders),
-            ...renderBody(this.responseBody, first(resHeaders['content-type']), first(resHeaders['content-encoding']), this.maxBytes, redactBody),
+            ...renderBody(this.responseBody, firstValue(resHeaders['content-type']), firstValue(resHeaders['content-encoding']), this.maxBytes, redactBody),
           };
     return { body: JSON.stringify({ request, response, durationMs }), url };
   }
