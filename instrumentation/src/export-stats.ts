@@ -53,7 +53,13 @@ export function countingLogExporter(inner: LogRecordExporter, stats: ExportStats
   };
 }
 
+/** The SDK batch processors' private queue fields (absent if a release renames them: then nothing is counted). */
 type Queue = { _finishedSpans?: unknown[]; _finishedLogRecords?: unknown[]; _maxQueueSize?: number };
+
+/** Whether the processor is about to drop the item handed to it: its bounded queue is full. */
+function queueFull(queue: unknown[] | undefined, max: number | undefined): boolean {
+  return !!queue && max !== undefined && queue.length >= max;
+}
 
 /** BatchSpanProcessor that also counts what its bounded queue drops. */
 export class CountingBatchSpanProcessor extends BatchSpanProcessor {
@@ -66,7 +72,7 @@ export class CountingBatchSpanProcessor extends BatchSpanProcessor {
 
   override onEnd(span: ReadableSpan): void {
     const q = this as unknown as Queue;
-    if (q._finishedSpans && q._maxQueueSize !== undefined && q._finishedSpans.length >= q._maxQueueSize) this.stats.queueDropped++;
+    if (queueFull(q._finishedSpans, q._maxQueueSize)) this.stats.queueDropped++;
     super.onEnd(span);
   }
 }
@@ -82,7 +88,7 @@ export class CountingBatchLogRecordProcessor extends BatchLogRecordProcessor {
 
   override onEmit(record: ReadWriteLogRecord): void {
     const q = this as unknown as Queue;
-    if (q._finishedLogRecords && q._maxQueueSize !== undefined && q._finishedLogRecords.length >= q._maxQueueSize) this.stats.queueDropped++;
+    if (queueFull(q._finishedLogRecords, q._maxQueueSize)) this.stats.queueDropped++;
     super.onEmit(record);
   }
 }
