@@ -1,6 +1,4 @@
-import { lastValueFrom } from 'rxjs';
-import { getBackendSrv } from '@grafana/runtime';
-import { DatasourceError, proxyUrl, toDatasourceError } from '../errors';
+import { proxyGet } from '../proxyGet';
 import { LogRecord } from '../../domain/types';
 import { LokiResponseError, parseStreamsResponse } from './parse';
 
@@ -36,34 +34,6 @@ export function queryRangeParams(p: QueryRangeParams): Record<string, string> {
 
 /** Runs a LogQL log query through Grafana's data source proxy; records come back newest first. */
 export async function queryRange(datasourceUid: string, params: QueryRangeParams): Promise<LogRecord[]> {
-  const query = queryRangeParams(params);
-  let body: unknown;
-  try {
-    const response = await lastValueFrom(
-      getBackendSrv().fetch<unknown>({
-        url: proxyUrl(datasourceUid, 'loki/api/v1/query_range'),
-        method: 'GET',
-        params: query,
-        showErrorAlert: false,
-        showSuccessAlert: false,
-      })
-    );
-    body = response.data;
-  } catch (err) {
-    throw toDatasourceError('Loki', datasourceUid, err);
-  }
-  try {
-    return parseStreamsResponse(body);
-  } catch (err) {
-    if (err instanceof LokiResponseError) {
-      throw new DatasourceError(
-        'Loki',
-        datasourceUid,
-        'bad-response',
-        err.message,
-        `Check that data source "${datasourceUid}" is a Loki data source.`
-      );
-    }
-    throw err;
-  }
+  const request = { path: 'loki/api/v1/query_range', params: queryRangeParams(params) };
+  return proxyGet('Loki', datasourceUid, request, parseStreamsResponse, LokiResponseError);
 }

@@ -1,6 +1,5 @@
-import { lastValueFrom } from 'rxjs';
-import { getBackendSrv } from '@grafana/runtime';
-import { DatasourceError, proxyUrl, toDatasourceError } from '../errors';
+import { DatasourceError } from '../errors';
+import { proxyGet } from '../proxyGet';
 import { parseTraceResponse, TempoResponseError, TraceSpan } from './parse';
 import { isTraceId, normalizeTraceId } from '../../domain/traceId';
 
@@ -9,26 +8,6 @@ export async function getTrace(datasourceUid: string, traceId: string): Promise<
   if (!isTraceId(traceId)) {
     throw new DatasourceError('Tempo', datasourceUid, 'bad-request', `"${traceId}" is not a trace id.`, 'Trace ids are 32 hex characters.');
   }
-  let body: unknown;
-  try {
-    const response = await lastValueFrom(
-      getBackendSrv().fetch<unknown>({
-        url: proxyUrl(datasourceUid, `api/v2/traces/${normalizeTraceId(traceId)}`),
-        method: 'GET',
-        showErrorAlert: false,
-        showSuccessAlert: false,
-      })
-    );
-    body = response.data;
-  } catch (err) {
-    throw toDatasourceError('Tempo', datasourceUid, err);
-  }
-  try {
-    return parseTraceResponse(body);
-  } catch (err) {
-    if (err instanceof TempoResponseError) {
-      throw new DatasourceError('Tempo', datasourceUid, 'bad-response', err.message, `Check that data source "${datasourceUid}" is a Tempo data source.`);
-    }
-    throw err;
-  }
+  const path = `api/v2/traces/${normalizeTraceId(traceId)}`;
+  return proxyGet('Tempo', datasourceUid, { path }, parseTraceResponse, TempoResponseError);
 }
