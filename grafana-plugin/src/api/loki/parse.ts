@@ -1,4 +1,4 @@
-import { EVENT_NAMES, LOKI_LABELS } from '../../domain/attributes';
+import { LOKI_LABELS } from '../../domain/attributes';
 import { LogRecord } from '../../domain/types';
 import { normalizeTraceId } from '../../domain/traceId';
 
@@ -105,8 +105,4 @@ export function compareNs(a: string, b: string): number {
 
 export function sortNewestFirst(records: LogRecord[]): LogRecord[] {
   return records.sort((a, b) => compareNs(b.timestampNs, a.timestampNs));
-}
-
-export function isOperationRecord(record: LogRecord): boolean {
-  return record.eventName === EVENT_NAMES.operation;
 }
