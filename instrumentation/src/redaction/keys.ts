@@ -10,6 +10,8 @@
  * `spinner` and `classname` stay visible while `token_type` or `total_tokens` are redacted.
  */
 
+import { CharClass, charClass } from './char-class.js';
+
 /** Whole-word terms (compared lower-case; a trailing "s" is also tried). */
 const WORD_TERMS = [
   'password', 'passwd', 'pwd', 'pass', 'passphrase', 'passcode', 'secret', 'token', 'auth', 'authorization',
@@ -33,40 +35,26 @@ const PARAM_TERMS = ['key', 'code', 'sig', 'signature', 'assertion', 'verifier']
 
 export type KeyMode = 'key' | 'param';
 
-const enum C {
-  Other,
-  Lower,
-  Upper,
-  Digit,
-}
-
-function cls(c: number): C {
-  if (c >= 97 && c <= 122) return C.Lower;
-  if (c >= 65 && c <= 90) return C.Upper;
-  if (c >= 48 && c <= 57) return C.Digit;
-  return C.Other;
-}
-
 /** Splits a key into lower-case words (see the module comment). */
 export function keyWords(key: string): string[] {
   const words: string[] = [];
   let start = -1;
-  let prev = C.Other;
+  let prev = CharClass.Other;
   const n = Math.min(key.length, 256);
   for (let i = 0; i < n; i++) {
-    const c = cls(key.charCodeAt(i));
-    if (c === C.Other) {
+    const c = charClass(key.charCodeAt(i));
+    if (c === CharClass.Other) {
       if (start >= 0) words.push(key.slice(start, i).toLowerCase());
       start = -1;
     } else if (start < 0) {
       start = i;
     } else if (
-      (c === C.Upper && prev === C.Lower) ||
-      (c === C.Digit) !== (prev === C.Digit)
+      (c === CharClass.Upper && prev === CharClass.Lower) ||
+      (c === CharClass.Digit) !== (prev === CharClass.Digit)
     ) {
       words.push(key.slice(start, i).toLowerCase());
       start = i;
-    } else if (c === C.Lower && prev === C.Upper && i - start > 1) {
+    } else if (c === CharClass.Lower && prev === CharClass.Upper && i - start > 1) {
       // "APIKey": the last capital starts the next word
       words.push(key.slice(start, i - 1).toLowerCase());
       start = i - 1;

@@ -7,6 +7,8 @@
  * Every regex here is anchored and made of single character-class runs: linear time.
  */
 
+import { CharClass, charClass } from './char-class.js';
+
 const PROVIDER_PREFIX = new RegExp(
   '^(?:' +
     [
@@ -52,20 +54,6 @@ export function isUuidAt(s: string, at: number): boolean {
   return true;
 }
 
-const enum K {
-  Sep,
-  Lower,
-  Upper,
-  Digit,
-}
-
-function kind(c: number): K {
-  if (c >= 97 && c <= 122) return K.Lower;
-  if (c >= 65 && c <= 90) return K.Upper;
-  if (c >= 48 && c <= 57) return K.Digit;
-  return K.Sep;
-}
-
 /** High entropy by a cheap proxy: long, several classes, frequent class changes. */
 function looksRandom(t: string): boolean {
   if (t.length < 32) return false;
@@ -75,16 +63,16 @@ function looksRandom(t: string): boolean {
   let digit = 0;
   let changes = 0;
   let pairs = 0;
-  let prev = K.Sep;
+  let prev = CharClass.Other;
   let hexOnly = true;
   for (let i = 0; i < t.length; i++) {
     const c = t.charCodeAt(i);
     if (hexOnly && !isHex(c)) hexOnly = false;
-    const k = kind(c);
-    if (k === K.Lower) lower++;
-    else if (k === K.Upper) upper++;
-    else if (k === K.Digit) digit++;
-    if (k !== K.Sep && prev !== K.Sep) {
+    const k = charClass(c);
+    if (k === CharClass.Lower) lower++;
+    else if (k === CharClass.Upper) upper++;
+    else if (k === CharClass.Digit) digit++;
+    if (k !== CharClass.Other && prev !== CharClass.Other) {
       pairs++;
       if (k !== prev) changes++;
     }
