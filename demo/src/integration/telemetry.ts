@@ -1,5 +1,6 @@
 // Starts the SDK for the demo and tells the user, once, when nothing receives the telemetry.
 import { startIntegrationLogs, type IntegrationLogsSdk } from '@integration-logs/instrumentation';
+import { envString } from '../shared/env.js';
 
 export const DEFAULT_OTLP_ENDPOINT = 'http://localhost:4318';
 
@@ -14,15 +15,15 @@ export interface TelemetryOptions {
 }
 
 export function otlpEndpoint(explicit?: string): string {
-  return explicit ?? (process.env.OTEL_EXPORTER_OTLP_ENDPOINT?.trim() || DEFAULT_OTLP_ENDPOINT);
+  return explicit ?? envString('OTEL_EXPORTER_OTLP_ENDPOINT', DEFAULT_OTLP_ENDPOINT);
 }
 
 export function startTelemetry(options: TelemetryOptions = {}): IntegrationLogsSdk {
   return startIntegrationLogs({
-    serviceName: options.serviceName ?? (process.env.OTEL_SERVICE_NAME?.trim() || 'demo-integration'),
+    serviceName: options.serviceName ?? envString('OTEL_SERVICE_NAME', 'demo-integration'),
     serviceVersion: '0.1.0',
     // OTEL_RESOURCE_ATTRIBUTES still wins over this (the SDK's rule).
-    environment: process.env.DEMO_ENVIRONMENT?.trim() || 'demo',
+    environment: envString('DEMO_ENVIRONMENT', 'demo'),
     endpoint: otlpEndpoint(options.endpoint),
     ...(options.scheduledDelayMs !== undefined ? { scheduledDelayMs: options.scheduledDelayMs } : {}),
     ...(options.onExportError ? { onExportError: options.onExportError } : {}),
