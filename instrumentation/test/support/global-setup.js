@@ -13,12 +13,17 @@ function newestMtime(dir) {
   return newest;
 }
 
-module.exports = async function globalSetup() {
-  const root = path.join(__dirname, '..', '..');
-  const built = path.join(root, 'dist', 'register.js');
+/** Runs tsc with `tsconfig` in the package at `root` when `builtFile` is missing or older than src/. */
+function buildIfStale(root, builtFile, tsconfig) {
+  const built = path.join(root, builtFile);
   const stale = !fs.existsSync(built) || fs.statSync(built).mtimeMs < newestMtime(path.join(root, 'src'));
   if (stale) {
     const tsc = require.resolve('typescript/bin/tsc');
-    execFileSync(process.execPath, [tsc, '-p', path.join(root, 'tsconfig.build.json')], { cwd: root, stdio: 'inherit' });
+    execFileSync(process.execPath, [tsc, '-p', path.join(root, tsconfig)], { cwd: root, stdio: 'inherit' });
   }
+}
+
+module.exports = async function globalSetup() {
+  buildIfStale(path.join(__dirname, '..', '..'), 'dist/register.js', 'tsconfig.build.json');
 };
+module.exports.buildIfStale = buildIfStale;
