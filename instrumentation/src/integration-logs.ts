@@ -56,6 +56,7 @@ import type { Emitter } from './emitter.js';
 import type { FlowSessions } from './flow-sessions.js';
 import { MAX_MODELS, OperationState, withOperation, withResendCount, type ModelCounts } from './operation-state.js';
 import type { Redactor } from './redaction/index.js';
+import { requestSeverity } from './request-capture.js';
 import { errorType, isAbortError, safeJson, sanitizeAttributes } from './safe-values.js';
 import { inferUrlTemplate } from './url-template.js';
 import { WebhookCapture } from './webhook-capture.js';
@@ -371,8 +372,7 @@ export class IntegrationLogs {
         if (status >= 500) state.count5xx++;
         else state.count4xx++;
       }
-      const severity = status === undefined || status >= 500 ? SeverityNumber.ERROR : status >= 400 ? SeverityNumber.WARN : SeverityNumber.INFO;
-      this.emitter.emit(EVENT_REQUEST, state.span, severity, body, attrs, true);
+      this.emitter.emit(EVENT_REQUEST, state.span, requestSeverity(status), body, attrs, true);
     } catch {
       // telemetry must never break the webhook
     }

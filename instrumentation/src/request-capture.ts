@@ -71,6 +71,11 @@ interface UndiciResponseLike {
   headers: Buffer[];
 }
 
+/** An `integration.request` record's severity: no answer or 5xx is an error, 4xx a warning. */
+export function requestSeverity(status: number | undefined): SeverityNumber {
+  return status === undefined || status >= 500 ? SeverityNumber.ERROR : status >= 400 ? SeverityNumber.WARN : SeverityNumber.INFO;
+}
+
 function isRetryable(status: number | undefined): boolean {
   return status === undefined || status === 429 || status >= 500;
 }
@@ -345,8 +350,7 @@ export class RequestCaptures {
     if (status !== undefined) record[ATTR_HTTP_RESPONSE_STATUS_CODE] = status;
     if (attrs[ATTR_HTTP_REQUEST_RESEND_COUNT] !== undefined) record[ATTR_HTTP_REQUEST_RESEND_COUNT] = attrs[ATTR_HTTP_REQUEST_RESEND_COUNT];
     if (errorType !== undefined) record[ATTR_ERROR_TYPE] = errorType;
-    const severity =
-      status === undefined || status >= 500 ? SeverityNumber.ERROR : status >= 400 ? SeverityNumber.WARN : SeverityNumber.INFO;
+    const severity = requestSeverity(status);
     const text = this.opts.deferBodies ? new DeferredBody(() => this.recordBody(body)) : this.recordBody(body);
     this.opts.emitter.emit(EVENT_REQUEST, span, severity, text as unknown as string, record, true);
   }
