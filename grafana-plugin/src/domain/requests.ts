@@ -1,10 +1,7 @@
 import { EVENT_NAMES, LOKI_LABELS } from './attributes';
 import { optionalNumberAttr } from './operations';
 import { HttpRequestMessage, HttpResponseMessage, LogRecord, RequestLog } from './types';
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
+import { isObject } from '../utils/isObject';
 
 function headers(value: unknown): Record<string, string | string[]> {
   const out: Record<string, string | string[]> = {};

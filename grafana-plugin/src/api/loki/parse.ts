@@ -1,6 +1,7 @@
 import { LOKI_LABELS } from '../../domain/attributes';
 import { LogRecord } from '../../domain/types';
 import { normalizeTraceId } from '../../domain/traceId';
+import { isObject } from '../../utils/isObject';
 
 /**
  * Parsers for Loki's /loki/api/v1/query_range log responses. Pure.
@@ -28,10 +29,6 @@ export class LokiResponseError extends Error {
     super(message);
     this.name = 'LokiResponseError';
   }
-}
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 function stringRecord(value: unknown): Record<string, string> {

@@ -1,4 +1,5 @@
 import { isTraceId, normalizeTraceId } from '../../domain/traceId';
+import { isObject } from '../../utils/isObject';
 
 /**
  * Parser for Tempo's /api/v2/traces/<id> response (OTLP JSON under `trace`). Pure. Ids come
@@ -24,8 +25,6 @@ export class TempoResponseError extends Error {
   }
 }
 
-type Obj = Record<string, unknown>;
-const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
 const arr = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
 
 /** A trace id as Tempo writes it (hex, possibly without its leading zeros, or base64), normalised. */
@@ -62,7 +61,7 @@ function nanosToMs(v: unknown): number {
 }
 
 function anyValue(v: unknown): string {
-  if (!isObj(v)) {
+  if (!isObject(v)) {
     return '';
   }
   for (const key of ['stringValue', 'intValue', 'doubleValue', 'boolValue']) {
@@ -70,7 +69,7 @@ function anyValue(v: unknown): string {
       return String(v[key]);
     }
   }
-  if (isObj(v.arrayValue)) {
+  if (isObject(v.arrayValue)) {
     return JSON.stringify(arr(v.arrayValue.values).map(anyValue));
   }
   return '';
@@ -79,7 +78,7 @@ function anyValue(v: unknown): string {
 function attributes(list: unknown): Record<string, string> {
   const out: Record<string, string> = {};
   for (const kv of arr(list)) {
-    if (isObj(kv) && typeof kv.key === 'string') {
+    if (isObject(kv) && typeof kv.key === 'string') {
       out[kv.key] = anyValue(kv.value);
     }
   }
@@ -87,19 +86,19 @@ function attributes(list: unknown): Record<string, string> {
 }
 
 export function parseTraceResponse(body: unknown): TraceSpan[] {
-  const trace = isObj(body) && isObj(body.trace) ? body.trace : isObj(body) && Array.isArray(body.resourceSpans) ? body : null;
+  const trace = isObject(body) && isObject(body.trace) ? body.trace : isObject(body) && Array.isArray(body.resourceSpans) ? body : null;
   if (!trace) {
     throw new TempoResponseError('Tempo answered without a "trace" object.');
   }
   const spans: TraceSpan[] = [];
   for (const rs of arr(trace.resourceSpans ?? trace.batches)) {
-    if (!isObj(rs)) {
+    if (!isObject(rs)) {
       continue;
     }
-    const resource = attributes(isObj(rs.resource) ? rs.resource.attributes : undefined);
+    const resource = attributes(isObject(rs.resource) ? rs.resource.attributes : undefined);
     for (const ss of arr(rs.scopeSpans ?? rs.instrumentationLibrarySpans)) {
-      for (const span of arr(isObj(ss) ? ss.spans : undefined)) {
-        if (!isObj(span)) {
+      for (const span of arr(isObject(ss) ? ss.spans : undefined)) {
+        if (!isObject(span)) {
           continue;
         }
         spans.push({
@@ -111,7 +110,7 @@ export function parseTraceResponse(body: unknown): TraceSpan[] {
           startMs: nanosToMs(span.startTimeUnixNano),
           endMs: nanosToMs(span.endTimeUnixNano),
           attributes: attributes(span.attributes),
-          statusCode: isObj(span.status) && span.status.code !== undefined ? String(span.status.code) : '',
+          statusCode: isObject(span.status) && span.status.code !== undefined ? String(span.status.code) : '',
           serviceName: resource['service.name'] ?? '',
         });
       }
