@@ -302,7 +302,8 @@ export class IntegrationLogs {
     return (req, res) => {
       const parent = propagation.extract(context.active(), req.headers);
       const url = req.url ?? '/';
-      const path = url.split('?', 1)[0] ?? '/';
+      // Redacted once: the span's url.path and the request record's url.template both use it.
+      const path = this.redactor.url(url.split('?', 1)[0] ?? '/');
       const opMeta: OperationMeta = {
         tool: meta.tool,
         operation: resolve(meta.operation, req),
@@ -311,7 +312,7 @@ export class IntegrationLogs {
       };
       const extra: Attributes = {
         [ATTR_HTTP_REQUEST_METHOD]: (req.method ?? 'GET').toUpperCase(),
-        [ATTR_URL_PATH]: this.redactor.url(path),
+        [ATTR_URL_PATH]: path,
         [ATTR_URL_SCHEME]: (req.socket as { encrypted?: boolean } | undefined)?.encrypted ? 'https' : 'http',
       };
       if (meta.route) extra[ATTR_HTTP_ROUTE] = meta.route;
@@ -354,7 +355,7 @@ export class IntegrationLogs {
   }
 
   /** The webhook's own `integration.request` record: what the tool sent and what we answered. */
-  private emitWebhookRequest(state: OperationState, capture: WebhookCapture | undefined, status: number | undefined, path: string, route: string | undefined): void {
+  private emitWebhookRequest(state: OperationState, capture: WebhookCapture | undefined, status: number | undefined, redactedPath: string, route: string | undefined): void {
     try {
       if (!capture) return;
       const durationMs = Math.round((performance.now() - state.startMs) * 10) / 10;
@@ -363,7 +364,7 @@ export class IntegrationLogs {
         ...state.attributes,
         [ATTR_HTTP_REQUEST_METHOD]: (state.span as unknown as { attributes?: Attributes }).attributes?.[ATTR_HTTP_REQUEST_METHOD] ?? 'POST',
         [ATTR_URL_FULL]: url,
-        [ATTR_URL_TEMPLATE]: route ?? inferUrlTemplate(this.redactor.url(path)),
+        [ATTR_URL_TEMPLATE]: route ?? inferUrlTemplate(redactedPath),
         [ATTR_REQUEST_DURATION_MS]: durationMs,
       };
       if (status !== undefined) attrs[ATTR_HTTP_RESPONSE_STATUS_CODE] = status;
