@@ -358,7 +358,7 @@ export class IntegrationLogs {
   private emitWebhookRequest(state: OperationState, capture: WebhookCapture | undefined, status: number | undefined, redactedPath: string, route: string | undefined): void {
     try {
       if (!capture) return;
-      const durationMs = Math.round((performance.now() - state.startMs) * 10) / 10;
+      const durationMs = state.elapsedMs();
       const { body, url } = capture.render(this.redactor, status, durationMs);
       const attrs: Attributes = {
         ...state.attributes,
@@ -421,7 +421,7 @@ export class IntegrationLogs {
     state.ended = true;
     try {
       const { span } = state;
-      const durationMs = Math.round((performance.now() - state.startMs) * 10) / 10;
+      const durationMs = state.elapsedMs();
       const outcome: Outcome = err !== undefined ? (isAbortError(err) ? 'cancelled' : 'failure') : (state.outcome ?? 'success');
       let errType: string | undefined;
       if (err !== undefined) {

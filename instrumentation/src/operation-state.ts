@@ -30,6 +30,11 @@ export class OperationState {
     }
   }
 
+  /** Time since the operation began (`startMs` is a `performance.now()` reading), to 0.1 ms. */
+  elapsedMs(): number {
+    return Math.round((performance.now() - this.startMs) * 10) / 10;
+  }
+
   /** Resend count for a new request: the number of failed attempts right before it. */
   resendCountFor(key: string): number {
     return this.attempts.get(key) ?? 0;
