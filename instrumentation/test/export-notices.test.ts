@@ -3,10 +3,9 @@
  * failures (through `onExportError`, the diag logger, or one console warning per
  * process), never through an exception, and hears once more when exports recover.
  */
-import * as http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { diag, DiagLogLevel, type DiagLogger } from '@opentelemetry/api';
 import { startIntegrationLogs, type IntegrationLogsSdk, type StartOptions } from '../src/index.js';
+import { closedPortUrl } from './support/closed-port.js';
 import { startOtlpReceiver, type OtlpReceiver } from './support/otlp-receiver.js';
 
 type Signal = 'traces' | 'logs';
@@ -31,14 +30,6 @@ afterEach(async () => {
   warn.mockRestore();
   diag.disable();
 });
-
-async function closedPortUrl(): Promise<string> {
-  const s = http.createServer();
-  await new Promise<void>((r) => s.listen(0, '127.0.0.1', r));
-  const port = (s.address() as AddressInfo).port;
-  await new Promise((r) => s.close(r));
-  return `http://127.0.0.1:${port}`;
-}
 
 function start(endpoint: string, options: StartOptions = {}): IntegrationLogsSdk {
   // Long batch delay: exports happen only when the test flushes, one batch per signal.

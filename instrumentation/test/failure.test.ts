@@ -3,9 +3,8 @@
  * never leaves an unhandled rejection, and drops (and counts) telemetry beyond a
  * bounded queue instead of growing memory.
  */
-import * as http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { startIntegrationLogs } from '../src/index.js';
+import { closedPortUrl } from './support/closed-port.js';
 import { startOtlpReceiver, type OtlpReceiver } from './support/otlp-receiver.js';
 import { requestRecord } from './support/sdk-fixture.js';
 import { startToolServer, type ToolServer } from './support/tool-server.js';
@@ -22,14 +21,6 @@ afterAll(async () => {
   process.off('unhandledRejection', onUnhandled);
   await tool.close();
 });
-
-async function closedPortUrl(): Promise<string> {
-  const s = http.createServer();
-  await new Promise<void>((r) => s.listen(0, '127.0.0.1', r));
-  const port = (s.address() as AddressInfo).port;
-  await new Promise((r) => s.close(r));
-  return `http://127.0.0.1:${port}`;
-}
 
 const OPERATIONS = 300;
 const QUEUE = 50;

@@ -3,9 +3,8 @@
  * the built package: statuses, bodies written and piped, chunked, large, binary, errors.
  */
 import { spawn } from 'node:child_process';
-import * as http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import * as path from 'node:path';
+import { closedPortUrl } from './support/closed-port.js';
 import { startOtlpReceiver, type OtlpReceiver } from './support/otlp-receiver.js';
 import { requestRecord } from './support/sdk-fixture.js';
 import { BINARY_BODY, startToolServer, type ToolServer } from './support/tool-server.js';
@@ -21,16 +20,8 @@ afterAll(async () => {
   await rx.close();
 });
 
-async function closedPortUrl(): Promise<string> {
-  const s = http.createServer();
-  await new Promise<void>((r) => s.listen(0, '127.0.0.1', r));
-  const port = (s.address() as AddressInfo).port;
-  await new Promise((r) => s.close(r));
-  return `http://127.0.0.1:${port}/gone`;
-}
-
 test('node:http requests in a scope become request spans and records', async () => {
-  const env = { PATH: process.env.PATH ?? '', OTEL_EXPORTER_OTLP_ENDPOINT: rx.url, TOOL_URL: tool.url, CLOSED_URL: await closedPortUrl() };
+  const env = { PATH: process.env.PATH ?? '', OTEL_EXPORTER_OTLP_ENDPOINT: rx.url, TOOL_URL: tool.url, CLOSED_URL: `${await closedPortUrl()}/gone` };
   const out = await new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve, reject) => {
     const child = spawn(process.execPath, [path.join(__dirname, 'fixtures', 'node-http-matrix.cjs')], { cwd: path.join(__dirname, '..'), env, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
