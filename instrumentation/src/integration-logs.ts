@@ -59,7 +59,7 @@ import type { Redactor } from './redaction/index.js';
 import { requestSeverity } from './request-capture.js';
 import { errorType, isAbortError, safeJson, sanitizeAttributes } from './safe-values.js';
 import { inferUrlTemplate } from './url-template.js';
-import { WebhookCapture } from './webhook-capture.js';
+import { requestScheme, WebhookCapture } from './webhook-capture.js';
 
 const ATTR_URL_TEMPLATE = 'url.template';
 
@@ -313,7 +313,7 @@ export class IntegrationLogs {
       const extra: Attributes = {
         [ATTR_HTTP_REQUEST_METHOD]: (req.method ?? 'GET').toUpperCase(),
         [ATTR_URL_PATH]: path,
-        [ATTR_URL_SCHEME]: (req.socket as { encrypted?: boolean } | undefined)?.encrypted ? 'https' : 'http',
+        [ATTR_URL_SCHEME]: requestScheme(req),
       };
       if (meta.route) extra[ATTR_HTTP_ROUTE] = meta.route;
       const { state, ctx } = this.begin('incoming_webhook', opMeta, extra, SpanKind.SERVER, parent);

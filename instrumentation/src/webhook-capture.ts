@@ -3,6 +3,11 @@ import { BodyCapture, renderBody } from './body-capture.js';
 import { firstValue, nodeHeaderMap, type HeaderMap } from './header-map.js';
 import type { Redactor } from './redaction/index.js';
 
+/** The scheme an incoming request arrived on: TLS sockets mark themselves `encrypted`. */
+export function requestScheme(req: IncomingMessage): 'http' | 'https' {
+  return (req.socket as { encrypted?: boolean } | undefined)?.encrypted ? 'https' : 'http';
+}
+
 /** `writeHead` takes an object, a flat `[name, value, ...]` array or `[name, value]` pairs. */
 function writeHeadHeaderMap(given: object): HeaderMap {
   if (!Array.isArray(given)) return nodeHeaderMap(given as Record<string, string | string[] | number | undefined>);
@@ -78,8 +83,7 @@ export class WebhookCapture {
 
   /** The record body (JSON, built from redactor output only) and the redacted full URL. */
   render(redactor: Redactor, status: number | undefined, durationMs: number): { body: string; url: string } {
-    const scheme = (this.req.socket as { encrypted?: boolean } | undefined)?.encrypted ? 'https' : 'http';
-    const url = redactor.url(`${scheme}://${this.req.headers.host ?? 'localhost'}${this.req.url ?? '/'}`);
+    const url = redactor.url(`${requestScheme(this.req)}://${this.req.headers.host ?? 'localhost'}${this.req.url ?? '/'}`);
     const reqHeaders = nodeHeaderMap(this.req.headers);
     const resHeaders = { ...nodeHeaderMap(this.res.getHeaders() as Record<string, string | string[] | number | undefined>), ...this.writeHeadHeaders };
     const redactBody = (t: string, ct?: string) => redactor.body(t, ct);
