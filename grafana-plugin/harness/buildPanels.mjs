@@ -1,8 +1,9 @@
 #!/usr/bin/env node
 // Bundles the app harness (index.tsx, as build.mjs does) and the panels page (panels.tsx) into
 // harness/dist/flows, a folder of their own, so the flows browser test never reads files the
-// app browser test is writing. Same esbuild settings as build.mjs.
+// app browser test is writing. The esbuild settings are build.mjs's.
 import { build } from 'esbuild';
+import { HARNESS_BUILD_OPTIONS } from './build.mjs';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -13,18 +14,9 @@ export const FLOWS_DIST = join(here, 'dist', 'flows');
 export async function buildFlowsHarness() {
   mkdirSync(FLOWS_DIST, { recursive: true });
   await build({
+    ...HARNESS_BUILD_OPTIONS,
     entryPoints: { harness: join(here, 'index.tsx'), panels: join(here, 'panels.tsx') },
     outdir: FLOWS_DIST,
-    bundle: true,
-    format: 'esm',
-    splitting: true,
-    minify: true,
-    target: 'es2020',
-    jsx: 'transform',
-    alias: { '@grafana/runtime': join(here, 'runtime-stub.tsx') },
-    define: { 'process.env.NODE_ENV': '"production"', global: 'globalThis' },
-    loader: { '.svg': 'file', '.woff': 'file', '.woff2': 'file', '.ttf': 'file', '.eot': 'file', '.png': 'file' },
-    logLevel: 'error',
   });
   writeFileSync(
     join(FLOWS_DIST, 'panels.html'),
