@@ -1,0 +1,70 @@
+// The Grafana app's main Loki queries, in the shapes the app sends them (stream selectors
+// on the index labels event_name, integration_log_type and integration_tool; everything
+// else filtered after the selector), run over the load's time range. Each reports its
+// latency and the bytes Loki read, next to the bytes of the operation records in range:
+// the list can never read less than those, and should read little more.
+import type { LokiClient, LokiStats } from './loki.js';
+
+export interface QueryCost extends LokiStats {
+  name: string;
+  query: string;
+  ms: number;
+  lines: number;
+}
+
+export interface AppQueryInputs {
+  tool: string;
+  customerId: string;
+  traceId: string;
+  /** The operation whose detail is opened: its end, for the app's narrow detail range. */
+  traceEndMs: number;
+  startMs: number;
+  endMs: number;
+}
+
+const LIST_LIMIT = 100;
+const DETAIL_SLACK_MS = 60_000;
+
+export function appQueries(i: AppQueryInputs): Array<{ name: string; query: string; startMs: number; endMs: number; limit: number }> {
+  const ops = '{event_name="integration.operation"}';
+  return [
+    { name: 'list, no filter', query: ops, startMs: i.startMs, endMs: i.endMs, limit: LIST_LIMIT },
+    { name: 'list, one tool and type', query: `{event_name="integration.operation", integration_tool="${i.tool}", integration_log_type="sync"}`, startMs: i.startMs, endMs: i.endMs, limit: LIST_LIMIT },
+    { name: 'list, one customer', query: `${ops} | integration_customer_id="${i.customerId}"`, startMs: i.startMs, endMs: i.endMs, limit: LIST_LIMIT },
+    { name: 'list, with 4xx', query: `${ops} | integration_request_4xx_count > 0`, startMs: i.startMs, endMs: i.endMs, limit: LIST_LIMIT },
+    {
+      name: 'sync-model history',
+      query: `{event_name="integration.sync.model", integration_tool="${i.tool}"} | integration_sync_model="employees"`,
+      startMs: i.startMs,
+      endMs: i.endMs,
+      limit: LIST_LIMIT,
+    },
+    {
+      name: 'log detail (one trace)',
+      query: `{integration_tool="${i.tool}", integration_log_type="sync"} | trace_id="${i.traceId}"`,
+      startMs: i.traceEndMs - DETAIL_SLACK_MS,
+      endMs: i.traceEndMs + DETAIL_SLACK_MS,
+      limit: 5000,
+    },
+    {
+      name: 'fallback: one customer without index labels',
+      query: `{service_name=~".+"} | event_name="integration.operation" | integration_customer_id="${i.customerId}"`,
+      startMs: i.startMs,
+      endMs: i.endMs,
+      limit: LIST_LIMIT,
+    },
+  ];
+}
+
+export async function measureAppQueries(loki: LokiClient, i: AppQueryInputs): Promise<{ costs: QueryCost[]; operationBytes: number }> {
+  const rangeS = Math.max(1, Math.ceil((i.endMs - i.startMs) / 1000));
+  // A metric query over every operation record in range reads exactly those records.
+  const all = await loki.instant(`sum(count_over_time({event_name="integration.operation"}[${rangeS}s]))`, i.endMs);
+  const costs: QueryCost[] = [];
+  for (const q of appQueries(i)) {
+    const t0 = performance.now();
+    const { entries, stats } = await loki.logs(q.query, q.startMs, q.endMs, q.limit, 'backward');
+    costs.push({ name: q.name, query: q.query, ms: performance.now() - t0, lines: entries.length, ...stats });
+  }
+  return { costs, operationBytes: all.stats.bytesProcessed };
+}

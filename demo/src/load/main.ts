@@ -1,0 +1,169 @@
+// `npm run load`: a sizing tool. Drives the SDK at a target rate against a local tool API,
+// through the user's collector into their Loki, and reports the achieved rate, what the
+// SDK dropped, end-to-end lag, records that never arrived and what the app's queries cost.
+import { startIntegrationLogs } from '@integration-logs/instrumentation';
+import { measureAppQueries } from './app-queries.js';
+import { ArrivalProbe, percentile } from './arrivals.js';
+import { Driver, runNames, type RunNames } from './driver.js';
+import { LokiClient } from './loki.js';
+import { parseLoadOptions, type LoadOptions } from './options.js';
+import { formatBytes, printTable } from './report.js';
+import { startToolServer } from './tool-server.js';
+
+const SERVICE = 'integration-logs-load';
+/** Records each operation writes: its summary, one per request, one sync model. */
+const recordsPerOp = (o: LoadOptions) => ({ 'integration.operation': 1, 'integration.request': o.requestsPerOp, 'integration.sync.model': 1 });
+
+async function countArrived(loki: LokiClient, names: RunNames, startMs: number): Promise<Map<string, number>> {
+  const rangeS = Math.ceil((Date.now() - startMs) / 1000) + 1;
+  const q = `sum by (event_name) (count_over_time({integration_tool=~"${names.tool}(-probe)?"}[${rangeS}s]))`;
+  const { values } = await loki.instant(q, Date.now());
+  const counts = new Map<string, number>();
+  for (const [labels, n] of values) counts.set((JSON.parse(labels) as { event_name?: string }).event_name ?? '', n);
+  return counts;
+}
+
+/** Waits for the run's records until all are there or nothing new arrived for settleS. */
+async function settle(loki: LokiClient, names: RunNames, startMs: number, expected: Record<string, number>, settleS: number) {
+  const total = (m: Map<string, number>) => [...m.values()].reduce((a, b) => a + b, 0);
+  const want = Object.values(expected).reduce((a, b) => a + b, 0);
+  let counts = new Map<string, number>();
+  let last = -1;
+  let lastChange = Date.now();
+  for (;;) {
+    counts = await countArrived(loki, names, startMs).catch(() => counts);
+    const n = total(counts);
+    if (n >= want) break;
+    if (n !== last) [last, lastChange] = [n, Date.now()];
+    if (Date.now() - lastChange > settleS * 1000) break;
+    await new Promise((r) => setTimeout(r, 2000));
+  }
+  return counts;
+}
+
+async function waitVisible(probe: ArrivalProbe, id: string, timeoutMs: number): Promise<boolean> {
+  const end = Date.now() + timeoutMs;
+  while (Date.now() < end) {
+    await probe.poll();
+    if (probe.lags.has(id)) return true;
+    await new Promise((r) => setTimeout(r, 1000));
+  }
+  return false;
+}
+
+async function main(): Promise<void> {
+  const options = parseLoadOptions(process.argv.slice(2));
+  if (!options) return;
+  const names = runNames(Date.now().toString(36));
+  const loki = new LokiClient(options.lokiUrl, options.lokiTenant);
+  const tool = await startToolServer(options.responseBytes);
+  let exportErrors = 0;
+  const il = startIntegrationLogs({
+    serviceName: SERVICE,
+    environment: 'load',
+    endpoint: options.otlpEndpoint,
+    maxQueueSize: options.sdkQueue,
+    onExportError: () => exportErrors++,
+  });
+  const driver = new Driver(il, options, tool.baseUrl, names);
+  const probe = new ArrivalProbe(loki, names.probeTool);
+  const runStart = Date.now();
+  console.log(`run ${names.runId}: tools ${names.tool} and ${names.probeTool}, service ${SERVICE}; collector ${options.otlpEndpoint}, Loki ${options.lokiUrl}`);
+
+  // One operation end to end first: nothing else is worth measuring if it never arrives.
+  await driver.burst(1);
+  await il.forceFlush();
+  if (!(await waitVisible(probe, `${names.runId}-0`, 60_000))) {
+    throw new Error(`The first operation did not reach Loki within 60 s: check the collector at ${options.otlpEndpoint}, its logs, and Loki at ${options.lokiUrl}`);
+  }
+  const labels = await loki.labelNames(runStart - 60_000, Date.now());
+  if (!labels.includes('event_name')) {
+    console.log('Loki has no event_name index label: lag and the app queries below need it (provisioning/loki/README.md#index-labels).');
+  }
+
+  probe.start();
+  const phases: Array<[string, string | number]> = [];
+  const progress = setInterval(() => {
+    const lags = [...probe.lags.values()];
+    const s = Math.round((Date.now() - runStart) / 1000);
+    console.log(`${s}s: ${driver.counts.completed} operations done, SDK dropped ${il.stats.droppedCount}, lag p95 ${percentile(lags, 95)} ms over ${lags.length} probes`);
+  }, 10_000);
+
+  if (options.burstOps > 0) {
+    const t0 = performance.now();
+    await driver.burst(options.burstOps);
+    const s = (performance.now() - t0) / 1000;
+    phases.push(['burst', `${options.burstOps} operations, ${options.burstOps * options.requestsPerOp} requests in ${s.toFixed(1)} s (${Math.round((options.burstOps * options.requestsPerOp) / s)} requests/s)`]);
+  }
+  if (options.durationS > 0) {
+    const before = driver.counts.started;
+    const t0 = performance.now();
+    await driver.sustain(options.rate, options.durationS);
+    const s = (performance.now() - t0) / 1000;
+    const ops = driver.counts.started - before;
+    phases.push([
+      'sustained',
+      `target ${options.rate} operations/s (${options.rate * options.requestsPerOp} requests/s) for ${options.durationS} s; achieved ${(ops / s).toFixed(0)} operations/s (${((ops * options.requestsPerOp) / s).toFixed(0)} requests/s)`,
+    ]);
+  }
+  const loadEnd = Date.now();
+  await il.forceFlush();
+  clearInterval(progress);
+
+  const ops = driver.counts.started;
+  const expected = Object.fromEntries(Object.entries(recordsPerOp(options)).map(([k, v]) => [k, v * ops]));
+  const arrived = await settle(loki, names, runStart, expected, options.settleS);
+  // Probes that arrived after the last poll window are found now; their lag is unknown but above the window.
+  await probe.poll();
+  probe.stop();
+  const probesSent = Math.floor((ops - 1) / options.probeEvery) + 1;
+  const lags = [...probe.lags.values()];
+
+  console.log();
+  printTable(
+    ['phase', 'result'],
+    phases.map(([a, b]) => [a, String(b)]),
+  );
+  console.log();
+  printTable(
+    ['records', 'sent', 'in Loki', 'missing'],
+    Object.entries(expected).map(([k, v]) => [k, String(v), String(arrived.get(k) ?? 0), String(v - (arrived.get(k) ?? 0))]),
+  );
+  console.log();
+  printTable(
+    ['measure', 'value'],
+    [
+      ['operations failed in the integration code', String(driver.counts.failed)],
+      ['SDK: dropped (queue full / export failed)', `${il.stats.queueDropped} / ${il.stats.exportFailed}`],
+      ['SDK: export error notices', String(exportErrors)],
+      ['lag, operation end → readable in Loki: p50 / p95 / max', `${percentile(lags, 50)} / ${percentile(lags, 95)} / ${percentile(lags, 100)} ms`],
+      ['lag probes seen / sent (poll errors)', `${lags.length} / ${probesSent} (${probe.errors})`],
+    ],
+  );
+
+  const sample = await loki.logs(`{event_name="integration.operation", integration_tool="${names.tool}"}`, runStart, loadEnd + 1000, 1, 'backward');
+  const last = sample.entries[0];
+  if (last && labels.includes('event_name')) {
+    const { costs, operationBytes } = await measureAppQueries(loki, {
+      tool: names.tool,
+      customerId: last.labels.integration_customer_id ?? '',
+      traceId: last.labels.trace_id ?? '',
+      traceEndMs: Number(last.tsNs / 1_000_000n),
+      startMs: runStart - 60_000,
+      endMs: Date.now(),
+    });
+    console.log();
+    console.log(`App queries over the run's range; operation records in range: ${formatBytes(operationBytes)}`);
+    printTable(
+      ['query', 'lines', 'read', 'read / operation records', 'ms'],
+      costs.map((c) => [c.name, String(c.lines), formatBytes(c.bytesProcessed), (c.bytesProcessed / Math.max(1, operationBytes)).toFixed(2), c.ms.toFixed(0)]),
+    );
+  }
+  await il.shutdown();
+  tool.stop();
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});
