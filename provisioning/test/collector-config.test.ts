@@ -94,21 +94,39 @@ describe('collector config and build manifest', () => {
     }
   });
 
-  test('every pipeline goes through memory_limiter first and batch last, with no sampling', () => {
+  test('every pipeline goes through memory_limiter first, then redaction, with no sampling and no batch processor', () => {
     for (const [name, pipeline] of Object.entries<any>(config.service.pipelines)) {
       if (!pipeline.receivers.includes('otlp')) continue;
-      expect({ name, processors: pipeline.processors }).toEqual({ name, processors: ['memory_limiter', 'redaction', 'batch'] });
+      expect({ name, first: pipeline.processors.slice(0, 2) }).toEqual({ name, first: ['memory_limiter', 'redaction'] });
+      // Exporters batch by bytes in their queues; a batch processor would batch by count again.
+      expect(pipeline.processors).not.toContain('batch');
     }
     expect(JSON.stringify(config)).not.toMatch(/sampl/i);
   });
 
-  test('traces and logs leave through persistent, retrying queues', () => {
+  test('traces and logs leave through persistent queues that batch by bytes and never retry forever', () => {
+    const envDefault = (value: string) => /^\$\{env:[A-Z_]+:-(.+)\}$/.exec(String(value))?.[1] ?? String(value);
     for (const id of ['otlp_http/tempo', 'otlp_http/loki']) {
-      const exporter = config.exporters[id];
-      expect(exporter.sending_queue.storage).toBe('file_storage');
-      expect(exporter.retry_on_failure.enabled).toBe(true);
+      const { sending_queue: queue, retry_on_failure: retry } = config.exporters[id];
+      expect(queue).toMatchObject({ storage: 'file_storage', sizer: 'bytes', block_on_overflow: true });
+      // Below Loki's default 4 MB gRPC message limit and 6 MB ingestion burst.
+      expect(Number(envDefault(queue.batch.max_size))).toBeLessThanOrEqual(4 * 1024 * 1024);
+      expect(Number(queue.batch.min_size)).toBeLessThanOrEqual(Number(envDefault(queue.batch.max_size)));
+      expect(retry.enabled).toBe(true);
+      expect(envDefault(retry.max_elapsed_time)).toMatch(/^[1-9]\d*[hm]$/);
     }
     expect(config.service.extensions).toContain('file_storage');
+  });
+
+  test('log records pass through the label-value guard for exactly the attributes Loki indexes', () => {
+    const loki = readYaml(fromProvisioning('loki/loki.yaml'));
+    const indexed: string[] = loki.limits_config.otlp_config.log_attributes.filter((a: any) => a.action === 'index_label').flatMap((a: any) => a.attributes);
+    expect(indexed.sort()).toEqual(['event.name', 'integration.log_type', 'integration.tool']);
+    const guard = config.processors.labelvalues;
+    expect([...guard.attributes].sort()).toEqual(indexed);
+    // Loki refuses label values over 2048 bytes (max_label_value_length).
+    expect(guard.max_bytes).toBeLessThanOrEqual(2048);
+    expect(config.service.pipelines.logs.processors).toContain('labelvalues');
   });
 
   test('span metrics have the dimensions alerts and dashboards group by, with exemplars', () => {

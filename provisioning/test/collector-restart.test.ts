@@ -98,6 +98,9 @@ describeWith([otelcol()], 'collector restart with the backends down', (bin) => {
 
 });
 
+/** The queue is measured in bytes: each span carries this much, and the batch minimum (512 KiB) fits. */
+const PADDING = 'p'.repeat(60_000);
+
 describeWith([otelcol()], 'collector with a full queue', (bin) => {
   const tempo = new OtlpSink();
   const loki = new OtlpSink();
@@ -110,8 +113,8 @@ describeWith([otelcol()], 'collector with a full queue', (bin) => {
       tempoUrl: tempo.url,
       lokiUrl: `${loki.url}/otlp`,
       remoteWriteUrl: 'http://127.0.0.1:9/api/v1/write',
-      // Room for a couple of batches only, so the backend outage fills it.
-      env: { OTELCOL_QUEUE_SIZE: '2' },
+      // Room for about ten of the spans below only, so the backend outage fills it.
+      env: { OTELCOL_QUEUE_BYTES: String(10 * PADDING.length) },
     });
     await tempo.stop();
     await loki.stop();
@@ -142,7 +145,10 @@ describeWith([otelcol()], 'collector with a full queue', (bin) => {
                   kind: 1,
                   startTimeUnixNano: String(now - 1_000_000n),
                   endTimeUnixNano: String(now),
-                  attributes: [{ key: 'integration.tool', value: { stringValue: 'personio' } }],
+                  attributes: [
+                    { key: 'integration.tool', value: { stringValue: 'personio' } },
+                    { key: 'test.padding', value: { stringValue: PADDING } },
+                  ],
                 },
               ],
             },
@@ -178,8 +184,10 @@ describeWith([otelcol()], 'collector with a full queue', (bin) => {
     expect(accepted.length).toBeGreaterThan(0);
 
     const metrics = await (await fetch(collector.metricsUrl)).text();
-    const dropped = [...metrics.matchAll(/^otelcol_exporter_enqueue_failed_spans\{[^}]*\} (\d+)/gm)].map((m) => Number(m[1]));
-    expect(dropped.every((n) => n === 0)).toBe(true);
+    // Spans it could not queue are those of the requests it held off until the client gave
+    // up (one span each): none that it answered 200 for.
+    const notQueued = [...metrics.matchAll(/^otelcol_exporter_enqueue_failed_spans\{[^}]*\} (\d+)/gm)].reduce((sum, m) => sum + Number(m[1]), 0);
+    expect(notQueued).toBeLessThanOrEqual(refused);
 
     await tempo.start();
     await loki.start();

@@ -155,3 +155,37 @@ export function decodeLogs(body: Uint8Array): DecodedLogRecord[] {
   }
   return records;
 }
+
+export interface LogRecordInput {
+  attributes: Record<string, string>;
+  body: string;
+}
+
+/**
+ * An ExportLogsServiceRequest as an OTLP/protobuf client encodes it. Strings are written
+ * as protobufjs writes them: a lone UTF-16 surrogate becomes bytes that are not UTF-8,
+ * as they do from any JavaScript client that does not check.
+ */
+export function encodeLogs(records: LogRecordInput[], resource: Record<string, string> = { 'service.name': 'pipeline-test' }): Buffer {
+  const kv = (attrs: Record<string, string>) => Object.entries(attrs).map(([key, value]) => ({ key, value: { string_value: value } }));
+  const nowNs = BigInt(Date.now()) * 1_000_000n;
+  const request = LogsRequest.fromObject({
+    resource_logs: [
+      {
+        resource: { attributes: kv(resource) },
+        scope_logs: [
+          {
+            scope: { name: 'pipeline-test' },
+            log_records: records.map((r) => ({
+              time_unix_nano: nowNs.toString(),
+              severity_number: 9,
+              body: { string_value: r.body },
+              attributes: kv(r.attributes),
+            })),
+          },
+        ],
+      },
+    ],
+  });
+  return Buffer.from(LogsRequest.encode(request).finish());
+}

@@ -1,6 +1,7 @@
 // A local OTLP/HTTP receiver standing in for Tempo (/v1/traces) and Loki (/otlp/v1/logs):
 // it decodes what the collector exports and keeps it, with the request headers. It can
-// go down and come back on the same port, like a backend being restarted.
+// go down and come back on the same port, like a backend being restarted, and refuse
+// pushes the way a backend with limits does (see `refuse`).
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { gunzipSync } from 'node:zlib';
@@ -9,6 +10,22 @@ import { decodeLogs, decodeTraces, type DecodedLogRecord, type DecodedSpan } fro
 export interface ReceivedRequest {
   path: string;
   headers: IncomingHttpHeaders;
+  /** Size of the decompressed protobuf body. */
+  bytes: number;
+}
+
+export interface Push {
+  path: string;
+  /** The decompressed protobuf body. */
+  body: Buffer;
+  logs: DecodedLogRecord[];
+}
+
+/** An answer other than 200: the push is refused and nothing of it is kept. */
+export interface Refusal {
+  status: number;
+  message: string;
+  headers?: Record<string, string>;
 }
 
 export class OtlpSink {
@@ -16,6 +33,10 @@ export class OtlpSink {
   readonly logs: DecodedLogRecord[] = [];
   readonly requests: ReceivedRequest[] = [];
   readonly errors: string[] = [];
+  /** Pushes answered with a refusal, in order. */
+  readonly refused: Array<Refusal & { bytes: number; records: number }> = [];
+  /** Decides, per push, whether to refuse it (as Loki does over a limit); undefined accepts. */
+  refuse: ((push: Push) => Refusal | undefined) | undefined;
   private server: Server | undefined;
   private port = 0;
 
@@ -36,10 +57,17 @@ export class OtlpSink {
             throw new Error(`unexpected content-type ${req.headers['content-type']}`);
           }
           const path = req.url ?? '';
+          const logs = path.endsWith('/v1/logs') ? decodeLogs(body) : [];
+          const refusal = this.refuse?.({ path, body, logs });
+          if (refusal) {
+            this.refused.push({ ...refusal, bytes: body.length, records: logs.length });
+            res.writeHead(refusal.status, { 'content-type': 'text/plain', ...refusal.headers }).end(refusal.message);
+            return;
+          }
           if (path.endsWith('/v1/traces')) this.spans.push(...decodeTraces(body));
-          else if (path.endsWith('/v1/logs')) this.logs.push(...decodeLogs(body));
+          else if (path.endsWith('/v1/logs')) this.logs.push(...logs);
           else throw new Error(`unexpected path ${path}`);
-          this.requests.push({ path, headers: req.headers });
+          this.requests.push({ path, headers: req.headers, bytes: body.length });
           // An empty Export*ServiceResponse is a valid, empty protobuf message.
           res.writeHead(200, { 'content-type': 'application/x-protobuf' }).end();
         } catch (error) {
