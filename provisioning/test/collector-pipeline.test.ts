@@ -43,11 +43,10 @@ describeWith([otelcol(), prometheus()], 'collector pipeline', (bin) => {
     await tempo.start();
     await loki.start();
     prom = new Prometheus(bin.prometheus as string);
-    await prom.start();
     collector = new Collector(bin.otelcol as string, {
       tempoUrl: tempo.url,
       lokiUrl: `${loki.url}/otlp`,
-      remoteWriteUrl: prom.remoteWriteUrl,
+      remoteWriteUrl: () => prom.remoteWriteUrl,
       env: {
         TEMPO_TENANT: 'acme-traces',
         TEMPO_AUTHORIZATION: 'Basic dGVtcG86dGVzdA==',
@@ -55,6 +54,8 @@ describeWith([otelcol(), prometheus()], 'collector pipeline', (bin) => {
         LOKI_AUTHORIZATION: 'Bearer loki-test-token',
       },
     });
+    // Prometheus scrapes the collector's own telemetry, as prometheus.yml does.
+    await prom.start([await collector.reservePorts()]);
     await collector.start();
     traffic = new ContractTraffic(collector.otlpHttpUrl);
 

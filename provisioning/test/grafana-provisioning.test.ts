@@ -15,8 +15,13 @@ const datasources: any[] = readYaml(fromProvisioning('grafana/datasources/dataso
 const uids = new Set(datasources.map((d) => d.uid));
 const dashboardFiles = readdirSync(fromProvisioning('grafana/dashboards/json')).filter((f) => f.endsWith('.json'));
 const dashboards = dashboardFiles.map((f) => ({ file: f, json: readJson(fromProvisioning('grafana/dashboards/json', f)) }));
-const grafanaRules: any[] = readYaml(fromProvisioning('grafana/alerting/integration-alerts.yaml')).groups.flatMap((g: any) => g.rules);
-const prometheusRules: any[] = readYaml(fromProvisioning('prometheus/rules/integration-alerts.yml')).groups.flatMap((g: any) => g.rules);
+/** The rules of every rule file in a folder of provisioning/. */
+const rulesIn = (folder: string, exclude: string[] = []): any[] =>
+  readdirSync(fromProvisioning(folder))
+    .filter((f) => /\.ya?ml$/.test(f) && !exclude.includes(f))
+    .flatMap((f) => readYaml(fromProvisioning(folder, f)).groups.flatMap((g: any) => g.rules));
+const grafanaRules: any[] = rulesIn('grafana/alerting', ['contact-points.yaml']);
+const prometheusRules: any[] = rulesIn('prometheus/rules');
 
 /** Every `{ uid, type }` / `datasourceUid` reference anywhere in a document. */
 function datasourceRefs(node: unknown, out: string[] = []): string[] {

@@ -13,7 +13,8 @@ export const collectorConfig = path.join(provisioningDir, 'collector/config.yaml
 export interface CollectorTargets {
   tempoUrl: string;
   lokiUrl: string;
-  remoteWriteUrl: string;
+  /** A function when the receiver starts after the collector's ports are known (see reservePorts). */
+  remoteWriteUrl: string | (() => string);
   /** Extra environment, e.g. tenants and credentials. */
   env?: Record<string, string>;
 }
@@ -25,18 +26,30 @@ export class Collector {
   metricsUrl = '';
   private env: Record<string, string> = {};
   private healthUrl = '';
+  private ports = { grpc: 0, http: 0, metrics: 0, health: 0 };
 
   constructor(
     private readonly binary: string,
     private readonly targets: CollectorTargets,
   ) {}
 
-  async start(): Promise<void> {
+  /** Picks the collector's ports without starting it; returns its metrics endpoint as a scrape target. */
+  async reservePorts(): Promise<string> {
     if (!this.otlpHttpUrl) {
       const [grpc, http, metrics, health] = [await freePort(), await freePort(), await freePort(), await freePort()];
       this.otlpHttpUrl = `http://127.0.0.1:${http}`;
       this.metricsUrl = `http://127.0.0.1:${metrics}/metrics`;
       this.healthUrl = `http://127.0.0.1:${health}/`;
+      this.ports = { grpc, http, metrics, health };
+    }
+    return `127.0.0.1:${this.ports.metrics}`;
+  }
+
+  async start(): Promise<void> {
+    if (Object.keys(this.env).length === 0) {
+      await this.reservePorts();
+      const { grpc, http, metrics, health } = this.ports;
+      const remoteWriteUrl = this.targets.remoteWriteUrl;
       this.env = {
         OTELCOL_LISTEN_HOST: '127.0.0.1',
         OTLP_GRPC_PORT: String(grpc),
@@ -47,7 +60,7 @@ export class Collector {
         SPANMETRICS_FLUSH_INTERVAL: '1s',
         TEMPO_ENDPOINT: this.targets.tempoUrl,
         LOKI_ENDPOINT: this.targets.lokiUrl,
-        PROMETHEUS_REMOTE_WRITE_ENDPOINT: this.targets.remoteWriteUrl,
+        PROMETHEUS_REMOTE_WRITE_ENDPOINT: typeof remoteWriteUrl === 'function' ? remoteWriteUrl() : remoteWriteUrl,
         ...this.targets.env,
       };
     }
