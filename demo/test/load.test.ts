@@ -38,7 +38,7 @@ describe('load tool responses', () => {
 });
 
 describe('measured app queries', () => {
-  const queries = appQueries({ tool: 'load-abc', customerId: 'cust-abc-7', traceId: '4bf92f3577b34da6a3ce929d0e0e4736', traceEndMs: 2_000_000, startMs: 0, endMs: 3_000_000 });
+  const queries = appQueries({ tool: 'load-abc', customerId: 'cust-abc-7', traceId: '4bf92f3577b34da6a3ce929d0e0e4736', traceEndMs: 2_000_000, traceDurationMs: 1500, startMs: 0, endMs: 3_000_000 });
 
   test.each(queries.map((q) => [q.name, q.query]))('%s is valid LogQL', (_name, query) => {
     const errors: string[] = [];
@@ -56,6 +56,6 @@ describe('measured app queries', () => {
   test('the log detail reads one trace in the narrow range the app uses', () => {
     const detail = queries.find((q) => q.name.startsWith('log detail'))!;
     expect(detail.query).toContain('| trace_id="4bf92f3577b34da6a3ce929d0e0e4736"');
-    expect(detail.endMs - detail.startMs).toBe(120_000);
+    expect([detail.startMs, detail.endMs]).toEqual([2_000_000 - 1500 - 2000, 2_000_000 + 2000]);
   });
 });

@@ -16,14 +16,16 @@ export interface AppQueryInputs {
   tool: string;
   customerId: string;
   traceId: string;
-  /** The operation whose detail is opened: its end, for the app's narrow detail range. */
+  /** The operation whose detail is opened: its end and duration, for the app's narrow detail range. */
   traceEndMs: number;
+  traceDurationMs: number;
   startMs: number;
   endMs: number;
 }
 
 const LIST_LIMIT = 100;
-const DETAIL_SLACK_MS = 60_000;
+/** The app's slack around an operation's own time range when it opens its detail. */
+const DETAIL_SLACK_MS = 2_000;
 
 export function appQueries(i: AppQueryInputs): Array<{ name: string; query: string; startMs: number; endMs: number; limit: number }> {
   const ops = '{event_name="integration.operation"}';
@@ -42,7 +44,7 @@ export function appQueries(i: AppQueryInputs): Array<{ name: string; query: stri
     {
       name: 'log detail (one trace)',
       query: `{integration_tool="${i.tool}", integration_log_type="sync"} | trace_id="${i.traceId}"`,
-      startMs: i.traceEndMs - DETAIL_SLACK_MS,
+      startMs: i.traceEndMs - i.traceDurationMs - DETAIL_SLACK_MS,
       endMs: i.traceEndMs + DETAIL_SLACK_MS,
       limit: 5000,
     },

@@ -149,6 +149,7 @@ async function main(): Promise<void> {
       customerId: last.labels.integration_customer_id ?? '',
       traceId: last.labels.trace_id ?? '',
       traceEndMs: Number(last.tsNs / 1_000_000n),
+      traceDurationMs: Math.ceil(Number(last.labels.integration_operation_duration_ms ?? 0)),
       startMs: runStart - 60_000,
       endMs: Date.now(),
     });
