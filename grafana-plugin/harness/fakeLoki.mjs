@@ -28,9 +28,7 @@ export function unquote(literal) {
   if (literal.startsWith('`')) {
     return literal.slice(1, -1);
   }
-  return JSON.parse(
-    literal.replace(/\\x([0-9a-fA-F]{2})/g, (_, h) => `\\u00${h}`)
-  );
+  return JSON.parse(literal.replace(/\\x([0-9a-fA-F]{2})/g, (_, h) => `\\u00${h}`));
 }
 
 const find = (node, name) => (node.name === name ? [node] : node.children.flatMap((c) => find(c, name)));
@@ -103,7 +101,11 @@ export function compile(query) {
  */
 export function recordsOf(response) {
   return response.data.result.flatMap((s) =>
-    s.values.map(([tsNs, line, extra]) => ({ tsNs, line, labels: { ...s.stream, ...(extra?.structuredMetadata ?? {}) } }))
+    s.values.map(([tsNs, line, extra]) => ({
+      tsNs,
+      line,
+      labels: { ...s.stream, ...(extra?.structuredMetadata ?? {}) },
+    }))
   );
 }
 
@@ -119,7 +121,9 @@ export function queryRange(records, params) {
   const backward = (params.direction ?? 'backward') === 'backward';
   const selected = records
     .filter((r) => BigInt(r.tsNs) >= start && BigInt(r.tsNs) < end && matches(r))
-    .sort((a, b) => (BigInt(a.tsNs) < BigInt(b.tsNs) ? (backward ? 1 : -1) : BigInt(a.tsNs) > BigInt(b.tsNs) ? (backward ? -1 : 1) : 0))
+    .sort((a, b) =>
+      BigInt(a.tsNs) < BigInt(b.tsNs) ? (backward ? 1 : -1) : BigInt(a.tsNs) > BigInt(b.tsNs) ? (backward ? -1 : 1) : 0
+    )
     .slice(0, limit);
   const streams = new Map();
   for (const r of selected) {

@@ -4,4 +4,8 @@ export function startHarnessServer(options?: {
   records?: FakeRecord[];
   datasources?: string[];
   port?: number;
-}): Promise<{ url: string; requests: Array<{ uid: string; path: string; params: Record<string, string> }>; close: () => Promise<void> }>;
+}): Promise<{
+  url: string;
+  requests: Array<{ uid: string; path: string; params: Record<string, string> }>;
+  close: () => Promise<void>;
+}>;

@@ -1,11 +1,5 @@
 import { HOSTILE_VALUES, goUnquote, parseLogQL } from '../../test/grammar';
-import {
-  buildOperationsQuery,
-  buildTraceRecordsQuery,
-  EMPTY_FILTERS,
-  logqlString,
-  OperationFilters,
-} from './logql';
+import { buildOperationsQuery, buildTraceRecordsQuery, EMPTY_FILTERS, logqlString, OperationFilters } from './logql';
 import { normalizeTraceId } from '../../domain/traceId';
 
 const filters = (f: Partial<OperationFilters>): OperationFilters => ({ ...EMPTY_FILTERS, ...f });
@@ -65,17 +59,27 @@ describe('buildOperationsQuery', () => {
     );
   });
 
-  const hostileFields: Array<keyof OperationFilters> = ['tool', 'integrationId', 'customerId', 'outcome', 'traceId', 'text'];
+  const hostileFields: Array<keyof OperationFilters> = [
+    'tool',
+    'integrationId',
+    'customerId',
+    'outcome',
+    'traceId',
+    'text',
+  ];
   for (const field of hostileFields) {
-    it.each(HOSTILE_VALUES.filter((v) => v.trim() !== ''))(`keeps a hostile ${field} %j as one string literal`, (value) => {
-      const q = buildOperationsQuery(filters({ [field]: value }));
-      const { errors, strings } = parseLogQL(q);
-      expect(errors).toEqual([]);
-      // selector regex, event_name and the user's value: exactly three literals
-      expect(strings).toHaveLength(3);
-      const expected = field === 'text' ? value : value.trim();
-      expect(strings.map(goUnquote)).toContain(field === 'traceId' ? normalizeTraceId(value) : expected);
-    });
+    it.each(HOSTILE_VALUES.filter((v) => v.trim() !== ''))(
+      `keeps a hostile ${field} %j as one string literal`,
+      (value) => {
+        const q = buildOperationsQuery(filters({ [field]: value }));
+        const { errors, strings } = parseLogQL(q);
+        expect(errors).toEqual([]);
+        // selector regex, event_name and the user's value: exactly three literals
+        expect(strings).toHaveLength(3);
+        const expected = field === 'text' ? value : value.trim();
+        expect(strings.map(goUnquote)).toContain(field === 'traceId' ? normalizeTraceId(value) : expected);
+      }
+    );
   }
 
   it.each(HOSTILE_VALUES.filter((v) => v !== ''))('keeps hostile types %j as string literals', (value) => {

@@ -43,7 +43,12 @@ export function operationHrefs(events: FlowEvent[]): (traceId: string) => string
   for (const e of events) {
     if (e.traceId) {
       const span = spans.get(e.traceId);
-      spans.set(e.traceId, span ? { first: Math.min(span.first, e.time), last: Math.max(span.last, e.time) } : { first: e.time, last: e.time });
+      spans.set(
+        e.traceId,
+        span
+          ? { first: Math.min(span.first, e.time), last: Math.max(span.last, e.time) }
+          : { first: e.time, last: e.time }
+      );
     }
   }
   return (traceId) => {
@@ -82,7 +87,7 @@ export function FlowEventsTab({ operation, records, openRequest }: DetailTabProp
             direction: 'forward' as const,
           }
         : null,
-    [flowId, operation.endMs, mountedAt],
+    [flowId, operation.endMs, mountedAt]
   );
   const { records: found, loading, error } = useLokiRecords(lokiDatasourceUid, params);
   const others = useMemo(() => flowEventsFromLogRecords(found), [found]);

@@ -31,8 +31,18 @@ const req = (minute: number, spanId: string, status: number | null, traceId = 't
 
 describe('requestsByEvent', () => {
   it('hangs each request under the latest event of its operation before it', () => {
-    const events = [ev(0, 'flow_opened'), ev(2, 'credentials_submitted'), ev(5, 'connected'), ev(1, 'other', { traceId: 'trace-b' })];
-    const map = requestsByEvent(events, [req(3, 's2', 200), req(2.5, 's1', 401), req(-1, 's0', 200), req(3, 'x', 200, 'trace-z')]);
+    const events = [
+      ev(0, 'flow_opened'),
+      ev(2, 'credentials_submitted'),
+      ev(5, 'connected'),
+      ev(1, 'other', { traceId: 'trace-b' }),
+    ];
+    const map = requestsByEvent(events, [
+      req(3, 's2', 200),
+      req(2.5, 's1', 401),
+      req(-1, 's0', 200),
+      req(3, 'x', 200, 'trace-z'),
+    ]);
     expect(map.get(events[0]!)!.map((r) => r.spanId)).toEqual(['s0']);
     expect(map.get(events[1]!)!.map((r) => r.spanId)).toEqual(['s1', 's2']);
     expect(map.has(events[2]!)).toBe(false);
@@ -52,7 +62,13 @@ describe('FlowEventsView', () => {
   it('groups events by session with the pause between them and the outcome', () => {
     render(<FlowEventsView events={events} requests={[]} gapMs={30 * MIN} now={T0 + 1000 * MIN} />);
     const sessions = screen.getAllByTestId(flowTestIds.session);
-    expect(sessions.map((s) => within(s).getAllByTestId(flowTestIds.event).map((e) => e.getAttribute('data-event')))).toEqual([
+    expect(
+      sessions.map((s) =>
+        within(s)
+          .getAllByTestId(flowTestIds.event)
+          .map((e) => e.getAttribute('data-event'))
+      )
+    ).toEqual([
       ['flow_opened', 'credentials_submitted', 'credentials_invalid'],
       ['flow_opened', 'connected'],
     ]);
@@ -69,7 +85,7 @@ describe('FlowEventsView', () => {
         requests={[req(2.5, 'span-401', 401), req(2.6, 'span-200', 200)]}
         gapMs={30 * MIN}
         onOpenRequest={(r) => opened.push(r.spanId)}
-      />,
+      />
     );
     const button = screen.getByTestId(flowTestIds.eventRequests);
     expect(button).toHaveTextContent('2 requests');
@@ -129,7 +145,11 @@ describe('FlowEventsTab', () => {
   beforeEach(() => queryRange.mockReset());
 
   it("loads the flow's events from its other operations and merges them without duplicates", async () => {
-    queryRange.mockResolvedValue([record(0, 'flow_opened', 's1', 'trace-a'), record(3, 'closed', 's1', 'trace-a'), ...own]);
+    queryRange.mockResolvedValue([
+      record(0, 'flow_opened', 's1', 'trace-a'),
+      record(3, 'closed', 's1', 'trace-a'),
+      ...own,
+    ]);
     render(<FlowEventsTab {...tabProps} />);
     await waitFor(() => expect(screen.getAllByTestId(flowTestIds.session)).toHaveLength(2));
     expect(screen.getAllByTestId(flowTestIds.event)).toHaveLength(4);

@@ -31,7 +31,7 @@ describe('SyncMetricsView', () => {
           { syncId: 'sync-6', time: T0 + 6 * H, model: 'teams', message: 'team without name skipped' },
           { syncId: 'sync-6', time: T0 + 6 * H, message: 'token refreshed' },
         ]}
-      />,
+      />
     );
     const rows = screen.getAllByTestId(syncTestIds.model);
     expect(rows.map((r) => r.getAttribute('data-model'))).toEqual(['employees', 'teams']);
@@ -84,7 +84,7 @@ describe('SyncMetricsTab', () => {
     render(<SyncMetricsTab {...props} />);
     await waitFor(() => expect(screen.getByTestId(syncTestIds.model)).toHaveAttribute('data-flagged', 'true'));
     expect(queryRange.mock.calls[0]![1].query).toBe(
-      '{service_name=~".+"} | event_name="integration.sync.model" | integration_id="int-1"',
+      '{service_name=~".+"} | event_name="integration.sync.model" | integration_id="int-1"'
     );
   });
 });

@@ -41,7 +41,7 @@ export function SyncMetricsTab({ operation, records }: DetailTabProps) {
             direction: 'backward' as const,
           }
         : null,
-    [integrationId, operation.endMs],
+    [integrationId, operation.endMs]
   );
   const { records: found, loading, error } = useLokiRecords(lokiDatasourceUid, params);
   const history = useMemo(() => syncModelsFromLogRecords(found), [found]);
@@ -67,7 +67,10 @@ export interface SyncMetricsViewProps {
 }
 
 export function SyncMetricsView({ syncId, records, warnings, options, loading, error }: SyncMetricsViewProps) {
-  const metrics = useMemo(() => buildSyncMetrics({ syncId, records, warnings }, options), [syncId, records, warnings, options]);
+  const metrics = useMemo(
+    () => buildSyncMetrics({ syncId, records, warnings }, options),
+    [syncId, records, warnings, options]
+  );
   const threshold = options?.dropThreshold ?? DEFAULT_DROP_OPTIONS.dropThreshold;
   const flagged = metrics.models.filter((m) => m.flagged).length;
   const styles = useStyles2(getStyles);
@@ -87,7 +90,8 @@ export function SyncMetricsView({ syncId, records, warnings, options, loading, e
         <Stack direction="column" gap={1}>
           {flagged > 0 && (
             <Text color="error">
-              {flagged} model{flagged === 1 ? '' : 's'} dropped more than {Math.round(threshold * 100)} % below the median of previous syncs
+              {flagged} model{flagged === 1 ? '' : 's'} dropped more than {Math.round(threshold * 100)} % below the
+              median of previous syncs
             </Text>
           )}
           <SyncModelTable models={metrics.models} dropThreshold={threshold} />

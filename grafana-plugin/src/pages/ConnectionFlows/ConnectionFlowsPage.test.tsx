@@ -14,7 +14,13 @@ const MIN = 60_000;
 const NOW = Date.now();
 const T0 = NOW - 6 * 60 * MIN;
 
-function record(flowId: string, minute: number, event: string, step: string, extra: Record<string, string> = {}): LogRecord {
+function record(
+  flowId: string,
+  minute: number,
+  event: string,
+  step: string,
+  extra: Record<string, string> = {}
+): LogRecord {
   const ms = T0 + minute * MIN;
   return {
     timestampNs: `${BigInt(ms) * 1_000_000n}`,
@@ -48,7 +54,7 @@ function renderPage(search = '') {
       future={{ v7_startTransition: true, v7_relativeSplatPath: true }}
     >
       <ConnectionFlowsPage />
-    </MemoryRouter>,
+    </MemoryRouter>
   );
 }
 
@@ -85,7 +91,7 @@ describe('ConnectionFlowsPage', () => {
     renderPage('?tool=personio&customer=acme');
     await waitFor(() => expect(screen.getAllByTestId(flowTestIds.pageFlowRow)).toHaveLength(2));
     expect(queryRange.mock.calls[0]![1].query).toBe(
-      '{service_name=~".+"} | event_name="integration.flow.event" | integration_tool="personio" | integration_customer_id="acme"',
+      '{service_name=~".+"} | event_name="integration.flow.event" | integration_tool="personio" | integration_customer_id="acme"'
     );
     expect(screen.getByTestId(flowTestIds.funnel)).toHaveTextContent('2 flows · 1 connected');
   });
@@ -95,11 +101,11 @@ describe('ConnectionFlowsPage', () => {
     await waitFor(() => expect(screen.getAllByTestId(flowTestIds.pageFlowRow)).toHaveLength(1));
     await userEvent.click(screen.getByTestId(flowTestIds.pageFlowRow));
     const timeline = screen.getByTestId(flowTestIds.timeline);
-    expect(within(timeline).getAllByTestId(flowTestIds.event).map((e) => e.getAttribute('data-event'))).toEqual([
-      'flow_opened',
-      'credentials_submitted',
-      'failed',
-    ]);
+    expect(
+      within(timeline)
+        .getAllByTestId(flowTestIds.event)
+        .map((e) => e.getAttribute('data-event'))
+    ).toEqual(['flow_opened', 'credentials_submitted', 'failed']);
   });
 
   it('reads an absolute range from the URL (epoch ms, as the time picker writes it)', async () => {

@@ -3,7 +3,17 @@ import React, { useMemo, useState } from 'react';
 import { useLocation } from 'react-router-dom';
 import { dateTimeFormat, rangeUtil, type GrafanaTheme2, type TimeRange } from '@grafana/data';
 import { locationService, PluginPage } from '@grafana/runtime';
-import { Field, Icon, Input, RadioButtonGroup, RefreshPicker, Stack, TextLink, TimeRangePicker, useStyles2 } from '@grafana/ui';
+import {
+  Field,
+  Icon,
+  Input,
+  RadioButtonGroup,
+  RefreshPicker,
+  Stack,
+  TextLink,
+  TimeRangePicker,
+  useStyles2,
+} from '@grafana/ui';
 
 import { QueryError } from '../../components/common/QueryError';
 import { FlowFunnel } from '../../components/FlowTimeline/FlowFunnel';
@@ -40,7 +50,7 @@ function ConnectionFlowsPage() {
     () => rangeUtil.convertRawToRange({ from: rawTime(state.from), to: rawTime(state.to) }),
     // reloadKey re-resolves relative ranges such as now-7d
     // eslint-disable-next-line react-hooks/exhaustive-deps
-    [state.from, state.to, reloadKey],
+    [state.from, state.to, reloadKey]
   );
   const range = useMemo(() => ({ fromMs: timeRange.from.valueOf(), toMs: timeRange.to.valueOf() }), [timeRange]);
   const result = useFlowEvents(lokiDatasourceUid, { tool: state.tool, customer: state.customer }, range, reloadKey);
@@ -52,7 +62,7 @@ function ConnectionFlowsPage() {
   const tools = useMemo(() => [...new Set(flows.map((f) => f.tool).filter((t): t is string => !!t))].sort(), [flows]);
   const funnel = useMemo(
     () => flowFunnel(shown, { tool: state.tool || undefined, from: range.fromMs, to: range.toMs, now, gapMs }),
-    [shown, state.tool, range.fromMs, range.toMs, now, gapMs],
+    [shown, state.tool, range.fromMs, range.toMs, now, gapMs]
   );
 
   const set = (next: Parameters<typeof flowsUrlUpdate>[0]) => locationService.partial(flowsUrlUpdate(next));
@@ -69,11 +79,20 @@ function ConnectionFlowsPage() {
             value={timeRange}
             onChange={setRange}
             onChangeTimeZone={() => {}}
-            onMoveBackward={() => set({ from: String(range.fromMs - (range.toMs - range.fromMs)), to: String(range.fromMs) })}
-            onMoveForward={() => set({ from: String(range.toMs), to: String(range.toMs + (range.toMs - range.fromMs)) })}
+            onMoveBackward={() =>
+              set({ from: String(range.fromMs - (range.toMs - range.fromMs)), to: String(range.fromMs) })
+            }
+            onMoveForward={() =>
+              set({ from: String(range.toMs), to: String(range.toMs + (range.toMs - range.fromMs)) })
+            }
             onZoom={() => {}}
           />
-          <RefreshPicker noIntervalPicker onIntervalChanged={() => {}} onRefresh={() => setReloadKey((k) => k + 1)} isLoading={result.loading} />
+          <RefreshPicker
+            noIntervalPicker
+            onIntervalChanged={() => {}}
+            onRefresh={() => setReloadKey((k) => k + 1)}
+            isLoading={result.loading}
+          />
         </Stack>
       }
     >
@@ -148,7 +167,12 @@ function ConnectionFlowsPage() {
               </thead>
               <tbody>
                 {group.flows.map((summary) => (
-                  <FlowRow key={summary.flow.flowId} summary={summary} open={open === summary.flow.flowId} onToggle={(id) => setOpen(open === id ? undefined : id)} />
+                  <FlowRow
+                    key={summary.flow.flowId}
+                    summary={summary}
+                    open={open === summary.flow.flowId}
+                    onToggle={(id) => setOpen(open === id ? undefined : id)}
+                  />
                 ))}
               </tbody>
             </table>
@@ -156,7 +180,8 @@ function ConnectionFlowsPage() {
         ))}
         {!result.loading && !result.error && shown.length === 0 && (
           <div className={styles.empty}>
-            No connection flows in this time range{state.tool || state.customer || state.text ? ' match the filters' : ''}.
+            No connection flows in this time range
+            {state.tool || state.customer || state.text ? ' match the filters' : ''}.
           </div>
         )}
       </div>
@@ -164,13 +189,27 @@ function ConnectionFlowsPage() {
   );
 }
 
-function FlowRow({ summary, open, onToggle }: { summary: FlowSummary; open: boolean; onToggle: (flowId: string) => void }) {
+function FlowRow({
+  summary,
+  open,
+  onToggle,
+}: {
+  summary: FlowSummary;
+  open: boolean;
+  onToggle: (flowId: string) => void;
+}) {
   const styles = useStyles2(getStyles);
   const { flow, outcome } = summary;
   const lastTrace = [...flow.events].reverse().find((e) => e.traceId)?.traceId;
   return (
     <>
-      <tr className={styles.row} onClick={() => onToggle(flow.flowId)} data-testid={flowTestIds.pageFlowRow} data-flow-id={flow.flowId} aria-expanded={open}>
+      <tr
+        className={styles.row}
+        onClick={() => onToggle(flow.flowId)}
+        data-testid={flowTestIds.pageFlowRow}
+        data-flow-id={flow.flowId}
+        aria-expanded={open}
+      >
         <td>
           <Icon name={open ? 'angle-down' : 'angle-right'} /> {flow.customerId ?? '–'}
         </td>
@@ -209,15 +248,28 @@ export default ConnectionFlowsPage;
 
 const getStyles = (theme: GrafanaTheme2) => ({
   page: css({ display: 'flex', flexDirection: 'column', gap: theme.spacing(2) }),
-  card: css({ border: `1px solid ${theme.colors.border.weak}`, borderRadius: theme.shape.radius.default, padding: theme.spacing(2) }),
+  card: css({
+    border: `1px solid ${theme.colors.border.weak}`,
+    borderRadius: theme.shape.radius.default,
+    padding: theme.spacing(2),
+  }),
   h: css({ fontSize: theme.typography.h5.fontSize, marginBottom: theme.spacing(1.5) }),
-  muted: css({ color: theme.colors.text.secondary, fontSize: theme.typography.bodySmall.fontSize, fontWeight: 'normal' }),
+  muted: css({
+    color: theme.colors.text.secondary,
+    fontSize: theme.typography.bodySmall.fontSize,
+    fontWeight: 'normal',
+  }),
   status: css({ color: theme.colors.text.secondary, fontSize: theme.typography.bodySmall.fontSize }),
   empty: css({ padding: theme.spacing(4), textAlign: 'center', color: theme.colors.text.secondary }),
   table: css({
     width: '100%',
     borderCollapse: 'collapse',
-    'th, td': { padding: theme.spacing(0.75, 1), borderBottom: `1px solid ${theme.colors.border.weak}`, textAlign: 'left', verticalAlign: 'middle' },
+    'th, td': {
+      padding: theme.spacing(0.75, 1),
+      borderBottom: `1px solid ${theme.colors.border.weak}`,
+      textAlign: 'left',
+      verticalAlign: 'middle',
+    },
     th: { color: theme.colors.text.secondary, fontWeight: theme.typography.fontWeightMedium },
   }),
   row: css({ cursor: 'pointer', '&:hover': { background: theme.colors.action.hover } }),

@@ -22,7 +22,7 @@ export function useFlowEvents(
   lokiUid: string,
   filters: { tool: string; customer: string },
   range: { fromMs: number; toMs: number },
-  reloadKey: number,
+  reloadKey: number
 ): FlowEventsState {
   const query = buildFlowEventsQuery({ tool: filters.tool, customerId: filters.customer });
   const params = useMemo(
@@ -33,7 +33,7 @@ export function useFlowEvents(
       limit: FLOW_PAGE_EVENTS_LIMIT,
       direction: 'backward' as const,
     }),
-    [query, range.fromMs, range.toMs],
+    [query, range.fromMs, range.toMs]
   );
   const { records, loading, error } = useLokiRecords(lokiUid, params, reloadKey);
   const events = useMemo(() => flowEventsFromLogRecords(records), [records]);

@@ -16,7 +16,8 @@ jest.mock('@grafana/runtime', () => ({
 }));
 
 const ops = toOperations(parseStreamsResponse(operations));
-const link = (op: (typeof ops)[number]) => `/logs/${op.traceId}?time=${Math.round(op.endMs)}&duration=${Math.ceil(op.durationMs)}`;
+const link = (op: (typeof ops)[number]) =>
+  `/logs/${op.traceId}?time=${Math.round(op.endMs)}&duration=${Math.ceil(op.durationMs)}`;
 
 beforeEach(() => {
   backend = fixtureFetch();
@@ -79,7 +80,9 @@ describe('LogDetailPage', () => {
 
   it('explains a missing operation instead of showing an empty page', async () => {
     renderApp('/logs/00000000000000000000000000000000?time=1795694376636');
-    expect(await screen.findByTestId(testIds.detail.notFound)).toHaveTextContent('No operation record for trace 00000000000000000000000000000000');
+    expect(await screen.findByTestId(testIds.detail.notFound)).toHaveTextContent(
+      'No operation record for trace 00000000000000000000000000000000'
+    );
   });
 
   it('links the trace to Explore in the configured Tempo', async () => {
@@ -105,6 +108,10 @@ describe('LogDetailPage', () => {
   it('shows the data source error', async () => {
     backend = fixtureFetch({ fail: { status: 503, data: 'upstream unavailable' } });
     renderApp(link(ops[0]!));
-    await waitFor(() => expect(screen.getByTestId(testIds.detail.error)).toHaveTextContent('could not be reached (503): upstream unavailable'));
+    await waitFor(() =>
+      expect(screen.getByTestId(testIds.detail.error)).toHaveTextContent(
+        'could not be reached (503): upstream unavailable'
+      )
+    );
   });
 });

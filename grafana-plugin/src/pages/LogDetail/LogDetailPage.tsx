@@ -3,7 +3,17 @@ import { Link, useLocation, useParams } from 'react-router-dom';
 import { css } from '@emotion/css';
 import { GrafanaTheme2 } from '@grafana/data';
 import { locationService, PluginPage } from '@grafana/runtime';
-import { Alert, Badge, ErrorBoundaryAlert, LinkButton, LoadingPlaceholder, Tab, TabContent, TabsBar, useStyles2 } from '@grafana/ui';
+import {
+  Alert,
+  Badge,
+  ErrorBoundaryAlert,
+  LinkButton,
+  LoadingPlaceholder,
+  Tab,
+  TabContent,
+  TabsBar,
+  useStyles2,
+} from '@grafana/ui';
 import { queryRange } from '../../api/loki/client';
 import { buildTraceRecordsQuery } from '../../api/loki/logql';
 import { getTrace } from '../../api/tempo/client';
@@ -28,7 +38,11 @@ type Loaded = { operation: Operation | null; records: OperationRecords; truncate
  * The range to read a trace's records in: the linked time when the link has one; else the
  * trace's own span times from Tempo; else the fallback range (Tempo unreachable or no trace).
  */
-async function recordsRange(tempoUid: string, traceId: string, range: { startMs: number; endMs: number; exact: boolean }) {
+async function recordsRange(
+  tempoUid: string,
+  traceId: string,
+  range: { startMs: number; endMs: number; exact: boolean }
+) {
   if (range.exact) {
     return range;
   }
@@ -63,7 +77,11 @@ function useTraceRecords(
       .then(
         (records) =>
           !cancelled &&
-          setResult({ key, error: null, data: { ...groupTraceRecords(records), truncated: records.length >= DETAIL_RECORDS_LIMIT } }),
+          setResult({
+            key,
+            error: null,
+            data: { ...groupTraceRecords(records), truncated: records.length >= DETAIL_RECORDS_LIMIT },
+          }),
         (error: Error) => !cancelled && setResult({ key, error, data: null })
       );
     return () => {
@@ -121,12 +139,19 @@ function LogDetailPage() {
     () => detailRange(new URLSearchParams({ time: timeParam ?? '', duration: durationParam ?? '' }), openedAt),
     [timeParam, durationParam, openedAt]
   );
-  const { loading, error, data } = useTraceRecords(settings.lokiDatasourceUid, settings.tempoDatasourceUid, traceId, range);
+  const { loading, error, data } = useTraceRecords(
+    settings.lokiDatasourceUid,
+    settings.tempoDatasourceUid,
+    traceId,
+    range
+  );
   const operation = data?.operation ?? null;
   const tabs = operation ? tabsFor(operation) : [];
   const activeTab = tabs.find((t) => t.id === search.get(DETAIL_PARAMS.tab)) ?? tabs[0];
 
-  const title = operation ? `${logTypeLabel(operation.logType)} · ${operation.tool} · ${operation.operation}` : `Trace ${traceId}`;
+  const title = operation
+    ? `${logTypeLabel(operation.logType)} · ${operation.tool} · ${operation.operation}`
+    : `Trace ${traceId}`;
   return (
     <PluginPage
       pageNav={{ text: title }}
@@ -147,16 +172,23 @@ function LogDetailPage() {
       }
     >
       <div className={s.page} data-testid={testIds.detail.container}>
-        <Link to={logsUrl(typeof listSearch === 'string' ? listSearch : '')} data-testid={testIds.detail.back} className={s.back}>
+        <Link
+          to={logsUrl(typeof listSearch === 'string' ? listSearch : '')}
+          data-testid={testIds.detail.back}
+          className={s.back}
+        >
           ← All logs
         </Link>
         {loading && <LoadingPlaceholder text="Loading the operation…" />}
         {error && <QueryError error={error} title="Could not load this operation" testId={testIds.detail.error} />}
         {!loading && !error && !operation && (
           <Alert severity="warning" title="Operation not found" data-testid={testIds.detail.notFound}>
-            No operation record for trace {traceId} {range.exact ? 'around the linked time' : 'in the last 7 days'}. It may be
-            older than the retention period, still running (the record is written when the operation ends), or the link is
-            wrong. {data && data.records.all.length > 0 && `${data.records.all.length} other records of this trace were found.`}
+            No operation record for trace {traceId} {range.exact ? 'around the linked time' : 'in the last 7 days'}. It
+            may be older than the retention period, still running (the record is written when the operation ends), or
+            the link is wrong.{' '}
+            {data &&
+              data.records.all.length > 0 &&
+              `${data.records.all.length} other records of this trace were found.`}
           </Alert>
         )}
         {operation && data && (
@@ -185,7 +217,9 @@ function LogDetailPage() {
                   <activeTab.Component
                     operation={operation}
                     records={data.records}
-                    openRequest={(spanId) => locationService.partial({ [DETAIL_PARAMS.tab]: 'requests', [REQUEST_PARAM]: spanId })}
+                    openRequest={(spanId) =>
+                      locationService.partial({ [DETAIL_PARAMS.tab]: 'requests', [REQUEST_PARAM]: spanId })
+                    }
                   />
                 </ErrorBoundaryAlert>
               )}
@@ -207,6 +241,10 @@ const getStyles = (theme: GrafanaTheme2) => ({
     dt: { color: theme.colors.text.secondary, fontSize: theme.typography.bodySmall.fontSize },
     dd: { margin: 0, fontWeight: theme.typography.fontWeightMedium },
   }),
-  summary: css({ marginTop: theme.spacing(1), color: theme.colors.text.secondary, fontFamily: theme.typography.fontFamilyMonospace }),
+  summary: css({
+    marginTop: theme.spacing(1),
+    color: theme.colors.text.secondary,
+    fontFamily: theme.typography.fontFamilyMonospace,
+  }),
   tabContent: css({ paddingTop: theme.spacing(2) }),
 });

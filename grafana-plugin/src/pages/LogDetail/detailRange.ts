@@ -6,7 +6,10 @@ export const DETAIL_FALLBACK_LOOKBACK_MS = 7 * 24 * 3600 * 1000;
 const SLACK_MS = 60_000;
 
 /** The Loki range that holds every record of one operation. Pure. */
-export function detailRange(search: URLSearchParams, nowMs: number): { startMs: number; endMs: number; exact: boolean } {
+export function detailRange(
+  search: URLSearchParams,
+  nowMs: number
+): { startMs: number; endMs: number; exact: boolean } {
   const time = Number(search.get(DETAIL_PARAMS.time));
   const duration = Number(search.get(DETAIL_PARAMS.duration) ?? 0);
   if (!Number.isFinite(time) || time <= 0) {

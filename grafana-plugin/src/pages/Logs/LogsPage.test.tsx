@@ -34,7 +34,11 @@ describe('LogsPage', () => {
     expect(rows.length).toBeLessThan(40); // virtualized: only the visible rows are mounted
     expect(rows[0]).toHaveTextContent('personio');
     expect(backend.calls[0]!.url).toBe('/api/datasources/proxy/uid/my-loki/loki/api/v1/query_range');
-    expect(backend.calls[0]!.params).toMatchObject({ direction: 'backward', limit: '500', start: `${Date.UTC(2026, 10, 25)}000000` });
+    expect(backend.calls[0]!.params).toMatchObject({
+      direction: 'backward',
+      limit: '500',
+      start: `${Date.UTC(2026, 10, 25)}000000`,
+    });
   });
 
   it('applies filters from the URL and writes new ones to it', async () => {
@@ -85,14 +89,20 @@ describe('LogsPage', () => {
     const base = BigInt(Date.UTC(2026, 10, 26, 6)) * 1000000n;
     for (let i = 0; i < 1000; i++) {
       // pairs of records share a nanosecond: the cursor must neither skip nor repeat them
-      backend.records.push({ tsNs: `${base - BigInt(Math.floor(i / 2)) * 1000000000n}`, line: `op ${i}`, labels: { ...template.labels, trace_id: i.toString(16).padStart(32, '0') } });
+      backend.records.push({
+        tsNs: `${base - BigInt(Math.floor(i / 2)) * 1000000000n}`,
+        line: `op ${i}`,
+        labels: { ...template.labels, trace_id: i.toString(16).padStart(32, '0') },
+      });
     }
     renderApp(`/logs?${RANGE}`);
     expect(await countText()).toBe('500 operations (more available)');
     fireEvent.click(screen.getByTestId(testIds.logs.loadMore));
     // the next page starts at the oldest row's nanosecond, so its two records come back and
     // are merged away: 498 new rows
-    await waitFor(() => expect(screen.getByTestId(testIds.logs.count)).toHaveTextContent('998 operations (more available)'));
+    await waitFor(() =>
+      expect(screen.getByTestId(testIds.logs.count)).toHaveTextContent('998 operations (more available)')
+    );
     fireEvent.click(screen.getByTestId(testIds.logs.loadMore));
     await waitFor(() => expect(screen.getByTestId(testIds.logs.count)).toHaveTextContent(/^1,040 operations$/));
     expect(screen.queryByTestId(testIds.logs.loadMore)).toBeNull();
@@ -121,10 +131,14 @@ describe('LogsPage', () => {
   });
 
   it('says which data source is unreachable and how to fix it', async () => {
-    backend = fixtureFetch({ fail: { status: 502, data: { message: 'dial tcp 10.0.0.5:3100: connect: connection refused' } } });
+    backend = fixtureFetch({
+      fail: { status: 502, data: { message: 'dial tcp 10.0.0.5:3100: connect: connection refused' } },
+    });
     renderApp(`/logs?${RANGE}`);
     const error = await screen.findByTestId(testIds.logs.error);
-    expect(error).toHaveTextContent('Loki (data source "loki") could not be reached (502): dial tcp 10.0.0.5:3100: connect: connection refused');
+    expect(error).toHaveTextContent(
+      'Loki (data source "loki") could not be reached (502): dial tcp 10.0.0.5:3100: connect: connection refused'
+    );
     expect(error).toHaveTextContent('Check that Loki is running');
   });
 

@@ -72,7 +72,12 @@ function LogsPage() {
 
   const footer = result.hasMore ? (
     <div className={s.footer}>
-      <Button variant="secondary" onClick={result.loadMore} disabled={result.loadingMore} data-testid={testIds.logs.loadMore}>
+      <Button
+        variant="secondary"
+        onClick={result.loadMore}
+        disabled={result.loadingMore}
+        data-testid={testIds.logs.loadMore}
+      >
         {result.loadingMore ? 'Loading…' : 'Load older operations'}
       </Button>
     </div>

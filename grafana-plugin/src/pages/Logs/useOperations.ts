@@ -51,10 +51,22 @@ export function useOperations(
 
   useEffect(() => {
     let cancelled = false;
-    queryRange(lokiUid, { query, startMs: range.fromMs, endMs: range.toMs, limit: OPERATIONS_PAGE_SIZE, direction: 'backward' }).then(
+    queryRange(lokiUid, {
+      query,
+      startMs: range.fromMs,
+      endMs: range.toMs,
+      limit: OPERATIONS_PAGE_SIZE,
+      direction: 'backward',
+    }).then(
       (records) =>
         !cancelled &&
-        setLoaded({ key, operations: toOperations(records), error: null, hasMore: records.length >= OPERATIONS_PAGE_SIZE, loadingMore: false }),
+        setLoaded({
+          key,
+          operations: toOperations(records),
+          error: null,
+          hasMore: records.length >= OPERATIONS_PAGE_SIZE,
+          loadingMore: false,
+        }),
       (error: Error) => !cancelled && setLoaded({ key, operations: [], error, hasMore: false, loadingMore: false })
     );
     return () => {
@@ -70,7 +82,13 @@ export function useOperations(
       return;
     }
     update((s) => ({ ...s, loadingMore: true }));
-    queryRange(lokiUid, { query, startMs: range.fromMs, endNs: cursorAfter(oldest), limit: OPERATIONS_PAGE_SIZE, direction: 'backward' }).then(
+    queryRange(lokiUid, {
+      query,
+      startMs: range.fromMs,
+      endNs: cursorAfter(oldest),
+      limit: OPERATIONS_PAGE_SIZE,
+      direction: 'backward',
+    }).then(
       (records) =>
         update((s) => ({
           ...s,
@@ -94,10 +112,20 @@ export function useOperations(
       }
       inFlight = true;
       const now = Date.now();
-      queryRange(lokiUid, { query, startMs: now - LIVE_TAIL_WINDOW_MS, endMs: now, limit: OPERATIONS_PAGE_SIZE, direction: 'backward' })
+      queryRange(lokiUid, {
+        query,
+        startMs: now - LIVE_TAIL_WINDOW_MS,
+        endMs: now,
+        limit: OPERATIONS_PAGE_SIZE,
+        direction: 'backward',
+      })
         .then(
           (records) =>
-            update((s) => ({ ...s, error: null, operations: mergeOperations(toOperations(records), s.operations, LIVE_TAIL_MAX_ROWS) })),
+            update((s) => ({
+              ...s,
+              error: null,
+              operations: mergeOperations(toOperations(records), s.operations, LIVE_TAIL_MAX_ROWS),
+            })),
           (error: Error) => update((s) => ({ ...s, error }))
         )
         .finally(() => {
