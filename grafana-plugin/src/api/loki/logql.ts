@@ -41,6 +41,16 @@ export function logqlString(value: string): string {
 /** All streams the SDK writes to: every service. Records are narrowed by event_name. */
 export const ALL_SERVICES_SELECTOR = `{${LOKI_LABELS.serviceName}=~".+"}`;
 
+/**
+ * How Loki stores event.name, integration.log_type and integration.tool: as index labels
+ * (`labels`, queries select streams on them and read only those records) or only as
+ * structured metadata (`metadata`, queries read every record in range and filter).
+ */
+export type LokiLayout = 'labels' | 'metadata';
+
+/** The attributes Loki indexes as labels in the `labels` layout, in selector order. */
+export const INDEX_LABELS = [LOKI_LABELS.eventName, LOKI_LABELS.tool, LOKI_LABELS.logType] as const;
+
 export interface OperationFilters {
   /** Log types to include; empty means all. */
   types: string[];
