@@ -1,10 +1,21 @@
-// A stand-in for Loki's query_range over a fixed set of records, for the browser harness and
-// component tests. It parses the query with Grafana's LogQL grammar and evaluates the subset
-// the app generates (stream matchers, `|=` line filters, exact and `or` label filters,
-// numeric `>` filters); anything else is answered like Loki answers a bad query: HTTP 400.
+// A stand-in for Loki's query_range and labels APIs over a fixed set of records, for the
+// browser harness and component tests. It parses the query with Grafana's LogQL grammar and
+// evaluates the subset the app generates (stream matchers, `|=` line filters, exact and `or`
+// label filters, numeric `>` filters); anything else is answered like Loki answers a bad
+// query: HTTP 400. Like Loki, stream matchers see only the index labels of the layout
+// (LokiLayout in src/api/loki/logql.ts), label filters see every label and metadata field.
 import { parser } from '@grafana/lezer-logql';
 
 export class BadQueryError extends Error {}
+
+/** Index labels by Loki layout: `labels` is provisioning/loki/loki.yaml's, `metadata` Loki's default OTLP mapping. */
+export const INDEX_LABELS = {
+  metadata: ['service_name', 'deployment_environment_name'],
+  labels: ['service_name', 'deployment_environment_name', 'event_name', 'integration_tool', 'integration_log_type'],
+};
+
+const streamLabels = (labels, layout) =>
+  Object.fromEntries(INDEX_LABELS[layout].filter((name) => name in labels).map((name) => [name, labels[name]]));
 
 function toTree(query) {
   const cursor = parser.parse(query).cursor();
@@ -69,13 +80,18 @@ function labelFilterFn(node) {
   throw new BadQueryError(`unsupported label filter ${node.text}`);
 }
 
-/** Compiles a LogQL log query into a predicate over { line, labels }. */
-export function compile(query) {
+/** Compiles a LogQL log query into a predicate over { line, labels } for a Loki of that layout. */
+export function compile(query, layout = 'labels') {
+  if (!(layout in INDEX_LABELS)) {
+    throw new Error(`unknown layout ${layout}`);
+  }
   const tree = toTree(query);
   if (find(tree, 'LogExpr').length !== 1 || find(tree, 'MetricExpr').length > 0) {
     throw new BadQueryError('only log queries are supported');
   }
-  const preds = find(find(tree, 'Selector')[0], 'Matcher').map(matcherFn);
+  const preds = find(find(tree, 'Selector')[0], 'Matcher')
+    .map(matcherFn)
+    .map((matches) => (labels) => matches(streamLabels(labels, layout)));
   for (const stage of find(tree, 'PipelineStage')) {
     const lineFilter = find(stage, 'LineFilter')[0];
     if (lineFilter) {
@@ -110,11 +126,20 @@ export function recordsOf(response) {
 }
 
 /**
+ * Answers /loki/api/v1/labels: the index label names of the records' streams. Unlike Loki it
+ * ignores start and end: the fixture records are dated in the past, the app asks about now.
+ */
+export function labelNames(records, layout = 'labels') {
+  const names = new Set(records.flatMap((r) => Object.keys(streamLabels(r.labels, layout))));
+  return { status: 'success', data: [...names].sort() };
+}
+
+/**
  * Answers /loki/api/v1/query_range like Loki: start inclusive, end exclusive (ns), limit,
  * direction; one stream per distinct label set.
  */
-export function queryRange(records, params) {
-  const matches = compile(params.query ?? '');
+export function queryRange(records, params, layout = 'labels') {
+  const matches = compile(params.query ?? '', layout);
   const start = BigInt(params.start ?? '0');
   const end = BigInt(params.end ?? `${BigInt(Date.now()) * 1000000n}`);
   const limit = Number(params.limit ?? 100);

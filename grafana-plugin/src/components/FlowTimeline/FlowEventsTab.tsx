@@ -9,6 +9,7 @@ import { sessionizeFlow } from '../../domain/flows/sessionize';
 import type { DetailTabProps, RequestLog } from '../../domain/types';
 import { DETAIL_PARAMS } from '../../pages/LogDetail/detailRange';
 import { useSettings } from '../../settings';
+import { useLokiLayout } from '../common/useLokiLayout';
 import { logDetailUrl } from '../../utils/routing';
 import { REQUEST_PARAM } from '../RequestLogs/RequestLogsTab';
 import { OutcomeBadge } from './OutcomeBadge';
@@ -75,19 +76,20 @@ export function FlowEventsTab({ operation, records, openRequest }: DetailTabProp
   const { lokiDatasourceUid, sessionGapMinutes } = useSettings();
   const own = useMemo(() => flowEventsFromLogRecords(records.flowEvents), [records.flowEvents]);
   const flowId = own[0]?.flowId;
+  const layout = useLokiLayout(lokiDatasourceUid)?.layout;
   const [mountedAt] = useState(Date.now);
   const params = useMemo(
     () =>
-      flowId
+      flowId && layout
         ? {
-            query: buildFlowEventsQuery({ flowId }),
+            query: buildFlowEventsQuery(layout, { flowId, flowTool: operation.tool }),
             startMs: operation.endMs - FLOW_LOOKAROUND_MS,
             endMs: Math.min(operation.endMs + FLOW_LOOKAROUND_MS, mountedAt),
             limit: FLOW_EVENTS_LIMIT,
             direction: 'forward' as const,
           }
         : null,
-    [flowId, operation.endMs, mountedAt]
+    [flowId, layout, operation.tool, operation.endMs, mountedAt]
   );
   const { records: found, loading, error } = useLokiRecords(lokiDatasourceUid, params);
   const others = useMemo(() => flowEventsFromLogRecords(found), [found]);

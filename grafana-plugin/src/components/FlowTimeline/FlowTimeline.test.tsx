@@ -2,6 +2,7 @@ import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import React from 'react';
 
+import type { LayoutCheck } from '../../api/loki/layout';
 import type { FlowEvent } from '../../domain/flows/flowEvent';
 import type { DetailTabProps, LogRecord } from '../../domain/types';
 import { FlowEventsTab, FlowEventsView, operationHrefs, requestHref } from './FlowEventsTab';
@@ -10,6 +11,8 @@ import { flowTestIds } from './testIds';
 
 jest.mock('../../api/loki/client', () => ({ queryRange: jest.fn() }));
 const { queryRange } = require('../../api/loki/client') as { queryRange: jest.Mock };
+let mockLayout: LayoutCheck | null = { layout: 'metadata', unindexed: false };
+jest.mock('../common/useLokiLayout', () => ({ useLokiLayout: () => mockLayout }));
 
 const MIN = 60_000;
 const T0 = Date.UTC(2026, 10, 24, 9, 0, 0);
@@ -142,7 +145,10 @@ describe('FlowEventsTab', () => {
     records: { flowEvents: own, requests: [], syncModels: [], warnings: [], all: own },
   } as unknown as DetailTabProps;
 
-  beforeEach(() => queryRange.mockReset());
+  beforeEach(() => {
+    queryRange.mockReset();
+    mockLayout = { layout: 'metadata', unindexed: true };
+  });
 
   it("loads the flow's events from its other operations and merges them without duplicates", async () => {
     queryRange.mockResolvedValue([
@@ -154,8 +160,20 @@ describe('FlowEventsTab', () => {
     await waitFor(() => expect(screen.getAllByTestId(flowTestIds.session)).toHaveLength(2));
     expect(screen.getAllByTestId(flowTestIds.event)).toHaveLength(4);
     const [, params] = queryRange.mock.calls[0]!;
-    expect(params.query).toContain('integration_flow_id="flow \\"1\\""');
+    expect(params.query).toBe(
+      '{service_name=~".+"} | event_name="integration.flow.event" | integration_flow_id="flow \\"1\\""'
+    );
     expect(params.direction).toBe('forward');
+  });
+
+  it("reads the flow's events from its tool's flow-event streams on a Loki with the index labels", async () => {
+    mockLayout = { layout: 'labels', unindexed: false };
+    queryRange.mockResolvedValue(own);
+    render(<FlowEventsTab {...{ ...tabProps, operation: { ...tabProps.operation, tool: 'personio' } }} />);
+    await waitFor(() => expect(queryRange).toHaveBeenCalled());
+    expect(queryRange.mock.calls[0]![1].query).toBe(
+      '{event_name="integration.flow.event", integration_tool="personio"} | integration_flow_id="flow \\"1\\""'
+    );
   });
 
   it("still shows this log's events when the other events cannot be loaded", async () => {

@@ -10,6 +10,7 @@ import { buildSyncHistoryQuery } from '../../domain/syncMetrics/syncQueries';
 import type { SyncModelRecord, SyncWarning } from '../../domain/syncMetrics/syncRecords';
 import type { DetailTabProps } from '../../domain/types';
 import { useSettings } from '../../settings';
+import { useLokiLayout } from '../common/useLokiLayout';
 import { SyncModelTable } from './SyncModelTable';
 import { syncTestIds } from './testIds';
 
@@ -30,18 +31,19 @@ export function SyncMetricsTab({ operation, records }: DetailTabProps) {
   const own = useMemo(() => syncModelsFromLogRecords(records.syncModels), [records.syncModels]);
   const warnings = useMemo(() => syncWarningsFromLogRecords(records.warnings), [records.warnings]);
   const integrationId = operation.integrationId;
+  const layout = useLokiLayout(lokiDatasourceUid)?.layout;
   const params = useMemo(
     () =>
-      integrationId
+      integrationId && layout
         ? {
-            query: buildSyncHistoryQuery(integrationId),
+            query: buildSyncHistoryQuery(layout, integrationId, operation.tool),
             startMs: operation.endMs - SYNC_HISTORY_MS,
             endMs: operation.endMs,
             limit: SYNC_HISTORY_LIMIT,
             direction: 'backward' as const,
           }
         : null,
-    [integrationId, operation.endMs]
+    [integrationId, layout, operation.tool, operation.endMs]
   );
   const { records: found, loading, error } = useLokiRecords(lokiDatasourceUid, params);
   const history = useMemo(() => syncModelsFromLogRecords(found), [found]);

@@ -3,12 +3,15 @@ import userEvent from '@testing-library/user-event';
 import React from 'react';
 import { MemoryRouter } from 'react-router-dom';
 
+import type { LayoutCheck } from '../../api/loki/layout';
 import { flowTestIds } from '../../components/FlowTimeline/testIds';
 import type { LogRecord } from '../../domain/types';
 import ConnectionFlowsPage from './ConnectionFlowsPage';
 
 jest.mock('../../api/loki/client', () => ({ queryRange: jest.fn() }));
 const { queryRange } = require('../../api/loki/client') as { queryRange: jest.Mock };
+let mockLayout: LayoutCheck | null = { layout: 'metadata', unindexed: false };
+jest.mock('../../components/common/useLokiLayout', () => ({ useLokiLayout: () => mockLayout }));
 
 const MIN = 60_000;
 const NOW = Date.now();
@@ -62,6 +65,7 @@ describe('ConnectionFlowsPage', () => {
   beforeEach(() => {
     queryRange.mockReset();
     queryRange.mockResolvedValue(RECORDS);
+    mockLayout = { layout: 'metadata', unindexed: false };
   });
 
   it('lists flows by tool with outcome, stopped step and sessions, and a funnel of steps', async () => {
@@ -94,6 +98,22 @@ describe('ConnectionFlowsPage', () => {
       '{service_name=~".+"} | event_name="integration.flow.event" | integration_tool="personio" | integration_customer_id="acme"'
     );
     expect(screen.getByTestId(flowTestIds.funnel)).toHaveTextContent('2 flows · 1 connected');
+  });
+
+  it("selects the tool's flow-event streams on a Loki with the index labels", async () => {
+    mockLayout = { layout: 'labels', unindexed: false };
+    renderPage('?tool=personio&customer=acme');
+    await waitFor(() => expect(queryRange).toHaveBeenCalled());
+    expect(queryRange.mock.calls[0]![1].query).toBe(
+      '{event_name="integration.flow.event", integration_tool="personio"} | integration_customer_id="acme"'
+    );
+  });
+
+  it('waits for the layout before it queries', async () => {
+    mockLayout = null;
+    renderPage();
+    expect(screen.getByText('Loading…')).toBeInTheDocument();
+    expect(queryRange).not.toHaveBeenCalled();
   });
 
   it('opens a flow into its session timeline', async () => {

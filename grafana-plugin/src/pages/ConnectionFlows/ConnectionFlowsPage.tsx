@@ -16,6 +16,7 @@ import {
 } from '@grafana/ui';
 
 import { QueryError } from '../../components/common/QueryError';
+import { useLokiLayout } from '../../components/common/useLokiLayout';
 import { FlowFunnel } from '../../components/FlowTimeline/FlowFunnel';
 import { OutcomeBadge } from '../../components/FlowTimeline/OutcomeBadge';
 import { SessionStrip } from '../../components/FlowTimeline/SessionStrip';
@@ -53,7 +54,14 @@ function ConnectionFlowsPage() {
     [state.from, state.to, reloadKey]
   );
   const range = useMemo(() => ({ fromMs: timeRange.from.valueOf(), toMs: timeRange.to.valueOf() }), [timeRange]);
-  const result = useFlowEvents(lokiDatasourceUid, { tool: state.tool, customer: state.customer }, range, reloadKey);
+  const layout = useLokiLayout(lokiDatasourceUid);
+  const result = useFlowEvents(
+    lokiDatasourceUid,
+    layout?.layout ?? null,
+    { tool: state.tool, customer: state.customer },
+    range,
+    reloadKey
+  );
 
   const now = range.toMs;
   const flows = useMemo(() => sessionizeFlows(result.events, { gapMs }), [result.events, gapMs]);

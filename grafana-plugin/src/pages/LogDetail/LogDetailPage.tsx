@@ -15,20 +15,26 @@ import {
   useStyles2,
 } from '@grafana/ui';
 import { queryRange } from '../../api/loki/client';
-import { buildTraceRecordsQuery } from '../../api/loki/logql';
+import {
+  buildTraceOperationQuery,
+  buildTraceRecordsQuery,
+  type LokiLayout,
+  type OperationStreams,
+} from '../../api/loki/logql';
 import { getTrace } from '../../api/tempo/client';
 import { traceBounds } from '../../api/tempo/parse';
 import { QueryError } from '../../components/common/QueryError';
+import { useLokiLayout } from '../../components/common/useLokiLayout';
 import { REQUEST_PARAM } from '../../components/RequestLogs/RequestLogsTab';
 import { testIds } from '../../components/testIds';
 import { DETAIL_RECORDS_LIMIT } from '../../constants';
 import { groupTraceRecords } from '../../domain/records';
-import { Operation, OperationRecords } from '../../domain/types';
+import { LogRecord, Operation, OperationRecords } from '../../domain/types';
 import { useSettings } from '../../settings';
 import { traceExploreUrl } from '../../utils/explore';
 import { formatDuration, formatTime, logTypeLabel, outcomeColor } from '../../utils/format';
 import { logsUrl } from '../../utils/routing';
-import { DETAIL_PARAMS, detailRange } from './detailRange';
+import { DETAIL_PARAMS, detailRange, detailStreams, operationRange } from './detailRange';
 import { tabsFor } from './tabs';
 import { normalizeTraceId } from '../../domain/traceId';
 
@@ -54,26 +60,57 @@ async function recordsRange(
   }
 }
 
+/** Operation records of one trace read to find its streams: the root and any nested operations. */
+const TRACE_OPERATIONS_LIMIT = 100;
+
+/**
+ * Every record of the trace in the range. In the `labels` layout only the streams of the
+ * operation's tool and log type are read: from the link when it names them, else from the
+ * trace's operation record, read first (operation streams only), which also narrows the
+ * range to the operation's own. Without an operation record nothing more is read.
+ */
+async function traceRecords(
+  lokiUid: string,
+  layout: LokiLayout,
+  traceId: string,
+  range: { startMs: number; endMs: number },
+  linked: OperationStreams | undefined
+): Promise<LogRecord[]> {
+  let streams = linked;
+  let within = range;
+  if (layout === 'labels' && !streams) {
+    const query = buildTraceOperationQuery(layout, traceId);
+    const found = await queryRange(lokiUid, { query, ...range, limit: TRACE_OPERATIONS_LIMIT, direction: 'forward' });
+    const operation = groupTraceRecords(found).operation;
+    if (!operation) {
+      return found;
+    }
+    streams = { tool: operation.tool, logType: operation.logType };
+    within = operationRange(operation.endMs, operation.durationMs);
+  }
+  const query = buildTraceRecordsQuery(layout, traceId, streams);
+  return queryRange(lokiUid, { query, ...within, limit: DETAIL_RECORDS_LIMIT, direction: 'forward' });
+}
+
 function useTraceRecords(
   lokiUid: string,
   tempoUid: string,
   traceId: string,
-  range: { startMs: number; endMs: number; exact: boolean }
+  range: { startMs: number; endMs: number; exact: boolean },
+  streams: OperationStreams | undefined
 ) {
-  const key = [lokiUid, tempoUid, traceId, range.startMs, range.endMs].join('\n');
+  const layout = useLokiLayout(lokiUid)?.layout ?? null;
+  const key = [lokiUid, tempoUid, traceId, range.startMs, range.endMs, layout, streams?.tool, streams?.logType].join(
+    '\n'
+  );
   const [result, setResult] = useState<{ key: string; error: Error | null; data: Loaded | null } | null>(null);
   useEffect(() => {
+    if (!layout) {
+      return;
+    }
     let cancelled = false;
     recordsRange(tempoUid, traceId, range)
-      .then((r) =>
-        queryRange(lokiUid, {
-          query: buildTraceRecordsQuery(traceId),
-          startMs: r.startMs,
-          endMs: r.endMs,
-          limit: DETAIL_RECORDS_LIMIT,
-          direction: 'forward',
-        })
-      )
+      .then((r) => traceRecords(lokiUid, layout, traceId, { startMs: r.startMs, endMs: r.endMs }, streams))
       .then(
         (records) =>
           !cancelled &&
@@ -87,7 +124,7 @@ function useTraceRecords(
     return () => {
       cancelled = true;
     };
-  }, [key, lokiUid, tempoUid, traceId, range]);
+  }, [key, lokiUid, tempoUid, traceId, range, layout, streams]);
   const current = result?.key === key ? result : null;
   return { loading: current === null, error: current?.error ?? null, data: current?.data ?? null };
 }
@@ -139,11 +176,21 @@ function LogDetailPage() {
     () => detailRange(new URLSearchParams({ time: timeParam ?? '', duration: durationParam ?? '' }), openedAt),
     [timeParam, durationParam, openedAt]
   );
+  const toolParam = search.get(DETAIL_PARAMS.tool);
+  const logTypeParam = search.get(DETAIL_PARAMS.logType);
+  const streams = useMemo(
+    () =>
+      detailStreams(
+        new URLSearchParams({ [DETAIL_PARAMS.tool]: toolParam ?? '', [DETAIL_PARAMS.logType]: logTypeParam ?? '' })
+      ),
+    [toolParam, logTypeParam]
+  );
   const { loading, error, data } = useTraceRecords(
     settings.lokiDatasourceUid,
     settings.tempoDatasourceUid,
     traceId,
-    range
+    range,
+    streams
   );
   const operation = data?.operation ?? null;
   const tabs = operation ? tabsFor(operation) : [];

@@ -1,6 +1,7 @@
 // Renders the real app against HAND-MADE fixture records (src/__fixtures__/handmade) served
 // through a mocked getBackendSrv that evaluates the app's LogQL (harness/fakeLoki.mjs).
 import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { forgetLokiLayouts } from '../../api/loki/layout';
 import { fixtureFetch } from '../../test/fetchFixtures';
 import { renderApp } from '../../test/renderApp';
 import { testIds } from '../../components/testIds';
@@ -18,7 +19,11 @@ const RANGE = `from=${Date.UTC(2026, 10, 25)}&to=${Date.UTC(2026, 10, 27)}`;
 
 beforeEach(() => {
   backend = fixtureFetch();
+  forgetLokiLayouts();
 });
+
+const LABELS_PATH = '/loki/api/v1/labels';
+const queries = () => backend.calls.filter((c) => c.url.endsWith('/query_range')).map((c) => c.params.query);
 
 async function countText() {
   await waitFor(() => expect(screen.getByTestId(testIds.logs.count)).not.toHaveTextContent('Loading'));
@@ -33,12 +38,46 @@ describe('LogsPage', () => {
     expect(rows.length).toBeGreaterThan(5);
     expect(rows.length).toBeLessThan(40); // virtualized: only the visible rows are mounted
     expect(rows[0]).toHaveTextContent('personio');
-    expect(backend.calls[0]!.url).toBe('/api/datasources/proxy/uid/my-loki/loki/api/v1/query_range');
-    expect(backend.calls[0]!.params).toMatchObject({
+    // first the labels, once, then the list on the operation streams only
+    expect(backend.calls[0]!.url).toBe(`/api/datasources/proxy/uid/my-loki${LABELS_PATH}`);
+    expect(backend.calls[1]!.url).toBe('/api/datasources/proxy/uid/my-loki/loki/api/v1/query_range');
+    expect(backend.calls[1]!.params).toMatchObject({
+      query: '{event_name="integration.operation"}',
       direction: 'backward',
       limit: '500',
       start: `${Date.UTC(2026, 10, 25)}000000`,
     });
+  });
+
+  it("falls back to today's query on a Loki without the index labels", async () => {
+    backend = fixtureFetch({ layout: 'metadata' });
+    renderApp(`/logs?${RANGE}&type=sync&tool=personio`);
+    expect(await countText()).toBe('8 operations');
+    expect(queries()).toEqual([
+      '{service_name=~".+"} | event_name="integration.operation" | integration_log_type="sync" | integration_tool="personio"',
+    ]);
+  });
+
+  it('asks Loki for its labels once per data source, not per query', async () => {
+    const { location, unmount } = renderApp(`/logs?${RANGE}`);
+    await countText();
+    const tool = screen.getByTestId(testIds.logs.toolFilter);
+    fireEvent.change(tool, { target: { value: 'personio' } });
+    fireEvent.keyDown(tool, { key: 'Enter' });
+    await waitFor(() => expect(location().search).toContain('tool=personio'));
+    await countText();
+    unmount();
+    renderApp(`/flows?${RANGE}`);
+    await waitFor(() => expect(queries()).toHaveLength(3));
+    expect(queries()[2]).toBe('{event_name="integration.flow.event"}');
+    expect(backend.calls.filter((c) => c.url.endsWith(LABELS_PATH))).toHaveLength(1);
+  });
+
+  it("uses today's query when Loki does not answer the labels request", async () => {
+    backend = fixtureFetch({ fail: { status: 500, data: 'labels unavailable', path: LABELS_PATH } });
+    renderApp(`/logs?${RANGE}`);
+    expect(await countText()).toBe('40 operations');
+    expect(queries()).toEqual(['{service_name=~".+"} | event_name="integration.operation"']);
   });
 
   it('applies filters from the URL and writes new ones to it', async () => {
@@ -78,7 +117,7 @@ describe('LogsPage', () => {
     const traceId = row.getAttribute('data-trace-id');
     await act(async () => fireEvent.click(row));
     expect(location().pathname).toBe(`/a/integrationlogs-app/logs/${traceId}`);
-    expect(location().search).toMatch(/^\?time=\d+&duration=\d+$/);
+    expect(location().search).toMatch(/^\?time=\d+&duration=\d+&tool=\w+&type=\w+$/);
     // "All logs" leads back to the same filtered view
     const back = await screen.findByTestId(testIds.detail.back);
     expect(back.getAttribute('href')).toBe(`/a/integrationlogs-app/logs?${RANGE}`);
