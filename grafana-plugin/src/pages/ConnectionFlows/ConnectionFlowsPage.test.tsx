@@ -5,6 +5,7 @@ import { MemoryRouter } from 'react-router-dom';
 
 import type { LayoutCheck } from '../../api/loki/layout';
 import { flowTestIds } from '../../components/FlowTimeline/testIds';
+import { testIds } from '../../components/testIds';
 import type { LogRecord } from '../../domain/types';
 import ConnectionFlowsPage from './ConnectionFlowsPage';
 
@@ -100,13 +101,21 @@ describe('ConnectionFlowsPage', () => {
     expect(screen.getByTestId(flowTestIds.funnel)).toHaveTextContent('2 flows · 1 connected');
   });
 
-  it("selects the tool's flow-event streams on a Loki with the index labels", async () => {
+  it("selects the tool's flow-event streams on a Loki with the index labels, without a notice", async () => {
     mockLayout = { layout: 'labels', unindexed: false };
     renderPage('?tool=personio&customer=acme');
     await waitFor(() => expect(queryRange).toHaveBeenCalled());
     expect(queryRange.mock.calls[0]![1].query).toBe(
       '{event_name="integration.flow.event", integration_tool="personio"} | integration_customer_id="acme"'
     );
+    expect(screen.queryByTestId(testIds.indexLabelsNotice)).toBeNull();
+  });
+
+  it('says that queries read every record on a Loki that does not index the labels', async () => {
+    mockLayout = { layout: 'metadata', unindexed: true };
+    renderPage();
+    await waitFor(() => expect(screen.getAllByTestId(flowTestIds.pageFlowRow)).toHaveLength(3));
+    expect(screen.getByTestId(testIds.indexLabelsNotice)).toHaveTextContent('provisioning/loki/README.md');
   });
 
   it('waits for the layout before it queries', async () => {

@@ -15,6 +15,7 @@ import {
   useStyles2,
 } from '@grafana/ui';
 
+import { IndexLabelsNotice } from '../../components/common/IndexLabelsNotice';
 import { QueryError } from '../../components/common/QueryError';
 import { useLokiLayout } from '../../components/common/useLokiLayout';
 import { FlowFunnel } from '../../components/FlowTimeline/FlowFunnel';
@@ -105,6 +106,7 @@ function ConnectionFlowsPage() {
       }
     >
       <div className={styles.page} data-testid={flowTestIds.page}>
+        <IndexLabelsNotice check={layout} />
         <Stack gap={2} alignItems="flex-end" wrap="wrap">
           <Field label="Tool" noMargin>
             <RadioButtonGroup

@@ -47,15 +47,21 @@ describe('LogsPage', () => {
       limit: '500',
       start: `${Date.UTC(2026, 10, 25)}000000`,
     });
+    expect(screen.queryByTestId(testIds.indexLabelsNotice)).toBeNull();
   });
 
-  it("falls back to today's query on a Loki without the index labels", async () => {
+  it("falls back to today's query on a Loki without the index labels and says so", async () => {
     backend = fixtureFetch({ layout: 'metadata' });
     renderApp(`/logs?${RANGE}&type=sync&tool=personio`);
     expect(await countText()).toBe('8 operations');
     expect(queries()).toEqual([
       '{service_name=~".+"} | event_name="integration.operation" | integration_log_type="sync" | integration_tool="personio"',
     ]);
+    const notice = screen.getByTestId(testIds.indexLabelsNotice);
+    expect(notice).toHaveTextContent(
+      'Loki does not index event_name, integration_tool and integration_log_type as labels'
+    );
+    expect(notice).toHaveTextContent('"Index labels" of provisioning/loki/README.md');
   });
 
   it('asks Loki for its labels once per data source, not per query', async () => {
@@ -73,11 +79,12 @@ describe('LogsPage', () => {
     expect(backend.calls.filter((c) => c.url.endsWith(LABELS_PATH))).toHaveLength(1);
   });
 
-  it("uses today's query when Loki does not answer the labels request", async () => {
+  it("uses today's query without a notice when Loki does not answer the labels request", async () => {
     backend = fixtureFetch({ fail: { status: 500, data: 'labels unavailable', path: LABELS_PATH } });
     renderApp(`/logs?${RANGE}`);
     expect(await countText()).toBe('40 operations');
     expect(queries()).toEqual(['{service_name=~".+"} | event_name="integration.operation"']);
+    expect(screen.queryByTestId(testIds.indexLabelsNotice)).toBeNull();
   });
 
   it('applies filters from the URL and writes new ones to it', async () => {

@@ -8,6 +8,7 @@ import { EMPTY_FILTERS, OperationFilters } from '../../api/loki/logql';
 import { buildOperationsTraceQL } from '../../api/tempo/traceql';
 import { LogsFilters } from '../../components/LogsFilters/LogsFilters';
 import { OperationsTable } from '../../components/OperationsTable/OperationsTable';
+import { IndexLabelsNotice } from '../../components/common/IndexLabelsNotice';
 import { QueryError } from '../../components/common/QueryError';
 import { useLokiLayout } from '../../components/common/useLokiLayout';
 import { testIds } from '../../components/testIds';
@@ -155,6 +156,7 @@ function LogsPage() {
       }
     >
       <div className={s.page} data-testid={testIds.logs.container}>
+        <IndexLabelsNotice check={layout} />
         <LogsFilters
           filters={filters}
           onChange={setFilters}
