@@ -178,13 +178,7 @@ function LogDetailPage() {
   );
   const toolParam = search.get(DETAIL_PARAMS.tool);
   const logTypeParam = search.get(DETAIL_PARAMS.logType);
-  const streams = useMemo(
-    () =>
-      detailStreams(
-        new URLSearchParams({ [DETAIL_PARAMS.tool]: toolParam ?? '', [DETAIL_PARAMS.logType]: logTypeParam ?? '' })
-      ),
-    [toolParam, logTypeParam]
-  );
+  const streams = useMemo(() => detailStreams(toolParam, logTypeParam), [toolParam, logTypeParam]);
   const { loading, error, data } = useTraceRecords(
     settings.lokiDatasourceUid,
     settings.tempoDatasourceUid,

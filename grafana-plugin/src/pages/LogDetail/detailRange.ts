@@ -44,9 +44,9 @@ export function detailRange(
   return { ...operationRange(time, Number.isFinite(duration) && duration > 0 ? duration : 0), exact: true };
 }
 
-/** The operation's tool and log type from the link; undefined when it has neither. Pure. */
-export function detailStreams(search: URLSearchParams): OperationStreams | undefined {
-  const tool = search.get(DETAIL_PARAMS.tool)?.trim() ?? '';
-  const logType = search.get(DETAIL_PARAMS.logType)?.trim() ?? '';
+/** The operation's tool and log type from the link's parameters; undefined when it has neither. Pure. */
+export function detailStreams(toolParam: string | null, logTypeParam: string | null): OperationStreams | undefined {
+  const tool = toolParam?.trim() ?? '';
+  const logType = logTypeParam?.trim() ?? '';
   return tool || logType ? { tool, logType } : undefined;
 }
