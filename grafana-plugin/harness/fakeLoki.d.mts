@@ -1,7 +1,10 @@
 export class BadQueryError extends Error {}
-/** The app's LokiLayout: which attributes Loki indexes as labels. */
-export type FakeLokiLayout = 'labels' | 'metadata';
-export const INDEX_LABELS: Record<FakeLokiLayout, string[]>;
+/**
+ * The app's LokiLayout (which attributes Loki indexes as labels), or a Loki that indexes
+ * them since labelsSinceNs (older records were written without).
+ */
+export type FakeLokiLayout = 'labels' | 'metadata' | { labelsSinceNs: string };
+export const INDEX_LABELS: Record<'labels' | 'metadata', string[]>;
 export interface FakeRecord {
   tsNs: string;
   line: string;

@@ -14,8 +14,23 @@ export const INDEX_LABELS = {
   labels: ['service_name', 'deployment_environment_name', 'event_name', 'integration_tool', 'integration_log_type'],
 };
 
-const streamLabels = (labels, layout) =>
-  Object.fromEntries(INDEX_LABELS[layout].filter((name) => name in labels).map((name) => [name, labels[name]]));
+/**
+ * The layout a record was written in: `layout` is 'labels', 'metadata', or { labelsSinceNs }
+ * for a Loki that indexes the labels since that time (older records were written without).
+ */
+function layoutOf(record, layout) {
+  const name =
+    typeof layout === 'string' ? layout : BigInt(record.tsNs) >= BigInt(layout.labelsSinceNs) ? 'labels' : 'metadata';
+  if (!(name in INDEX_LABELS)) {
+    throw new Error(`unknown layout ${name}`);
+  }
+  return name;
+}
+
+const streamLabels = (record, layout) => {
+  const names = INDEX_LABELS[layoutOf(record, layout)];
+  return Object.fromEntries(names.filter((name) => name in record.labels).map((name) => [name, record.labels[name]]));
+};
 
 function toTree(query) {
   const cursor = parser.parse(query).cursor();
@@ -82,16 +97,13 @@ function labelFilterFn(node) {
 
 /** Compiles a LogQL log query into a predicate over { line, labels } for a Loki of that layout. */
 export function compile(query, layout = 'labels') {
-  if (!(layout in INDEX_LABELS)) {
-    throw new Error(`unknown layout ${layout}`);
-  }
   const tree = toTree(query);
   if (find(tree, 'LogExpr').length !== 1 || find(tree, 'MetricExpr').length > 0) {
     throw new BadQueryError('only log queries are supported');
   }
   const preds = find(find(tree, 'Selector')[0], 'Matcher')
     .map(matcherFn)
-    .map((matches) => (labels) => matches(streamLabels(labels, layout)));
+    .map((matches) => (_labels, _line, record) => matches(streamLabels(record, layout)));
   for (const stage of find(tree, 'PipelineStage')) {
     const lineFilter = find(stage, 'LineFilter')[0];
     if (lineFilter) {
@@ -108,7 +120,7 @@ export function compile(query, layout = 'labels') {
     }
     preds.push(labelFilterFn(lf));
   }
-  return (record) => preds.every((p) => p(record.labels, record.line));
+  return (record) => preds.every((p) => p(record.labels, record.line, record));
 }
 
 /**
@@ -130,7 +142,7 @@ export function recordsOf(response) {
  * ignores start and end: the fixture records are dated in the past, the app asks about now.
  */
 export function labelNames(records, layout = 'labels') {
-  const names = new Set(records.flatMap((r) => Object.keys(streamLabels(r.labels, layout))));
+  const names = new Set(records.flatMap((r) => Object.keys(streamLabels(r, layout))));
   return { status: 'success', data: [...names].sort() };
 }
 

@@ -40,7 +40,7 @@ export function logqlString(value: string): string {
 }
 
 /** All streams the SDK writes to: every service. Records are narrowed by event_name. */
-const ALL_SERVICES_SELECTOR = `{${LOKI_LABELS.serviceName}=~".+"}`;
+export const ALL_SERVICES_SELECTOR = `{${LOKI_LABELS.serviceName}=~".+"}`;
 
 /**
  * How Loki stores event.name, integration.log_type and integration.tool: as index labels

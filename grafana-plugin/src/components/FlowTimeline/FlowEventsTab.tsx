@@ -9,6 +9,7 @@ import { sessionizeFlow } from '../../domain/flows/sessionize';
 import type { DetailTabProps, RequestLog } from '../../domain/types';
 import { DETAIL_PARAMS } from '../../pages/LogDetail/detailRange';
 import { useSettings } from '../../settings';
+import { layoutFrom } from '../../api/loki/layout';
 import { useLokiLayout } from '../common/useLokiLayout';
 import { logDetailUrl } from '../../utils/routing';
 import { REQUEST_PARAM } from '../RequestLogs/RequestLogsTab';
@@ -76,7 +77,7 @@ export function FlowEventsTab({ operation, records, openRequest }: DetailTabProp
   const { lokiDatasourceUid, sessionGapMinutes } = useSettings();
   const own = useMemo(() => flowEventsFromLogRecords(records.flowEvents), [records.flowEvents]);
   const flowId = own[0]?.flowId;
-  const layout = useLokiLayout(lokiDatasourceUid)?.layout;
+  const layout = layoutFrom(useLokiLayout(lokiDatasourceUid), operation.endMs - FLOW_LOOKAROUND_MS);
   const [mountedAt] = useState(Date.now);
   const params = useMemo(
     () =>

@@ -11,7 +11,7 @@ import { flowTestIds } from './testIds';
 
 jest.mock('../../api/loki/client', () => ({ queryRange: jest.fn() }));
 const { queryRange } = require('../../api/loki/client') as { queryRange: jest.Mock };
-let mockLayout: LayoutCheck | null = { layout: 'metadata', unindexed: false };
+let mockLayout: LayoutCheck | null = { layout: 'metadata', unindexed: false, labelledSinceMs: null };
 jest.mock('../common/useLokiLayout', () => ({ useLokiLayout: () => mockLayout }));
 
 const MIN = 60_000;
@@ -147,7 +147,7 @@ describe('FlowEventsTab', () => {
 
   beforeEach(() => {
     queryRange.mockReset();
-    mockLayout = { layout: 'metadata', unindexed: true };
+    mockLayout = { layout: 'metadata', unindexed: true, labelledSinceMs: null };
   });
 
   it("loads the flow's events from its other operations and merges them without duplicates", async () => {
@@ -167,7 +167,7 @@ describe('FlowEventsTab', () => {
   });
 
   it("reads the flow's events from its tool's flow-event streams on a Loki with the index labels", async () => {
-    mockLayout = { layout: 'labels', unindexed: false };
+    mockLayout = { layout: 'labels', unindexed: false, labelledSinceMs: null };
     queryRange.mockResolvedValue(own);
     render(<FlowEventsTab {...{ ...tabProps, operation: { ...tabProps.operation, tool: 'personio' } }} />);
     await waitFor(() => expect(queryRange).toHaveBeenCalled());

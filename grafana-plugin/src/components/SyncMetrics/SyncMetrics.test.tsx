@@ -10,7 +10,7 @@ import { syncTestIds } from './testIds';
 
 jest.mock('../../api/loki/client', () => ({ queryRange: jest.fn() }));
 const { queryRange } = require('../../api/loki/client') as { queryRange: jest.Mock };
-let mockLayout: LayoutCheck | null = { layout: 'metadata', unindexed: false };
+let mockLayout: LayoutCheck | null = { layout: 'metadata', unindexed: false, labelledSinceMs: null };
 jest.mock('../common/useLokiLayout', () => ({ useLokiLayout: () => mockLayout }));
 
 const H = 3_600_000;
@@ -80,7 +80,7 @@ describe('SyncMetricsTab', () => {
   beforeEach(() => queryRange.mockReset());
 
   it("compares this sync with the integration's previous syncs read from Loki", async () => {
-    mockLayout = { layout: 'metadata', unindexed: true };
+    mockLayout = { layout: 'metadata', unindexed: true, labelledSinceMs: null };
     const own = [lokiRecord(9, 'employees', 100)];
     queryRange.mockResolvedValue([9, 8, 7, 6, 5].map((n) => lokiRecord(n, 'employees', n === 9 ? 100 : 900)));
     const props = {
@@ -95,7 +95,7 @@ describe('SyncMetricsTab', () => {
   });
 
   it("reads the previous syncs from the tool's sync-model streams on a Loki with the index labels", async () => {
-    mockLayout = { layout: 'labels', unindexed: false };
+    mockLayout = { layout: 'labels', unindexed: false, labelledSinceMs: null };
     queryRange.mockResolvedValue([]);
     const props = {
       operation: { traceId: 'trace-9', integrationId: 'int-1', tool: 'personio', startMs: T0, endMs: T0 + 1000 },

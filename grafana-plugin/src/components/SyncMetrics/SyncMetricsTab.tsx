@@ -10,6 +10,7 @@ import { buildSyncHistoryQuery } from '../../domain/syncMetrics/syncQueries';
 import type { SyncModelRecord, SyncWarning } from '../../domain/syncMetrics/syncRecords';
 import type { DetailTabProps } from '../../domain/types';
 import { useSettings } from '../../settings';
+import { layoutFrom } from '../../api/loki/layout';
 import { useLokiLayout } from '../common/useLokiLayout';
 import { SyncModelTable } from './SyncModelTable';
 import { syncTestIds } from './testIds';
@@ -31,7 +32,7 @@ export function SyncMetricsTab({ operation, records }: DetailTabProps) {
   const own = useMemo(() => syncModelsFromLogRecords(records.syncModels), [records.syncModels]);
   const warnings = useMemo(() => syncWarningsFromLogRecords(records.warnings), [records.warnings]);
   const integrationId = operation.integrationId;
-  const layout = useLokiLayout(lokiDatasourceUid)?.layout;
+  const layout = layoutFrom(useLokiLayout(lokiDatasourceUid), operation.endMs - SYNC_HISTORY_MS);
   const params = useMemo(
     () =>
       integrationId && layout

@@ -11,7 +11,7 @@ import ConnectionFlowsPage from './ConnectionFlowsPage';
 
 jest.mock('../../api/loki/client', () => ({ queryRange: jest.fn() }));
 const { queryRange } = require('../../api/loki/client') as { queryRange: jest.Mock };
-let mockLayout: LayoutCheck | null = { layout: 'metadata', unindexed: false };
+let mockLayout: LayoutCheck | null = { layout: 'metadata', unindexed: false, labelledSinceMs: null };
 jest.mock('../../components/common/useLokiLayout', () => ({ useLokiLayout: () => mockLayout }));
 
 const MIN = 60_000;
@@ -66,7 +66,7 @@ describe('ConnectionFlowsPage', () => {
   beforeEach(() => {
     queryRange.mockReset();
     queryRange.mockResolvedValue(RECORDS);
-    mockLayout = { layout: 'metadata', unindexed: false };
+    mockLayout = { layout: 'metadata', unindexed: false, labelledSinceMs: null };
   });
 
   it('lists flows by tool with outcome, stopped step and sessions, and a funnel of steps', async () => {
@@ -102,7 +102,7 @@ describe('ConnectionFlowsPage', () => {
   });
 
   it("selects the tool's flow-event streams on a Loki with the index labels, without a notice", async () => {
-    mockLayout = { layout: 'labels', unindexed: false };
+    mockLayout = { layout: 'labels', unindexed: false, labelledSinceMs: null };
     renderPage('?tool=personio&customer=acme');
     await waitFor(() => expect(queryRange).toHaveBeenCalled());
     expect(queryRange.mock.calls[0]![1].query).toBe(
@@ -112,7 +112,7 @@ describe('ConnectionFlowsPage', () => {
   });
 
   it('says that queries read every record on a Loki that does not index the labels', async () => {
-    mockLayout = { layout: 'metadata', unindexed: true };
+    mockLayout = { layout: 'metadata', unindexed: true, labelledSinceMs: null };
     renderPage();
     await waitFor(() => expect(screen.getAllByTestId(flowTestIds.pageFlowRow)).toHaveLength(3));
     expect(screen.getByTestId(testIds.indexLabelsNotice)).toHaveTextContent('provisioning/loki/README.md');

@@ -18,6 +18,7 @@ import {
 import { IndexLabelsNotice } from '../../components/common/IndexLabelsNotice';
 import { QueryError } from '../../components/common/QueryError';
 import { useLokiLayout } from '../../components/common/useLokiLayout';
+import { layoutFrom } from '../../api/loki/layout';
 import { FlowFunnel } from '../../components/FlowTimeline/FlowFunnel';
 import { OutcomeBadge } from '../../components/FlowTimeline/OutcomeBadge';
 import { SessionStrip } from '../../components/FlowTimeline/SessionStrip';
@@ -58,7 +59,7 @@ function ConnectionFlowsPage() {
   const layout = useLokiLayout(lokiDatasourceUid);
   const result = useFlowEvents(
     lokiDatasourceUid,
-    layout?.layout ?? null,
+    layoutFrom(layout, range.fromMs),
     { tool: state.tool, customer: state.customer },
     range,
     reloadKey
@@ -106,7 +107,7 @@ function ConnectionFlowsPage() {
       }
     >
       <div className={styles.page} data-testid={flowTestIds.page}>
-        <IndexLabelsNotice check={layout} />
+        <IndexLabelsNotice check={layout} fromMs={range.fromMs} />
         <Stack gap={2} alignItems="flex-end" wrap="wrap">
           <Field label="Tool" noMargin>
             <RadioButtonGroup

@@ -130,7 +130,9 @@ describe('LogDetailPage', () => {
     renderApp(`/logs/${op.traceId}`);
     expect(await screen.findByTestId(testIds.detail.header)).toHaveTextContent(op.tool);
     const tempo = backend.calls.findIndex((c) => c.url.includes('/api/v2/traces/'));
-    const loki = backend.calls.findIndex((c) => c.url.endsWith('/query_range'));
+    const loki = backend.calls.findIndex(
+      (c) => c.url.endsWith('/query_range') && c.params.query!.includes('trace_id=')
+    );
     expect(backend.calls[tempo]!.url).toBe(`/api/datasources/proxy/uid/tempo/api/v2/traces/${op.traceId}`);
     expect(tempo).toBeLessThan(loki);
     // the fixture backend has no Tempo: the app looks for the operation record in the last 7 days

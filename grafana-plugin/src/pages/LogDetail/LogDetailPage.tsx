@@ -25,6 +25,7 @@ import { getTrace } from '../../api/tempo/client';
 import { traceBounds } from '../../api/tempo/parse';
 import { QueryError } from '../../components/common/QueryError';
 import { useLokiLayout } from '../../components/common/useLokiLayout';
+import { layoutFrom } from '../../api/loki/layout';
 import { REQUEST_PARAM } from '../../components/RequestLogs/RequestLogsTab';
 import { testIds } from '../../components/testIds';
 import { DETAIL_RECORDS_LIMIT } from '../../constants';
@@ -99,7 +100,7 @@ function useTraceRecords(
   range: { startMs: number; endMs: number; exact: boolean },
   streams: OperationStreams | undefined
 ) {
-  const layout = useLokiLayout(lokiUid)?.layout ?? null;
+  const layout = layoutFrom(useLokiLayout(lokiUid), range.startMs);
   const key = [lokiUid, tempoUid, traceId, range.startMs, range.endMs, layout, streams?.tool, streams?.logType].join(
     '\n'
   );

@@ -1,6 +1,7 @@
 // Renders the real app against HAND-MADE fixture records (src/__fixtures__/handmade) served
 // through a mocked getBackendSrv that evaluates the app's LogQL (harness/fakeLoki.mjs).
 import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { locationService } from '@grafana/runtime';
 import { forgetLokiLayouts } from '../../api/loki/layout';
 import { fixtureFetch } from '../../test/fetchFixtures';
 import { renderApp } from '../../test/renderApp';
@@ -23,7 +24,9 @@ beforeEach(() => {
 });
 
 const LABELS_PATH = '/loki/api/v1/labels';
-const queries = () => backend.calls.filter((c) => c.url.endsWith('/query_range')).map((c) => c.params.query);
+/** The layout check reads one line per query; the page's own queries read pages. */
+const pageQueries = () => backend.calls.filter((c) => c.url.endsWith('/query_range') && c.params.limit !== '1');
+const queries = () => pageQueries().map((c) => c.params.query);
 
 async function countText() {
   await waitFor(() => expect(screen.getByTestId(testIds.logs.count)).not.toHaveTextContent('Loading'));
@@ -38,10 +41,11 @@ describe('LogsPage', () => {
     expect(rows.length).toBeGreaterThan(5);
     expect(rows.length).toBeLessThan(40); // virtualized: only the visible rows are mounted
     expect(rows[0]).toHaveTextContent('personio');
-    // first the labels, once, then the list on the operation streams only
+    // first the labels, then the list on the operation streams only
     expect(backend.calls[0]!.url).toBe(`/api/datasources/proxy/uid/my-loki${LABELS_PATH}`);
-    expect(backend.calls[1]!.url).toBe('/api/datasources/proxy/uid/my-loki/loki/api/v1/query_range');
-    expect(backend.calls[1]!.params).toMatchObject({
+    expect(pageQueries()).toHaveLength(1);
+    expect(pageQueries()[0]!.url).toBe('/api/datasources/proxy/uid/my-loki/loki/api/v1/query_range');
+    expect(pageQueries()[0]!.params).toMatchObject({
       query: '{event_name="integration.operation"}',
       direction: 'backward',
       limit: '500',
@@ -77,6 +81,25 @@ describe('LogsPage', () => {
     await waitFor(() => expect(queries()).toHaveLength(3));
     expect(queries()[2]).toBe('{event_name="integration.flow.event"}');
     expect(backend.calls.filter((c) => c.url.endsWith(LABELS_PATH))).toHaveLength(1);
+    expect(backend.calls.filter((c) => c.params.limit === '1')).toHaveLength(2);
+  });
+
+  it('reads a range that reaches back before Loki indexed the labels without them, and says so', async () => {
+    const since = Date.UTC(2026, 10, 26, 10);
+    backend = fixtureFetch({ layout: { labelsSinceNs: `${since}000000` } });
+    const { location } = renderApp(`/logs?${RANGE}`);
+    // records from before the labels are found too
+    expect(await countText()).toBe('40 operations');
+    expect(queries()).toEqual(['{service_name=~".+"} | event_name="integration.operation"']);
+    expect(screen.getByTestId(testIds.indexLabelsNotice)).toHaveTextContent('as labels since 2026-11-26 10:00:32.756');
+
+    // the oldest labelled record is at 10:00:32.756: a range from 10:01 reads with the labels
+    const later = since + 60_000;
+    act(() => locationService.partial({ from: String(later) }));
+    await waitFor(() => expect(location().search).toContain(`from=${later}`));
+    await waitFor(() => expect(queries()).toHaveLength(2));
+    expect(queries()[1]).toBe('{event_name="integration.operation"}');
+    expect(screen.queryByTestId(testIds.indexLabelsNotice)).toBeNull();
   });
 
   it("uses today's query without a notice when Loki does not answer the labels request", async () => {

@@ -11,6 +11,7 @@ import { OperationsTable } from '../../components/OperationsTable/OperationsTabl
 import { IndexLabelsNotice } from '../../components/common/IndexLabelsNotice';
 import { QueryError } from '../../components/common/QueryError';
 import { useLokiLayout } from '../../components/common/useLokiLayout';
+import { layoutFrom } from '../../api/loki/layout';
 import { testIds } from '../../components/testIds';
 import { Operation } from '../../domain/types';
 import { useSettings } from '../../settings';
@@ -46,7 +47,14 @@ function LogsPage() {
   );
   const range = useMemo(() => ({ fromMs: timeRange.from.valueOf(), toMs: timeRange.to.valueOf() }), [timeRange]);
   const layout = useLokiLayout(settings.lokiDatasourceUid);
-  const result = useOperations(settings.lokiDatasourceUid, layout?.layout ?? null, filters, range, live, reloadKey);
+  const result = useOperations(
+    settings.lokiDatasourceUid,
+    layoutFrom(layout, range.fromMs),
+    filters,
+    range,
+    live,
+    reloadKey
+  );
   const tableHeight = useTableHeight();
   const traceQL = useMemo(() => {
     try {
@@ -156,7 +164,7 @@ function LogsPage() {
       }
     >
       <div className={s.page} data-testid={testIds.logs.container}>
-        <IndexLabelsNotice check={layout} />
+        <IndexLabelsNotice check={layout} fromMs={range.fromMs} />
         <LogsFilters
           filters={filters}
           onChange={setFilters}
