@@ -1,10 +1,36 @@
-// A stand-in for Loki's query_range over a fixed set of records, for the browser harness and
-// component tests. It parses the query with Grafana's LogQL grammar and evaluates the subset
-// the app generates (stream matchers, `|=` line filters, exact and `or` label filters,
-// numeric `>` filters); anything else is answered like Loki answers a bad query: HTTP 400.
+// A stand-in for Loki's query_range and labels APIs over a fixed set of records, for the
+// browser harness and component tests. It parses the query with Grafana's LogQL grammar and
+// evaluates the subset the app generates (stream matchers, `|=` line filters, exact and `or`
+// label filters, numeric `>` filters); anything else is answered like Loki answers a bad
+// query: HTTP 400. Like Loki, stream matchers see only the index labels of the layout
+// (LokiLayout in src/api/loki/logql.ts), label filters see every label and metadata field.
 import { parser } from '@grafana/lezer-logql';
 
 export class BadQueryError extends Error {}
+
+/** Index labels by Loki layout: `labels` is provisioning/loki/loki.yaml's, `metadata` Loki's default OTLP mapping. */
+export const INDEX_LABELS = {
+  metadata: ['service_name', 'deployment_environment_name'],
+  labels: ['service_name', 'deployment_environment_name', 'event_name', 'integration_tool', 'integration_log_type'],
+};
+
+/**
+ * The layout a record was written in: `layout` is 'labels', 'metadata', or { labelsSinceNs }
+ * for a Loki that indexes the labels since that time (older records were written without).
+ */
+function layoutOf(record, layout) {
+  const name =
+    typeof layout === 'string' ? layout : BigInt(record.tsNs) >= BigInt(layout.labelsSinceNs) ? 'labels' : 'metadata';
+  if (!(name in INDEX_LABELS)) {
+    throw new Error(`unknown layout ${name}`);
+  }
+  return name;
+}
+
+const streamLabels = (record, layout) => {
+  const names = INDEX_LABELS[layoutOf(record, layout)];
+  return Object.fromEntries(names.filter((name) => name in record.labels).map((name) => [name, record.labels[name]]));
+};
 
 function toTree(query) {
   const cursor = parser.parse(query).cursor();
@@ -28,9 +54,7 @@ export function unquote(literal) {
   if (literal.startsWith('`')) {
     return literal.slice(1, -1);
   }
-  return JSON.parse(
-    literal.replace(/\\x([0-9a-fA-F]{2})/g, (_, h) => `\\u00${h}`)
-  );
+  return JSON.parse(literal.replace(/\\x([0-9a-fA-F]{2})/g, (_, h) => `\\u00${h}`));
 }
 
 const find = (node, name) => (node.name === name ? [node] : node.children.flatMap((c) => find(c, name)));
@@ -71,13 +95,15 @@ function labelFilterFn(node) {
   throw new BadQueryError(`unsupported label filter ${node.text}`);
 }
 
-/** Compiles a LogQL log query into a predicate over { line, labels }. */
-export function compile(query) {
+/** Compiles a LogQL log query into a predicate over { line, labels } for a Loki of that layout. */
+export function compile(query, layout = 'labels') {
   const tree = toTree(query);
   if (find(tree, 'LogExpr').length !== 1 || find(tree, 'MetricExpr').length > 0) {
     throw new BadQueryError('only log queries are supported');
   }
-  const preds = find(find(tree, 'Selector')[0], 'Matcher').map(matcherFn);
+  const preds = find(find(tree, 'Selector')[0], 'Matcher')
+    .map(matcherFn)
+    .map((matches) => (_labels, _line, record) => matches(streamLabels(record, layout)));
   for (const stage of find(tree, 'PipelineStage')) {
     const lineFilter = find(stage, 'LineFilter')[0];
     if (lineFilter) {
@@ -94,7 +120,7 @@ export function compile(query) {
     }
     preds.push(labelFilterFn(lf));
   }
-  return (record) => preds.every((p) => p(record.labels, record.line));
+  return (record) => preds.every((p) => p(record.labels, record.line, record));
 }
 
 /**
@@ -103,23 +129,38 @@ export function compile(query) {
  */
 export function recordsOf(response) {
   return response.data.result.flatMap((s) =>
-    s.values.map(([tsNs, line, extra]) => ({ tsNs, line, labels: { ...s.stream, ...(extra?.structuredMetadata ?? {}) } }))
+    s.values.map(([tsNs, line, extra]) => ({
+      tsNs,
+      line,
+      labels: { ...s.stream, ...(extra?.structuredMetadata ?? {}) },
+    }))
   );
+}
+
+/**
+ * Answers /loki/api/v1/labels: the index label names of the records' streams. Unlike Loki it
+ * ignores start and end: the fixture records are dated in the past, the app asks about now.
+ */
+export function labelNames(records, layout = 'labels') {
+  const names = new Set(records.flatMap((r) => Object.keys(streamLabels(r, layout))));
+  return { status: 'success', data: [...names].sort() };
 }
 
 /**
  * Answers /loki/api/v1/query_range like Loki: start inclusive, end exclusive (ns), limit,
  * direction; one stream per distinct label set.
  */
-export function queryRange(records, params) {
-  const matches = compile(params.query ?? '');
+export function queryRange(records, params, layout = 'labels') {
+  const matches = compile(params.query ?? '', layout);
   const start = BigInt(params.start ?? '0');
   const end = BigInt(params.end ?? `${BigInt(Date.now()) * 1000000n}`);
   const limit = Number(params.limit ?? 100);
   const backward = (params.direction ?? 'backward') === 'backward';
   const selected = records
     .filter((r) => BigInt(r.tsNs) >= start && BigInt(r.tsNs) < end && matches(r))
-    .sort((a, b) => (BigInt(a.tsNs) < BigInt(b.tsNs) ? (backward ? 1 : -1) : BigInt(a.tsNs) > BigInt(b.tsNs) ? (backward ? -1 : 1) : 0))
+    .sort((a, b) =>
+      BigInt(a.tsNs) < BigInt(b.tsNs) ? (backward ? 1 : -1) : BigInt(a.tsNs) > BigInt(b.tsNs) ? (backward ? -1 : 1) : 0
+    )
     .slice(0, limit);
   const streams = new Map();
   for (const r of selected) {

@@ -1,7 +1,12 @@
-import type { FakeRecord } from './fakeLoki.mjs';
+import type { FakeLokiLayout, FakeRecord } from './fakeLoki.mjs';
 export function fixtureRecords(): { source: 'recorded' | 'handmade'; records: FakeRecord[] };
 export function startHarnessServer(options?: {
   records?: FakeRecord[];
   datasources?: string[];
   port?: number;
-}): Promise<{ url: string; requests: Array<{ uid: string; path: string; params: Record<string, string> }>; close: () => Promise<void> }>;
+  lokiLayout?: FakeLokiLayout;
+}): Promise<{
+  url: string;
+  requests: Array<{ uid: string; path: string; params: Record<string, string> }>;
+  close: () => Promise<void>;
+}>;

@@ -1,14 +1,16 @@
 #!/usr/bin/env node
 // The browser harness's backend: serves the harness bundle and answers Grafana's data source
-// proxy paths (/api/datasources/proxy/uid/<uid>/loki/api/v1/query_range) from fixture records
-// with the fake Loki in fakeLoki.mjs. Listens on 127.0.0.1, port 0 (dynamic) unless given.
-//   node harness/server.mjs [port]     (after `npm run build:harness`)
+// proxy paths (/api/datasources/proxy/uid/<uid>/loki/api/v1/query_range and .../labels) from
+// fixture records with the fake Loki in fakeLoki.mjs, which indexes event_name,
+// integration_tool and integration_log_type as labels unless given the `metadata` layout.
+// Listens on 127.0.0.1, port 0 (dynamic) unless given.
+//   node harness/server.mjs [port] [labels|metadata]     (after `npm run build:harness`)
 import { createServer } from 'node:http';
 import { createRequire } from 'node:module';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, extname, join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { BadQueryError, queryRange, recordsOf } from './fakeLoki.mjs';
+import { BadQueryError, labelNames, queryRange, recordsOf } from './fakeLoki.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const DIST = join(here, 'dist');
@@ -58,7 +60,15 @@ function recordedTempoTraces() {
   return traces;
 }
 
-const TYPES = { '.js': 'text/javascript', '.css': 'text/css', '.html': 'text/html', '.svg': 'image/svg+xml', '.woff2': 'font/woff2', '.woff': 'font/woff', '.ttf': 'font/ttf' };
+const TYPES = {
+  '.js': 'text/javascript',
+  '.css': 'text/css',
+  '.html': 'text/html',
+  '.svg': 'image/svg+xml',
+  '.woff2': 'font/woff2',
+  '.woff': 'font/woff',
+  '.ttf': 'font/ttf',
+};
 
 const INDEX = `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>integration-logs harness</title>
@@ -73,10 +83,12 @@ function send(res, status, body, type = 'application/json') {
 
 /**
  * Starts the server. options.records replaces the fixture records (the bench serves 10k
- * generated operations); options.datasources lists the uids that exist (default loki, tempo).
+ * generated operations); options.datasources lists the uids that exist (default loki, tempo);
+ * options.lokiLayout is the fake Loki's layout (default labels).
  */
 export async function startHarnessServer(options = {}) {
   const records = options.records ?? fixtureRecords().records;
+  const layout = options.lokiLayout ?? 'labels';
   const uids = new Set(options.datasources ?? ['loki', 'tempo', 'prometheus']);
   const tempoTraces = recordedTempoTraces();
   const requests = [];
@@ -89,9 +101,12 @@ export async function startHarnessServer(options = {}) {
       if (!uids.has(decodeURIComponent(uid))) {
         return send(res, 404, { message: 'Unable to find datasource' });
       }
+      if (rest === 'loki/api/v1/labels') {
+        return send(res, 200, labelNames(records, layout));
+      }
       if (rest === 'loki/api/v1/query_range') {
         try {
-          return send(res, 200, queryRange(records, Object.fromEntries(url.searchParams)));
+          return send(res, 200, queryRange(records, Object.fromEntries(url.searchParams), layout));
         } catch (err) {
           if (err instanceof BadQueryError) {
             return send(res, 400, `parse error: ${err.message}`, 'text/plain');
@@ -136,6 +151,9 @@ export async function startHarnessServer(options = {}) {
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  const server = await startHarnessServer({ port: Number(process.argv[2] ?? 0) });
-  console.log(`harness on ${server.url}/a/integrationlogs-app/logs (${fixtureRecords().source} fixtures)`);
+  const lokiLayout = process.argv[3] ?? 'labels';
+  const server = await startHarnessServer({ port: Number(process.argv[2] ?? 0), lokiLayout });
+  console.log(
+    `harness on ${server.url}/a/integrationlogs-app/logs (${fixtureRecords().source} fixtures, Loki layout ${lokiLayout})`
+  );
 }

@@ -1,5 +1,6 @@
 /** Test ids, defined once; used by components, jest tests and the browser test. */
 export const testIds = {
+  indexLabelsNotice: 'data-testid index-labels-notice',
   appConfig: {
     container: 'data-testid ac-container',
     lokiUid: 'data-testid ac-loki-uid',

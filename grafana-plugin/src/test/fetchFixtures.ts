@@ -1,6 +1,6 @@
 import { of, throwError } from 'rxjs';
 import allRecords from '../__fixtures__/handmade/loki-all-records.json';
-import { BadQueryError, queryRange, recordsOf } from '../../harness/fakeLoki.mjs';
+import { BadQueryError, type FakeLokiLayout, labelNames, queryRange, recordsOf } from '../../harness/fakeLoki.mjs';
 
 export interface FetchCall {
   url: string;
@@ -8,23 +8,36 @@ export interface FetchCall {
 }
 
 /**
- * A getBackendSrv().fetch that answers Loki proxy requests from the HAND-MADE fixture
- * records, evaluating the app's LogQL with the harness's fake Loki. Records every call.
+ * A getBackendSrv().fetch that answers Loki proxy requests (query_range, labels) from the
+ * HAND-MADE fixture records, evaluating the app's LogQL with the harness's fake Loki of the
+ * given layout (default: event_name, integration_tool, integration_log_type indexed). Records
+ * every call.
  */
-export function fixtureFetch(opts: { fail?: { status: number; data: unknown } } = {}) {
+export function fixtureFetch(
+  opts: {
+    /** Every request fails with this answer; only those to `path` when it is set. */
+    fail?: { status: number; data: unknown; path?: string };
+    layout?: FakeLokiLayout;
+  } = {}
+) {
+  const layout = opts.layout ?? 'labels';
   const records = recordsOf(allRecords);
   const calls: FetchCall[] = [];
   const fetch = jest.fn((req: { url: string; params?: Record<string, string> }) => {
     const params = req.params ?? {};
     calls.push({ url: req.url, params });
-    if (opts.fail) {
-      return throwError(() => ({ ...opts.fail, statusText: 'error' }));
+    const fail = opts.fail;
+    if (fail && req.url.endsWith(fail.path ?? '')) {
+      return throwError(() => ({ status: fail.status, data: fail.data, statusText: 'error' }));
+    }
+    if (req.url.endsWith('/loki/api/v1/labels')) {
+      return of({ data: labelNames(records, layout), status: 200, ok: true });
     }
     if (!req.url.endsWith('/loki/api/v1/query_range')) {
       return throwError(() => ({ status: 404, data: { message: 'Not found' } }));
     }
     try {
-      return of({ data: queryRange(records, params), status: 200, ok: true });
+      return of({ data: queryRange(records, params, layout), status: 200, ok: true });
     } catch (err) {
       if (err instanceof BadQueryError) {
         return throwError(() => ({ status: 400, data: { message: err.message } }));

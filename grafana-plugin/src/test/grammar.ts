@@ -52,6 +52,31 @@ export function parseTraceQL(query: string): ParseResult {
   return analyse(traceqlParser.parse(query), query);
 }
 
+/**
+ * The literal alternatives of an RE2 pattern made only of escaped literals joined by `|`;
+ * throws on any unescaped metacharacter, which would mean a value became regex syntax.
+ */
+export function regexAlternatives(pattern: string): string[] {
+  const alternatives = [''];
+  for (let i = 0; i < pattern.length; i++) {
+    const ch = pattern[i]!;
+    if (ch === '\\') {
+      const next = pattern[++i];
+      if (next === undefined || /[A-Za-z0-9]/.test(next)) {
+        throw new Error(`escape \\${next ?? ''} is regex syntax in ${JSON.stringify(pattern)}`);
+      }
+      alternatives[alternatives.length - 1] += next;
+    } else if (ch === '|') {
+      alternatives.push('');
+    } else if ('.+*?()[]{}^$'.includes(ch)) {
+      throw new Error(`unescaped ${ch} in ${JSON.stringify(pattern)}`);
+    } else {
+      alternatives[alternatives.length - 1] += ch;
+    }
+  }
+  return alternatives;
+}
+
 /** Decodes a Go-syntax string literal, double-quoted or raw (what Loki and Tempo do with it). */
 export function goUnquote(literal: string): string {
   if (literal.length >= 2 && literal.startsWith('`') && literal.endsWith('`')) {

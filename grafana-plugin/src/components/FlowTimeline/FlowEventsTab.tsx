@@ -9,6 +9,8 @@ import { sessionizeFlow } from '../../domain/flows/sessionize';
 import type { DetailTabProps, RequestLog } from '../../domain/types';
 import { DETAIL_PARAMS } from '../../pages/LogDetail/detailRange';
 import { useSettings } from '../../settings';
+import { layoutFrom } from '../../api/loki/layout';
+import { useLokiLayout } from '../common/useLokiLayout';
 import { logDetailUrl } from '../../utils/routing';
 import { REQUEST_PARAM } from '../RequestLogs/RequestLogsTab';
 import { OutcomeBadge } from './OutcomeBadge';
@@ -43,7 +45,12 @@ export function operationHrefs(events: FlowEvent[]): (traceId: string) => string
   for (const e of events) {
     if (e.traceId) {
       const span = spans.get(e.traceId);
-      spans.set(e.traceId, span ? { first: Math.min(span.first, e.time), last: Math.max(span.last, e.time) } : { first: e.time, last: e.time });
+      spans.set(
+        e.traceId,
+        span
+          ? { first: Math.min(span.first, e.time), last: Math.max(span.last, e.time) }
+          : { first: e.time, last: e.time }
+      );
     }
   }
   return (traceId) => {
@@ -70,19 +77,20 @@ export function FlowEventsTab({ operation, records, openRequest }: DetailTabProp
   const { lokiDatasourceUid, sessionGapMinutes } = useSettings();
   const own = useMemo(() => flowEventsFromLogRecords(records.flowEvents), [records.flowEvents]);
   const flowId = own[0]?.flowId;
+  const layout = layoutFrom(useLokiLayout(lokiDatasourceUid), operation.endMs - FLOW_LOOKAROUND_MS);
   const [mountedAt] = useState(Date.now);
   const params = useMemo(
     () =>
-      flowId
+      flowId && layout
         ? {
-            query: buildFlowEventsQuery({ flowId }),
+            query: buildFlowEventsQuery(layout, { flowId, flowTool: operation.tool }),
             startMs: operation.endMs - FLOW_LOOKAROUND_MS,
             endMs: Math.min(operation.endMs + FLOW_LOOKAROUND_MS, mountedAt),
             limit: FLOW_EVENTS_LIMIT,
             direction: 'forward' as const,
           }
         : null,
-    [flowId, operation.endMs, mountedAt],
+    [flowId, layout, operation.tool, operation.endMs, mountedAt]
   );
   const { records: found, loading, error } = useLokiRecords(lokiDatasourceUid, params);
   const others = useMemo(() => flowEventsFromLogRecords(found), [found]);

@@ -2,6 +2,7 @@ import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import React from 'react';
 
+import type { LayoutCheck } from '../../api/loki/layout';
 import type { FlowEvent } from '../../domain/flows/flowEvent';
 import type { DetailTabProps, LogRecord } from '../../domain/types';
 import { FlowEventsTab, FlowEventsView, operationHrefs, requestHref } from './FlowEventsTab';
@@ -10,6 +11,8 @@ import { flowTestIds } from './testIds';
 
 jest.mock('../../api/loki/client', () => ({ queryRange: jest.fn() }));
 const { queryRange } = require('../../api/loki/client') as { queryRange: jest.Mock };
+let mockLayout: LayoutCheck | null = { layout: 'metadata', unindexed: false, labelledSinceMs: null };
+jest.mock('../common/useLokiLayout', () => ({ useLokiLayout: () => mockLayout }));
 
 const MIN = 60_000;
 const T0 = Date.UTC(2026, 10, 24, 9, 0, 0);
@@ -31,8 +34,18 @@ const req = (minute: number, spanId: string, status: number | null, traceId = 't
 
 describe('requestsByEvent', () => {
   it('hangs each request under the latest event of its operation before it', () => {
-    const events = [ev(0, 'flow_opened'), ev(2, 'credentials_submitted'), ev(5, 'connected'), ev(1, 'other', { traceId: 'trace-b' })];
-    const map = requestsByEvent(events, [req(3, 's2', 200), req(2.5, 's1', 401), req(-1, 's0', 200), req(3, 'x', 200, 'trace-z')]);
+    const events = [
+      ev(0, 'flow_opened'),
+      ev(2, 'credentials_submitted'),
+      ev(5, 'connected'),
+      ev(1, 'other', { traceId: 'trace-b' }),
+    ];
+    const map = requestsByEvent(events, [
+      req(3, 's2', 200),
+      req(2.5, 's1', 401),
+      req(-1, 's0', 200),
+      req(3, 'x', 200, 'trace-z'),
+    ]);
     expect(map.get(events[0]!)!.map((r) => r.spanId)).toEqual(['s0']);
     expect(map.get(events[1]!)!.map((r) => r.spanId)).toEqual(['s1', 's2']);
     expect(map.has(events[2]!)).toBe(false);
@@ -52,7 +65,13 @@ describe('FlowEventsView', () => {
   it('groups events by session with the pause between them and the outcome', () => {
     render(<FlowEventsView events={events} requests={[]} gapMs={30 * MIN} now={T0 + 1000 * MIN} />);
     const sessions = screen.getAllByTestId(flowTestIds.session);
-    expect(sessions.map((s) => within(s).getAllByTestId(flowTestIds.event).map((e) => e.getAttribute('data-event')))).toEqual([
+    expect(
+      sessions.map((s) =>
+        within(s)
+          .getAllByTestId(flowTestIds.event)
+          .map((e) => e.getAttribute('data-event'))
+      )
+    ).toEqual([
       ['flow_opened', 'credentials_submitted', 'credentials_invalid'],
       ['flow_opened', 'connected'],
     ]);
@@ -69,7 +88,7 @@ describe('FlowEventsView', () => {
         requests={[req(2.5, 'span-401', 401), req(2.6, 'span-200', 200)]}
         gapMs={30 * MIN}
         onOpenRequest={(r) => opened.push(r.spanId)}
-      />,
+      />
     );
     const button = screen.getByTestId(flowTestIds.eventRequests);
     expect(button).toHaveTextContent('2 requests');
@@ -126,16 +145,35 @@ describe('FlowEventsTab', () => {
     records: { flowEvents: own, requests: [], syncModels: [], warnings: [], all: own },
   } as unknown as DetailTabProps;
 
-  beforeEach(() => queryRange.mockReset());
+  beforeEach(() => {
+    queryRange.mockReset();
+    mockLayout = { layout: 'metadata', unindexed: true, labelledSinceMs: null };
+  });
 
   it("loads the flow's events from its other operations and merges them without duplicates", async () => {
-    queryRange.mockResolvedValue([record(0, 'flow_opened', 's1', 'trace-a'), record(3, 'closed', 's1', 'trace-a'), ...own]);
+    queryRange.mockResolvedValue([
+      record(0, 'flow_opened', 's1', 'trace-a'),
+      record(3, 'closed', 's1', 'trace-a'),
+      ...own,
+    ]);
     render(<FlowEventsTab {...tabProps} />);
     await waitFor(() => expect(screen.getAllByTestId(flowTestIds.session)).toHaveLength(2));
     expect(screen.getAllByTestId(flowTestIds.event)).toHaveLength(4);
     const [, params] = queryRange.mock.calls[0]!;
-    expect(params.query).toContain('integration_flow_id="flow \\"1\\""');
+    expect(params.query).toBe(
+      '{service_name=~".+"} | event_name="integration.flow.event" | integration_flow_id="flow \\"1\\""'
+    );
     expect(params.direction).toBe('forward');
+  });
+
+  it("reads the flow's events from its tool's flow-event streams on a Loki with the index labels", async () => {
+    mockLayout = { layout: 'labels', unindexed: false, labelledSinceMs: null };
+    queryRange.mockResolvedValue(own);
+    render(<FlowEventsTab {...{ ...tabProps, operation: { ...tabProps.operation, tool: 'personio' } }} />);
+    await waitFor(() => expect(queryRange).toHaveBeenCalled());
+    expect(queryRange.mock.calls[0]![1].query).toBe(
+      '{event_name="integration.flow.event", integration_tool="personio"} | integration_flow_id="flow \\"1\\""'
+    );
   });
 
   it("still shows this log's events when the other events cannot be loaded", async () => {

@@ -1,6 +1,7 @@
 import { render, screen, waitFor, within } from '@testing-library/react';
 import React from 'react';
 
+import type { LayoutCheck } from '../../api/loki/layout';
 import type { SyncModelRecord } from '../../domain/syncMetrics/syncRecords';
 import type { DetailTabProps, LogRecord } from '../../domain/types';
 import { SyncMetricsTab, SyncMetricsView } from './SyncMetricsTab';
@@ -9,6 +10,8 @@ import { syncTestIds } from './testIds';
 
 jest.mock('../../api/loki/client', () => ({ queryRange: jest.fn() }));
 const { queryRange } = require('../../api/loki/client') as { queryRange: jest.Mock };
+let mockLayout: LayoutCheck | null = { layout: 'metadata', unindexed: false, labelledSinceMs: null };
+jest.mock('../common/useLokiLayout', () => ({ useLokiLayout: () => mockLayout }));
 
 const H = 3_600_000;
 const T0 = Date.UTC(2026, 10, 1);
@@ -31,7 +34,7 @@ describe('SyncMetricsView', () => {
           { syncId: 'sync-6', time: T0 + 6 * H, model: 'teams', message: 'team without name skipped' },
           { syncId: 'sync-6', time: T0 + 6 * H, message: 'token refreshed' },
         ]}
-      />,
+      />
     );
     const rows = screen.getAllByTestId(syncTestIds.model);
     expect(rows.map((r) => r.getAttribute('data-model'))).toEqual(['employees', 'teams']);
@@ -74,7 +77,10 @@ function lokiRecord(sync: number, model: string, read: number): LogRecord {
 }
 
 describe('SyncMetricsTab', () => {
+  beforeEach(() => queryRange.mockReset());
+
   it("compares this sync with the integration's previous syncs read from Loki", async () => {
+    mockLayout = { layout: 'metadata', unindexed: true, labelledSinceMs: null };
     const own = [lokiRecord(9, 'employees', 100)];
     queryRange.mockResolvedValue([9, 8, 7, 6, 5].map((n) => lokiRecord(n, 'employees', n === 9 ? 100 : 900)));
     const props = {
@@ -84,7 +90,21 @@ describe('SyncMetricsTab', () => {
     render(<SyncMetricsTab {...props} />);
     await waitFor(() => expect(screen.getByTestId(syncTestIds.model)).toHaveAttribute('data-flagged', 'true'));
     expect(queryRange.mock.calls[0]![1].query).toBe(
-      '{service_name=~".+"} | event_name="integration.sync.model" | integration_id="int-1"',
+      '{service_name=~".+"} | event_name="integration.sync.model" | integration_id="int-1"'
+    );
+  });
+
+  it("reads the previous syncs from the tool's sync-model streams on a Loki with the index labels", async () => {
+    mockLayout = { layout: 'labels', unindexed: false, labelledSinceMs: null };
+    queryRange.mockResolvedValue([]);
+    const props = {
+      operation: { traceId: 'trace-9', integrationId: 'int-1', tool: 'personio', startMs: T0, endMs: T0 + 1000 },
+      records: { syncModels: [], warnings: [], requests: [], flowEvents: [], all: [] },
+    } as unknown as DetailTabProps;
+    render(<SyncMetricsTab {...props} />);
+    await waitFor(() => expect(queryRange).toHaveBeenCalled());
+    expect(queryRange.mock.calls[0]![1].query).toBe(
+      '{event_name="integration.sync.model", integration_tool="personio"} | integration_id="int-1"'
     );
   });
 });

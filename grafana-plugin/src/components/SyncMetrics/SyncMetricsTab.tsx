@@ -10,6 +10,8 @@ import { buildSyncHistoryQuery } from '../../domain/syncMetrics/syncQueries';
 import type { SyncModelRecord, SyncWarning } from '../../domain/syncMetrics/syncRecords';
 import type { DetailTabProps } from '../../domain/types';
 import { useSettings } from '../../settings';
+import { layoutFrom } from '../../api/loki/layout';
+import { useLokiLayout } from '../common/useLokiLayout';
 import { SyncModelTable } from './SyncModelTable';
 import { syncTestIds } from './testIds';
 
@@ -30,18 +32,19 @@ export function SyncMetricsTab({ operation, records }: DetailTabProps) {
   const own = useMemo(() => syncModelsFromLogRecords(records.syncModels), [records.syncModels]);
   const warnings = useMemo(() => syncWarningsFromLogRecords(records.warnings), [records.warnings]);
   const integrationId = operation.integrationId;
+  const layout = layoutFrom(useLokiLayout(lokiDatasourceUid), operation.endMs - SYNC_HISTORY_MS);
   const params = useMemo(
     () =>
-      integrationId
+      integrationId && layout
         ? {
-            query: buildSyncHistoryQuery(integrationId),
+            query: buildSyncHistoryQuery(layout, integrationId, operation.tool),
             startMs: operation.endMs - SYNC_HISTORY_MS,
             endMs: operation.endMs,
             limit: SYNC_HISTORY_LIMIT,
             direction: 'backward' as const,
           }
         : null,
-    [integrationId, operation.endMs],
+    [integrationId, layout, operation.tool, operation.endMs]
   );
   const { records: found, loading, error } = useLokiRecords(lokiDatasourceUid, params);
   const history = useMemo(() => syncModelsFromLogRecords(found), [found]);
@@ -67,7 +70,10 @@ export interface SyncMetricsViewProps {
 }
 
 export function SyncMetricsView({ syncId, records, warnings, options, loading, error }: SyncMetricsViewProps) {
-  const metrics = useMemo(() => buildSyncMetrics({ syncId, records, warnings }, options), [syncId, records, warnings, options]);
+  const metrics = useMemo(
+    () => buildSyncMetrics({ syncId, records, warnings }, options),
+    [syncId, records, warnings, options]
+  );
   const threshold = options?.dropThreshold ?? DEFAULT_DROP_OPTIONS.dropThreshold;
   const flagged = metrics.models.filter((m) => m.flagged).length;
   const styles = useStyles2(getStyles);
@@ -87,7 +93,8 @@ export function SyncMetricsView({ syncId, records, warnings, options, loading, e
         <Stack direction="column" gap={1}>
           {flagged > 0 && (
             <Text color="error">
-              {flagged} model{flagged === 1 ? '' : 's'} dropped more than {Math.round(threshold * 100)} % below the median of previous syncs
+              {flagged} model{flagged === 1 ? '' : 's'} dropped more than {Math.round(threshold * 100)} % below the
+              median of previous syncs
             </Text>
           )}
           <SyncModelTable models={metrics.models} dropThreshold={threshold} />

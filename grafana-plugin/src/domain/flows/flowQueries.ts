@@ -1,25 +1,22 @@
-import { ALL_SERVICES_SELECTOR, labelEquals } from '../../api/loki/logql';
+import { logQuery, one, type LokiLayout } from '../../api/loki/logql';
 import { EVENT_NAMES, LOKI_LABELS } from '../attributes';
 
 export interface FlowFilters {
   tool?: string;
   customerId?: string;
   flowId?: string;
+  /** The flow's tool when only the flow id filters: narrows the streams read, nothing else. */
+  flowTool?: string;
 }
 
 /** Every `integration.flow.event` record, optionally of one tool, customer or flow. */
-export function buildFlowEventsQuery(filters: FlowFilters = {}): string {
-  const stages = [`| ${labelEquals(LOKI_LABELS.eventName, EVENT_NAMES.flowEvent)}`];
-  const exact: Array<[string, string | undefined]> = [
-    [LOKI_LABELS.flowId, filters.flowId],
-    [LOKI_LABELS.tool, filters.tool],
-    [LOKI_LABELS.customerId, filters.customerId],
-  ];
-  for (const [label, value] of exact) {
-    const trimmed = value?.trim();
-    if (trimmed) {
-      stages.push(`| ${labelEquals(label, trimmed)}`);
-    }
-  }
-  return `${ALL_SERVICES_SELECTOR} ${stages.join(' ')}`;
+export function buildFlowEventsQuery(layout: LokiLayout, filters: FlowFilters = {}): string {
+  const tool = filters.tool?.trim() ?? '';
+  return logQuery(layout, [
+    one(LOKI_LABELS.eventName, EVENT_NAMES.flowEvent),
+    one(LOKI_LABELS.flowId, filters.flowId?.trim() ?? ''),
+    one(LOKI_LABELS.tool, tool),
+    { ...one(LOKI_LABELS.tool, tool ? '' : (filters.flowTool?.trim() ?? '')), selectorOnly: true },
+    one(LOKI_LABELS.customerId, filters.customerId?.trim() ?? ''),
+  ]);
 }

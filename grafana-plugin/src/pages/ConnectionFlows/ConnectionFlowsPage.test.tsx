@@ -3,18 +3,28 @@ import userEvent from '@testing-library/user-event';
 import React from 'react';
 import { MemoryRouter } from 'react-router-dom';
 
+import type { LayoutCheck } from '../../api/loki/layout';
 import { flowTestIds } from '../../components/FlowTimeline/testIds';
+import { testIds } from '../../components/testIds';
 import type { LogRecord } from '../../domain/types';
 import ConnectionFlowsPage from './ConnectionFlowsPage';
 
 jest.mock('../../api/loki/client', () => ({ queryRange: jest.fn() }));
 const { queryRange } = require('../../api/loki/client') as { queryRange: jest.Mock };
+let mockLayout: LayoutCheck | null = { layout: 'metadata', unindexed: false, labelledSinceMs: null };
+jest.mock('../../components/common/useLokiLayout', () => ({ useLokiLayout: () => mockLayout }));
 
 const MIN = 60_000;
 const NOW = Date.now();
 const T0 = NOW - 6 * 60 * MIN;
 
-function record(flowId: string, minute: number, event: string, step: string, extra: Record<string, string> = {}): LogRecord {
+function record(
+  flowId: string,
+  minute: number,
+  event: string,
+  step: string,
+  extra: Record<string, string> = {}
+): LogRecord {
   const ms = T0 + minute * MIN;
   return {
     timestampNs: `${BigInt(ms) * 1_000_000n}`,
@@ -48,7 +58,7 @@ function renderPage(search = '') {
       future={{ v7_startTransition: true, v7_relativeSplatPath: true }}
     >
       <ConnectionFlowsPage />
-    </MemoryRouter>,
+    </MemoryRouter>
   );
 }
 
@@ -56,6 +66,7 @@ describe('ConnectionFlowsPage', () => {
   beforeEach(() => {
     queryRange.mockReset();
     queryRange.mockResolvedValue(RECORDS);
+    mockLayout = { layout: 'metadata', unindexed: false, labelledSinceMs: null };
   });
 
   it('lists flows by tool with outcome, stopped step and sessions, and a funnel of steps', async () => {
@@ -85,9 +96,33 @@ describe('ConnectionFlowsPage', () => {
     renderPage('?tool=personio&customer=acme');
     await waitFor(() => expect(screen.getAllByTestId(flowTestIds.pageFlowRow)).toHaveLength(2));
     expect(queryRange.mock.calls[0]![1].query).toBe(
-      '{service_name=~".+"} | event_name="integration.flow.event" | integration_tool="personio" | integration_customer_id="acme"',
+      '{service_name=~".+"} | event_name="integration.flow.event" | integration_tool="personio" | integration_customer_id="acme"'
     );
     expect(screen.getByTestId(flowTestIds.funnel)).toHaveTextContent('2 flows · 1 connected');
+  });
+
+  it("selects the tool's flow-event streams on a Loki with the index labels, without a notice", async () => {
+    mockLayout = { layout: 'labels', unindexed: false, labelledSinceMs: null };
+    renderPage('?tool=personio&customer=acme');
+    await waitFor(() => expect(queryRange).toHaveBeenCalled());
+    expect(queryRange.mock.calls[0]![1].query).toBe(
+      '{event_name="integration.flow.event", integration_tool="personio"} | integration_customer_id="acme"'
+    );
+    expect(screen.queryByTestId(testIds.indexLabelsNotice)).toBeNull();
+  });
+
+  it('says that queries read every record on a Loki that does not index the labels', async () => {
+    mockLayout = { layout: 'metadata', unindexed: true, labelledSinceMs: null };
+    renderPage();
+    await waitFor(() => expect(screen.getAllByTestId(flowTestIds.pageFlowRow)).toHaveLength(3));
+    expect(screen.getByTestId(testIds.indexLabelsNotice)).toHaveTextContent('provisioning/loki/README.md');
+  });
+
+  it('waits for the layout before it queries', async () => {
+    mockLayout = null;
+    renderPage();
+    expect(screen.getByText('Loading…')).toBeInTheDocument();
+    expect(queryRange).not.toHaveBeenCalled();
   });
 
   it('opens a flow into its session timeline', async () => {
@@ -95,11 +130,11 @@ describe('ConnectionFlowsPage', () => {
     await waitFor(() => expect(screen.getAllByTestId(flowTestIds.pageFlowRow)).toHaveLength(1));
     await userEvent.click(screen.getByTestId(flowTestIds.pageFlowRow));
     const timeline = screen.getByTestId(flowTestIds.timeline);
-    expect(within(timeline).getAllByTestId(flowTestIds.event).map((e) => e.getAttribute('data-event'))).toEqual([
-      'flow_opened',
-      'credentials_submitted',
-      'failed',
-    ]);
+    expect(
+      within(timeline)
+        .getAllByTestId(flowTestIds.event)
+        .map((e) => e.getAttribute('data-event'))
+    ).toEqual(['flow_opened', 'credentials_submitted', 'failed']);
   });
 
   it('reads an absolute range from the URL (epoch ms, as the time picker writes it)', async () => {

@@ -3,9 +3,22 @@ import React, { useMemo, useState } from 'react';
 import { useLocation } from 'react-router-dom';
 import { dateTimeFormat, rangeUtil, type GrafanaTheme2, type TimeRange } from '@grafana/data';
 import { locationService, PluginPage } from '@grafana/runtime';
-import { Field, Icon, Input, RadioButtonGroup, RefreshPicker, Stack, TextLink, TimeRangePicker, useStyles2 } from '@grafana/ui';
+import {
+  Field,
+  Icon,
+  Input,
+  RadioButtonGroup,
+  RefreshPicker,
+  Stack,
+  TextLink,
+  TimeRangePicker,
+  useStyles2,
+} from '@grafana/ui';
 
+import { IndexLabelsNotice } from '../../components/common/IndexLabelsNotice';
 import { QueryError } from '../../components/common/QueryError';
+import { useLokiLayout } from '../../components/common/useLokiLayout';
+import { layoutFrom } from '../../api/loki/layout';
 import { FlowFunnel } from '../../components/FlowTimeline/FlowFunnel';
 import { OutcomeBadge } from '../../components/FlowTimeline/OutcomeBadge';
 import { SessionStrip } from '../../components/FlowTimeline/SessionStrip';
@@ -40,10 +53,17 @@ function ConnectionFlowsPage() {
     () => rangeUtil.convertRawToRange({ from: rawTime(state.from), to: rawTime(state.to) }),
     // reloadKey re-resolves relative ranges such as now-7d
     // eslint-disable-next-line react-hooks/exhaustive-deps
-    [state.from, state.to, reloadKey],
+    [state.from, state.to, reloadKey]
   );
   const range = useMemo(() => ({ fromMs: timeRange.from.valueOf(), toMs: timeRange.to.valueOf() }), [timeRange]);
-  const result = useFlowEvents(lokiDatasourceUid, { tool: state.tool, customer: state.customer }, range, reloadKey);
+  const layout = useLokiLayout(lokiDatasourceUid);
+  const result = useFlowEvents(
+    lokiDatasourceUid,
+    layoutFrom(layout, range.fromMs),
+    { tool: state.tool, customer: state.customer },
+    range,
+    reloadKey
+  );
 
   const now = range.toMs;
   const flows = useMemo(() => sessionizeFlows(result.events, { gapMs }), [result.events, gapMs]);
@@ -52,7 +72,7 @@ function ConnectionFlowsPage() {
   const tools = useMemo(() => [...new Set(flows.map((f) => f.tool).filter((t): t is string => !!t))].sort(), [flows]);
   const funnel = useMemo(
     () => flowFunnel(shown, { tool: state.tool || undefined, from: range.fromMs, to: range.toMs, now, gapMs }),
-    [shown, state.tool, range.fromMs, range.toMs, now, gapMs],
+    [shown, state.tool, range.fromMs, range.toMs, now, gapMs]
   );
 
   const set = (next: Parameters<typeof flowsUrlUpdate>[0]) => locationService.partial(flowsUrlUpdate(next));
@@ -69,15 +89,25 @@ function ConnectionFlowsPage() {
             value={timeRange}
             onChange={setRange}
             onChangeTimeZone={() => {}}
-            onMoveBackward={() => set({ from: String(range.fromMs - (range.toMs - range.fromMs)), to: String(range.fromMs) })}
-            onMoveForward={() => set({ from: String(range.toMs), to: String(range.toMs + (range.toMs - range.fromMs)) })}
+            onMoveBackward={() =>
+              set({ from: String(range.fromMs - (range.toMs - range.fromMs)), to: String(range.fromMs) })
+            }
+            onMoveForward={() =>
+              set({ from: String(range.toMs), to: String(range.toMs + (range.toMs - range.fromMs)) })
+            }
             onZoom={() => {}}
           />
-          <RefreshPicker noIntervalPicker onIntervalChanged={() => {}} onRefresh={() => setReloadKey((k) => k + 1)} isLoading={result.loading} />
+          <RefreshPicker
+            noIntervalPicker
+            onIntervalChanged={() => {}}
+            onRefresh={() => setReloadKey((k) => k + 1)}
+            isLoading={result.loading}
+          />
         </Stack>
       }
     >
       <div className={styles.page} data-testid={flowTestIds.page}>
+        <IndexLabelsNotice check={layout} fromMs={range.fromMs} />
         <Stack gap={2} alignItems="flex-end" wrap="wrap">
           <Field label="Tool" noMargin>
             <RadioButtonGroup
@@ -148,7 +178,12 @@ function ConnectionFlowsPage() {
               </thead>
               <tbody>
                 {group.flows.map((summary) => (
-                  <FlowRow key={summary.flow.flowId} summary={summary} open={open === summary.flow.flowId} onToggle={(id) => setOpen(open === id ? undefined : id)} />
+                  <FlowRow
+                    key={summary.flow.flowId}
+                    summary={summary}
+                    open={open === summary.flow.flowId}
+                    onToggle={(id) => setOpen(open === id ? undefined : id)}
+                  />
                 ))}
               </tbody>
             </table>
@@ -156,7 +191,8 @@ function ConnectionFlowsPage() {
         ))}
         {!result.loading && !result.error && shown.length === 0 && (
           <div className={styles.empty}>
-            No connection flows in this time range{state.tool || state.customer || state.text ? ' match the filters' : ''}.
+            No connection flows in this time range
+            {state.tool || state.customer || state.text ? ' match the filters' : ''}.
           </div>
         )}
       </div>
@@ -164,13 +200,27 @@ function ConnectionFlowsPage() {
   );
 }
 
-function FlowRow({ summary, open, onToggle }: { summary: FlowSummary; open: boolean; onToggle: (flowId: string) => void }) {
+function FlowRow({
+  summary,
+  open,
+  onToggle,
+}: {
+  summary: FlowSummary;
+  open: boolean;
+  onToggle: (flowId: string) => void;
+}) {
   const styles = useStyles2(getStyles);
   const { flow, outcome } = summary;
   const lastTrace = [...flow.events].reverse().find((e) => e.traceId)?.traceId;
   return (
     <>
-      <tr className={styles.row} onClick={() => onToggle(flow.flowId)} data-testid={flowTestIds.pageFlowRow} data-flow-id={flow.flowId} aria-expanded={open}>
+      <tr
+        className={styles.row}
+        onClick={() => onToggle(flow.flowId)}
+        data-testid={flowTestIds.pageFlowRow}
+        data-flow-id={flow.flowId}
+        aria-expanded={open}
+      >
         <td>
           <Icon name={open ? 'angle-down' : 'angle-right'} /> {flow.customerId ?? '–'}
         </td>
@@ -209,15 +259,28 @@ export default ConnectionFlowsPage;
 
 const getStyles = (theme: GrafanaTheme2) => ({
   page: css({ display: 'flex', flexDirection: 'column', gap: theme.spacing(2) }),
-  card: css({ border: `1px solid ${theme.colors.border.weak}`, borderRadius: theme.shape.radius.default, padding: theme.spacing(2) }),
+  card: css({
+    border: `1px solid ${theme.colors.border.weak}`,
+    borderRadius: theme.shape.radius.default,
+    padding: theme.spacing(2),
+  }),
   h: css({ fontSize: theme.typography.h5.fontSize, marginBottom: theme.spacing(1.5) }),
-  muted: css({ color: theme.colors.text.secondary, fontSize: theme.typography.bodySmall.fontSize, fontWeight: 'normal' }),
+  muted: css({
+    color: theme.colors.text.secondary,
+    fontSize: theme.typography.bodySmall.fontSize,
+    fontWeight: 'normal',
+  }),
   status: css({ color: theme.colors.text.secondary, fontSize: theme.typography.bodySmall.fontSize }),
   empty: css({ padding: theme.spacing(4), textAlign: 'center', color: theme.colors.text.secondary }),
   table: css({
     width: '100%',
     borderCollapse: 'collapse',
-    'th, td': { padding: theme.spacing(0.75, 1), borderBottom: `1px solid ${theme.colors.border.weak}`, textAlign: 'left', verticalAlign: 'middle' },
+    'th, td': {
+      padding: theme.spacing(0.75, 1),
+      borderBottom: `1px solid ${theme.colors.border.weak}`,
+      textAlign: 'left',
+      verticalAlign: 'middle',
+    },
     th: { color: theme.colors.text.secondary, fontWeight: theme.typography.fontWeightMedium },
   }),
   row: css({ cursor: 'pointer', '&:hover': { background: theme.colors.action.hover } }),

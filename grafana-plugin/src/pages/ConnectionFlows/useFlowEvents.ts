@@ -1,5 +1,6 @@
 import { useMemo } from 'react';
 
+import type { LokiLayout } from '../../api/loki/logql';
 import { useLokiRecords } from '../../components/FlowTimeline/useLokiRecords';
 import type { FlowEvent } from '../../domain/flows/flowEvent';
 import { buildFlowEventsQuery } from '../../domain/flows/flowQueries';
@@ -14,28 +15,33 @@ export interface FlowEventsState {
   error: Error | null;
   /** The limit was reached: older events of the range were not read. */
   truncated: boolean;
-  query: string;
+  /** null until the Loki layout is known. */
+  query: string | null;
 }
 
 /** The flow events of the range and filters, newest first up to the limit. `reloadKey` forces a reload. */
 export function useFlowEvents(
   lokiUid: string,
+  layout: LokiLayout | null,
   filters: { tool: string; customer: string },
   range: { fromMs: number; toMs: number },
-  reloadKey: number,
+  reloadKey: number
 ): FlowEventsState {
-  const query = buildFlowEventsQuery({ tool: filters.tool, customerId: filters.customer });
+  const query = layout && buildFlowEventsQuery(layout, { tool: filters.tool, customerId: filters.customer });
   const params = useMemo(
-    () => ({
-      query,
-      startMs: range.fromMs,
-      endMs: range.toMs,
-      limit: FLOW_PAGE_EVENTS_LIMIT,
-      direction: 'backward' as const,
-    }),
-    [query, range.fromMs, range.toMs],
+    () =>
+      query
+        ? {
+            query,
+            startMs: range.fromMs,
+            endMs: range.toMs,
+            limit: FLOW_PAGE_EVENTS_LIMIT,
+            direction: 'backward' as const,
+          }
+        : null,
+    [query, range.fromMs, range.toMs]
   );
   const { records, loading, error } = useLokiRecords(lokiUid, params, reloadKey);
   const events = useMemo(() => flowEventsFromLogRecords(records), [records]);
-  return { events, loading, error, truncated: records.length >= FLOW_PAGE_EVENTS_LIMIT, query };
+  return { events, loading: loading || !query, error, truncated: records.length >= FLOW_PAGE_EVENTS_LIMIT, query };
 }

@@ -2,11 +2,13 @@
 // through a mocked getBackendSrv that evaluates the app's LogQL (harness/fakeLoki.mjs).
 import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import operations from '../../__fixtures__/handmade/loki-operations.json';
+import { forgetLokiLayouts } from '../../api/loki/layout';
 import { parseStreamsResponse } from '../../api/loki/parse';
 import { testIds } from '../../components/testIds';
 import { toOperations } from '../../domain/operations';
 import { fixtureFetch } from '../../test/fetchFixtures';
 import { renderApp } from '../../test/renderApp';
+import { detailSearch } from './detailRange';
 
 let backend = fixtureFetch();
 jest.mock('@grafana/runtime', () => ({
@@ -16,10 +18,16 @@ jest.mock('@grafana/runtime', () => ({
 }));
 
 const ops = toOperations(parseStreamsResponse(operations));
-const link = (op: (typeof ops)[number]) => `/logs/${op.traceId}?time=${Math.round(op.endMs)}&duration=${Math.ceil(op.durationMs)}`;
+const link = (op: (typeof ops)[number]) => `/logs/${op.traceId}?${detailSearch(op)}`;
+/** The Loki queries for the trace's own records (the tabs query other operations' records). */
+const lokiQueries = () =>
+  backend.calls
+    .filter((c) => c.url.endsWith('/query_range') && c.params.query!.includes('trace_id='))
+    .map((c) => c.params);
 
 beforeEach(() => {
   backend = fixtureFetch();
+  forgetLokiLayouts();
 });
 
 afterEach(() => {
@@ -34,7 +42,14 @@ describe('LogDetailPage', () => {
     expect(header).toHaveTextContent('Sync');
     expect(header).toHaveTextContent(op.tool);
     expect(header).toHaveTextContent(op.integrationId);
-    expect(backend.calls[0]!.params.query).toBe(`{service_name=~".+"} | trace_id="${op.traceId}"`);
+    // only the streams of the operation's tool and log type, in the linked operation's time
+    expect(lokiQueries()).toEqual([
+      expect.objectContaining({
+        query: `{integration_tool="${op.tool}", integration_log_type="sync"} | trace_id="${op.traceId}"`,
+        start: `${Math.round(op.endMs) - Math.ceil(op.durationMs) - 60_000}000000`,
+        end: `${Math.round(op.endMs) + 60_000}000000`,
+      }),
+    ]);
 
     // a sync opens on its Sync metrics tab; switch to the request logs
     const tabs = screen.getByTestId(testIds.detail.tabs);
@@ -74,12 +89,29 @@ describe('LogDetailPage', () => {
     renderApp(`/logs/${written}?time=${Math.round(op.endMs)}&duration=${Math.ceil(op.durationMs)}`);
     const header = await screen.findByTestId(testIds.detail.header);
     expect(header).toHaveTextContent(op.tool);
-    expect(backend.calls[0]!.params.query).toBe(`{service_name=~".+"} | trace_id="${op.traceId}"`);
+    expect(lokiQueries().map((q) => q.query)).toEqual([
+      `{event_name="integration.operation"} | trace_id="${op.traceId}"`,
+      `{integration_tool="${op.tool}", integration_log_type="${op.logType}"} | trace_id="${op.traceId}"`,
+    ]);
+  });
+
+  it("reads every record of the trace with today's query on a Loki without the index labels", async () => {
+    backend = fixtureFetch({ layout: 'metadata' });
+    const op = ops[0]!;
+    renderApp(link(op));
+    expect(await screen.findByTestId(testIds.detail.header)).toHaveTextContent(op.tool);
+    expect(lokiQueries().map((q) => q.query)).toEqual([`{service_name=~".+"} | trace_id="${op.traceId}"`]);
   });
 
   it('explains a missing operation instead of showing an empty page', async () => {
     renderApp('/logs/00000000000000000000000000000000?time=1795694376636');
-    expect(await screen.findByTestId(testIds.detail.notFound)).toHaveTextContent('No operation record for trace 00000000000000000000000000000000');
+    expect(await screen.findByTestId(testIds.detail.notFound)).toHaveTextContent(
+      'No operation record for trace 00000000000000000000000000000000'
+    );
+    // without the operation record its streams are unknown: no other records are read
+    expect(lokiQueries().map((q) => q.query)).toEqual([
+      '{event_name="integration.operation"} | trace_id="00000000000000000000000000000000"',
+    ]);
   });
 
   it('links the trace to Explore in the configured Tempo', async () => {
@@ -97,14 +129,32 @@ describe('LogDetailPage', () => {
     jest.spyOn(Date, 'now').mockReturnValue(Date.UTC(2026, 10, 26, 13));
     renderApp(`/logs/${op.traceId}`);
     expect(await screen.findByTestId(testIds.detail.header)).toHaveTextContent(op.tool);
-    expect(backend.calls[0]!.url).toBe(`/api/datasources/proxy/uid/tempo/api/v2/traces/${op.traceId}`);
-    // the fixture backend has no Tempo: the app falls back to searching the last 7 days of Loki
-    expect(backend.calls[1]!.url).toBe('/api/datasources/proxy/uid/loki/loki/api/v1/query_range');
+    const tempo = backend.calls.findIndex((c) => c.url.includes('/api/v2/traces/'));
+    const loki = backend.calls.findIndex(
+      (c) => c.url.endsWith('/query_range') && c.params.query!.includes('trace_id=')
+    );
+    expect(backend.calls[tempo]!.url).toBe(`/api/datasources/proxy/uid/tempo/api/v2/traces/${op.traceId}`);
+    expect(tempo).toBeLessThan(loki);
+    // the fixture backend has no Tempo: the app looks for the operation record in the last 7 days
+    // of Loki's operation streams, then reads its tool's and log type's streams in its own time
+    const [lookup, records] = lokiQueries();
+    expect(lookup).toMatchObject({
+      query: `{event_name="integration.operation"} | trace_id="${op.traceId}"`,
+      start: `${Date.UTC(2026, 10, 19, 13)}000000`,
+    });
+    expect(records).toMatchObject({
+      query: `{integration_tool="${op.tool}", integration_log_type="${op.logType}"} | trace_id="${op.traceId}"`,
+      start: `${Math.round(op.endMs - op.durationMs - 60_000)}000000`,
+    });
   });
 
   it('shows the data source error', async () => {
     backend = fixtureFetch({ fail: { status: 503, data: 'upstream unavailable' } });
     renderApp(link(ops[0]!));
-    await waitFor(() => expect(screen.getByTestId(testIds.detail.error)).toHaveTextContent('could not be reached (503): upstream unavailable'));
+    await waitFor(() =>
+      expect(screen.getByTestId(testIds.detail.error)).toHaveTextContent(
+        'could not be reached (503): upstream unavailable'
+      )
+    );
   });
 });

@@ -3,22 +3,39 @@ import { Link, useLocation, useParams } from 'react-router-dom';
 import { css } from '@emotion/css';
 import { GrafanaTheme2 } from '@grafana/data';
 import { locationService, PluginPage } from '@grafana/runtime';
-import { Alert, Badge, ErrorBoundaryAlert, LinkButton, LoadingPlaceholder, Tab, TabContent, TabsBar, useStyles2 } from '@grafana/ui';
+import {
+  Alert,
+  Badge,
+  ErrorBoundaryAlert,
+  LinkButton,
+  LoadingPlaceholder,
+  Tab,
+  TabContent,
+  TabsBar,
+  useStyles2,
+} from '@grafana/ui';
 import { queryRange } from '../../api/loki/client';
-import { buildTraceRecordsQuery } from '../../api/loki/logql';
+import {
+  buildTraceOperationQuery,
+  buildTraceRecordsQuery,
+  type LokiLayout,
+  type OperationStreams,
+} from '../../api/loki/logql';
 import { getTrace } from '../../api/tempo/client';
 import { traceBounds } from '../../api/tempo/parse';
 import { QueryError } from '../../components/common/QueryError';
+import { useLokiLayout } from '../../components/common/useLokiLayout';
+import { layoutFrom } from '../../api/loki/layout';
 import { REQUEST_PARAM } from '../../components/RequestLogs/RequestLogsTab';
 import { testIds } from '../../components/testIds';
 import { DETAIL_RECORDS_LIMIT } from '../../constants';
 import { groupTraceRecords } from '../../domain/records';
-import { Operation, OperationRecords } from '../../domain/types';
+import { LogRecord, Operation, OperationRecords } from '../../domain/types';
 import { useSettings } from '../../settings';
 import { traceExploreUrl } from '../../utils/explore';
 import { formatDuration, formatTime, logTypeLabel, outcomeColor } from '../../utils/format';
 import { logsUrl } from '../../utils/routing';
-import { DETAIL_PARAMS, detailRange } from './detailRange';
+import { DETAIL_PARAMS, detailRange, detailStreams, operationRange } from './detailRange';
 import { tabsFor } from './tabs';
 import { normalizeTraceId } from '../../domain/traceId';
 
@@ -28,7 +45,11 @@ type Loaded = { operation: Operation | null; records: OperationRecords; truncate
  * The range to read a trace's records in: the linked time when the link has one; else the
  * trace's own span times from Tempo; else the fallback range (Tempo unreachable or no trace).
  */
-async function recordsRange(tempoUid: string, traceId: string, range: { startMs: number; endMs: number; exact: boolean }) {
+async function recordsRange(
+  tempoUid: string,
+  traceId: string,
+  range: { startMs: number; endMs: number; exact: boolean }
+) {
   if (range.exact) {
     return range;
   }
@@ -40,36 +61,71 @@ async function recordsRange(tempoUid: string, traceId: string, range: { startMs:
   }
 }
 
+/** Operation records of one trace read to find its streams: the root and any nested operations. */
+const TRACE_OPERATIONS_LIMIT = 100;
+
+/**
+ * Every record of the trace in the range. In the `labels` layout only the streams of the
+ * operation's tool and log type are read: from the link when it names them, else from the
+ * trace's operation record, read first (operation streams only), which also narrows the
+ * range to the operation's own. Without an operation record nothing more is read.
+ */
+async function traceRecords(
+  lokiUid: string,
+  layout: LokiLayout,
+  traceId: string,
+  range: { startMs: number; endMs: number },
+  linked: OperationStreams | undefined
+): Promise<LogRecord[]> {
+  let streams = linked;
+  let within = range;
+  if (layout === 'labels' && !streams) {
+    const query = buildTraceOperationQuery(layout, traceId);
+    const found = await queryRange(lokiUid, { query, ...range, limit: TRACE_OPERATIONS_LIMIT, direction: 'forward' });
+    const operation = groupTraceRecords(found).operation;
+    if (!operation) {
+      return found;
+    }
+    streams = { tool: operation.tool, logType: operation.logType };
+    within = operationRange(operation.endMs, operation.durationMs);
+  }
+  const query = buildTraceRecordsQuery(layout, traceId, streams);
+  return queryRange(lokiUid, { query, ...within, limit: DETAIL_RECORDS_LIMIT, direction: 'forward' });
+}
+
 function useTraceRecords(
   lokiUid: string,
   tempoUid: string,
   traceId: string,
-  range: { startMs: number; endMs: number; exact: boolean }
+  range: { startMs: number; endMs: number; exact: boolean },
+  streams: OperationStreams | undefined
 ) {
-  const key = [lokiUid, tempoUid, traceId, range.startMs, range.endMs].join('\n');
+  const layout = layoutFrom(useLokiLayout(lokiUid), range.startMs);
+  const key = [lokiUid, tempoUid, traceId, range.startMs, range.endMs, layout, streams?.tool, streams?.logType].join(
+    '\n'
+  );
   const [result, setResult] = useState<{ key: string; error: Error | null; data: Loaded | null } | null>(null);
   useEffect(() => {
+    if (!layout) {
+      return;
+    }
     let cancelled = false;
     recordsRange(tempoUid, traceId, range)
-      .then((r) =>
-        queryRange(lokiUid, {
-          query: buildTraceRecordsQuery(traceId),
-          startMs: r.startMs,
-          endMs: r.endMs,
-          limit: DETAIL_RECORDS_LIMIT,
-          direction: 'forward',
-        })
-      )
+      .then((r) => traceRecords(lokiUid, layout, traceId, { startMs: r.startMs, endMs: r.endMs }, streams))
       .then(
         (records) =>
           !cancelled &&
-          setResult({ key, error: null, data: { ...groupTraceRecords(records), truncated: records.length >= DETAIL_RECORDS_LIMIT } }),
+          setResult({
+            key,
+            error: null,
+            data: { ...groupTraceRecords(records), truncated: records.length >= DETAIL_RECORDS_LIMIT },
+          }),
         (error: Error) => !cancelled && setResult({ key, error, data: null })
       );
     return () => {
       cancelled = true;
     };
-  }, [key, lokiUid, tempoUid, traceId, range]);
+  }, [key, lokiUid, tempoUid, traceId, range, layout, streams]);
   const current = result?.key === key ? result : null;
   return { loading: current === null, error: current?.error ?? null, data: current?.data ?? null };
 }
@@ -121,12 +177,23 @@ function LogDetailPage() {
     () => detailRange(new URLSearchParams({ time: timeParam ?? '', duration: durationParam ?? '' }), openedAt),
     [timeParam, durationParam, openedAt]
   );
-  const { loading, error, data } = useTraceRecords(settings.lokiDatasourceUid, settings.tempoDatasourceUid, traceId, range);
+  const toolParam = search.get(DETAIL_PARAMS.tool);
+  const logTypeParam = search.get(DETAIL_PARAMS.logType);
+  const streams = useMemo(() => detailStreams(toolParam, logTypeParam), [toolParam, logTypeParam]);
+  const { loading, error, data } = useTraceRecords(
+    settings.lokiDatasourceUid,
+    settings.tempoDatasourceUid,
+    traceId,
+    range,
+    streams
+  );
   const operation = data?.operation ?? null;
   const tabs = operation ? tabsFor(operation) : [];
   const activeTab = tabs.find((t) => t.id === search.get(DETAIL_PARAMS.tab)) ?? tabs[0];
 
-  const title = operation ? `${logTypeLabel(operation.logType)} · ${operation.tool} · ${operation.operation}` : `Trace ${traceId}`;
+  const title = operation
+    ? `${logTypeLabel(operation.logType)} · ${operation.tool} · ${operation.operation}`
+    : `Trace ${traceId}`;
   return (
     <PluginPage
       pageNav={{ text: title }}
@@ -147,16 +214,23 @@ function LogDetailPage() {
       }
     >
       <div className={s.page} data-testid={testIds.detail.container}>
-        <Link to={logsUrl(typeof listSearch === 'string' ? listSearch : '')} data-testid={testIds.detail.back} className={s.back}>
+        <Link
+          to={logsUrl(typeof listSearch === 'string' ? listSearch : '')}
+          data-testid={testIds.detail.back}
+          className={s.back}
+        >
           ← All logs
         </Link>
         {loading && <LoadingPlaceholder text="Loading the operation…" />}
         {error && <QueryError error={error} title="Could not load this operation" testId={testIds.detail.error} />}
         {!loading && !error && !operation && (
           <Alert severity="warning" title="Operation not found" data-testid={testIds.detail.notFound}>
-            No operation record for trace {traceId} {range.exact ? 'around the linked time' : 'in the last 7 days'}. It may be
-            older than the retention period, still running (the record is written when the operation ends), or the link is
-            wrong. {data && data.records.all.length > 0 && `${data.records.all.length} other records of this trace were found.`}
+            No operation record for trace {traceId} {range.exact ? 'around the linked time' : 'in the last 7 days'}. It
+            may be older than the retention period, still running (the record is written when the operation ends), or
+            the link is wrong.{' '}
+            {data &&
+              data.records.all.length > 0 &&
+              `${data.records.all.length} other records of this trace were found.`}
           </Alert>
         )}
         {operation && data && (
@@ -185,7 +259,9 @@ function LogDetailPage() {
                   <activeTab.Component
                     operation={operation}
                     records={data.records}
-                    openRequest={(spanId) => locationService.partial({ [DETAIL_PARAMS.tab]: 'requests', [REQUEST_PARAM]: spanId })}
+                    openRequest={(spanId) =>
+                      locationService.partial({ [DETAIL_PARAMS.tab]: 'requests', [REQUEST_PARAM]: spanId })
+                    }
                   />
                 </ErrorBoundaryAlert>
               )}
@@ -207,6 +283,10 @@ const getStyles = (theme: GrafanaTheme2) => ({
     dt: { color: theme.colors.text.secondary, fontSize: theme.typography.bodySmall.fontSize },
     dd: { margin: 0, fontWeight: theme.typography.fontWeightMedium },
   }),
-  summary: css({ marginTop: theme.spacing(1), color: theme.colors.text.secondary, fontFamily: theme.typography.fontFamilyMonospace }),
+  summary: css({
+    marginTop: theme.spacing(1),
+    color: theme.colors.text.secondary,
+    fontFamily: theme.typography.fontFamilyMonospace,
+  }),
   tabContent: css({ paddingTop: theme.spacing(2) }),
 });

@@ -1,4 +1,4 @@
-import { DETAIL_FALLBACK_LOOKBACK_MS, detailRange } from './detailRange';
+import { DETAIL_FALLBACK_LOOKBACK_MS, DETAIL_PARAMS, detailRange, detailSearch, detailStreams } from './detailRange';
 
 describe('detailRange', () => {
   it('covers the operation from start to end with a minute either side', () => {
@@ -15,5 +15,30 @@ describe('detailRange', () => {
       endMs: 1e12,
       exact: false,
     });
+  });
+});
+
+describe('detailSearch and detailStreams', () => {
+  const op = { endMs: 1000000.4, durationMs: 5000.2, tool: 'personio', logType: 'sync' };
+
+  it("carries the operation's time, tool and log type to the detail page and back", () => {
+    const search = new URLSearchParams(detailSearch(op));
+    expect(search.toString()).toBe('time=1000000&duration=5001&tool=personio&type=sync');
+    expect(detailStreams(search.get(DETAIL_PARAMS.tool), search.get(DETAIL_PARAMS.logType))).toEqual({
+      tool: 'personio',
+      logType: 'sync',
+    });
+  });
+
+  it('keeps a tool with any characters as one parameter', () => {
+    const tool = 'a&type=x #?';
+    const search = new URLSearchParams(detailSearch({ ...op, tool }));
+    expect(search.get(DETAIL_PARAMS.tool)).toBe(tool);
+    expect(search.get(DETAIL_PARAMS.logType)).toBe('sync');
+  });
+
+  it('leaves the streams unknown for a link without tool and log type', () => {
+    expect(detailSearch({ ...op, tool: '', logType: '' })).toBe('time=1000000&duration=5001');
+    expect(detailStreams(null, ' ')).toBeUndefined();
   });
 });

@@ -1,17 +1,52 @@
-/** Detail links carry the operation's end (`time`, ms) and `duration` (ms) so the trace's records are found in a narrow range. */
-export const DETAIL_PARAMS = { time: 'time', duration: 'duration', tab: 'tab' } as const;
+import type { OperationStreams } from '../../api/loki/logql';
+
+/**
+ * Detail links carry the operation's end (`time`, ms) and `duration` (ms) so the trace's
+ * records are found in a narrow range, and its `tool` and log `type` so only their streams
+ * are read.
+ */
+export const DETAIL_PARAMS = { time: 'time', duration: 'duration', tool: 'tool', logType: 'type', tab: 'tab' } as const;
 
 /** Without a time in the link, look back this far (a link pasted from a trace id alone). */
 export const DETAIL_FALLBACK_LOOKBACK_MS = 7 * 24 * 3600 * 1000;
 const SLACK_MS = 60_000;
 
+/** The search of a link to one operation's detail page. Pure. */
+export function detailSearch(op: { endMs: number; durationMs: number; tool: string; logType: string }): string {
+  const search = new URLSearchParams({
+    [DETAIL_PARAMS.time]: String(Math.round(op.endMs)),
+    [DETAIL_PARAMS.duration]: String(Math.ceil(op.durationMs)),
+  });
+  if (op.tool) {
+    search.set(DETAIL_PARAMS.tool, op.tool);
+  }
+  if (op.logType) {
+    search.set(DETAIL_PARAMS.logType, op.logType);
+  }
+  return search.toString();
+}
+
+/** The range that holds every record of an operation that ended at `endMs` after `durationMs`. Pure. */
+export function operationRange(endMs: number, durationMs: number): { startMs: number; endMs: number } {
+  return { startMs: endMs - durationMs - SLACK_MS, endMs: endMs + SLACK_MS };
+}
+
 /** The Loki range that holds every record of one operation. Pure. */
-export function detailRange(search: URLSearchParams, nowMs: number): { startMs: number; endMs: number; exact: boolean } {
+export function detailRange(
+  search: URLSearchParams,
+  nowMs: number
+): { startMs: number; endMs: number; exact: boolean } {
   const time = Number(search.get(DETAIL_PARAMS.time));
   const duration = Number(search.get(DETAIL_PARAMS.duration) ?? 0);
   if (!Number.isFinite(time) || time <= 0) {
     return { startMs: nowMs - DETAIL_FALLBACK_LOOKBACK_MS, endMs: nowMs, exact: false };
   }
-  const d = Number.isFinite(duration) && duration > 0 ? duration : 0;
-  return { startMs: time - d - SLACK_MS, endMs: time + SLACK_MS, exact: true };
+  return { ...operationRange(time, Number.isFinite(duration) && duration > 0 ? duration : 0), exact: true };
+}
+
+/** The operation's tool and log type from the link's parameters; undefined when it has neither. Pure. */
+export function detailStreams(toolParam: string | null, logTypeParam: string | null): OperationStreams | undefined {
+  const tool = toolParam?.trim() ?? '';
+  const logType = logTypeParam?.trim() ?? '';
+  return tool || logType ? { tool, logType } : undefined;
 }

@@ -8,12 +8,16 @@ import { EMPTY_FILTERS, OperationFilters } from '../../api/loki/logql';
 import { buildOperationsTraceQL } from '../../api/tempo/traceql';
 import { LogsFilters } from '../../components/LogsFilters/LogsFilters';
 import { OperationsTable } from '../../components/OperationsTable/OperationsTable';
+import { IndexLabelsNotice } from '../../components/common/IndexLabelsNotice';
 import { QueryError } from '../../components/common/QueryError';
+import { useLokiLayout } from '../../components/common/useLokiLayout';
+import { layoutFrom } from '../../api/loki/layout';
 import { testIds } from '../../components/testIds';
 import { Operation } from '../../domain/types';
 import { useSettings } from '../../settings';
 import { exploreUrl } from '../../utils/explore';
 import { logDetailUrl } from '../../utils/routing';
+import { detailSearch } from '../LogDetail/detailRange';
 import { useOperations } from './useOperations';
 import { filtersToQuery, hasActiveFilters, parseLogsUrl, toRawTimeRange, URL_KEYS } from './urlState';
 
@@ -42,7 +46,15 @@ function LogsPage() {
     [from, to, reloadKey]
   );
   const range = useMemo(() => ({ fromMs: timeRange.from.valueOf(), toMs: timeRange.to.valueOf() }), [timeRange]);
-  const result = useOperations(settings.lokiDatasourceUid, filters, range, live, reloadKey);
+  const layout = useLokiLayout(settings.lokiDatasourceUid);
+  const result = useOperations(
+    settings.lokiDatasourceUid,
+    layoutFrom(layout, range.fromMs),
+    filters,
+    range,
+    live,
+    reloadKey
+  );
   const tableHeight = useTableHeight();
   const traceQL = useMemo(() => {
     try {
@@ -66,13 +78,18 @@ function LogsPage() {
   };
   // the list's search rides along in history state, so "All logs" returns to the same view
   const open = (op: Operation) =>
-    navigate(logDetailUrl(op.traceId, `?time=${Math.round(op.endMs)}&duration=${Math.ceil(op.durationMs)}`), {
+    navigate(logDetailUrl(op.traceId, `?${detailSearch(op)}`), {
       state: { listSearch: location.search },
     });
 
   const footer = result.hasMore ? (
     <div className={s.footer}>
-      <Button variant="secondary" onClick={result.loadMore} disabled={result.loadingMore} data-testid={testIds.logs.loadMore}>
+      <Button
+        variant="secondary"
+        onClick={result.loadMore}
+        disabled={result.loadingMore}
+        data-testid={testIds.logs.loadMore}
+      >
         {result.loadingMore ? 'Loading…' : 'Load older operations'}
       </Button>
     </div>
@@ -111,20 +128,22 @@ function LogsPage() {
             onRefresh={() => setReloadKey((k) => k + 1)}
             isLoading={result.loading}
           />
-          <LinkButton
-            variant="secondary"
-            icon="compass"
-            href={exploreUrl({
-              datasourceUid: settings.lokiDatasourceUid,
-              datasourceType: 'loki',
-              query: result.query,
-              from,
-              to,
-            })}
-            tooltip="Open this LogQL query in Explore (Loki)"
-          >
-            Logs
-          </LinkButton>
+          {result.query && (
+            <LinkButton
+              variant="secondary"
+              icon="compass"
+              href={exploreUrl({
+                datasourceUid: settings.lokiDatasourceUid,
+                datasourceType: 'loki',
+                query: result.query,
+                from,
+                to,
+              })}
+              tooltip="Open this LogQL query in Explore (Loki)"
+            >
+              Logs
+            </LinkButton>
+          )}
           {traceQL && (
             <LinkButton
               variant="secondary"
@@ -145,6 +164,7 @@ function LogsPage() {
       }
     >
       <div className={s.page} data-testid={testIds.logs.container}>
+        <IndexLabelsNotice check={layout} fromMs={range.fromMs} />
         <LogsFilters
           filters={filters}
           onChange={setFilters}

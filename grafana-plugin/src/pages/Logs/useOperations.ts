@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import { queryRange } from '../../api/loki/client';
-import { buildOperationsQuery, OperationFilters } from '../../api/loki/logql';
+import { buildOperationsQuery, type LokiLayout, OperationFilters } from '../../api/loki/logql';
 import { LIVE_TAIL_INTERVAL_MS, LIVE_TAIL_MAX_ROWS, LIVE_TAIL_WINDOW_MS, OPERATIONS_PAGE_SIZE } from '../../constants';
 import { mergeOperations, toOperations } from '../../domain/operations';
 import { Operation } from '../../domain/types';
@@ -33,15 +33,17 @@ function cursorAfter(op: Operation): string {
  * polls a sliding window of the last minute every 2.5 s and merges new rows at the top.
  * `reloadKey` changes force a reload (refresh button, relative time ranges). Results are
  * kept with the key of the query they answer, so a late answer to an old query is ignored.
+ * Nothing is queried until the Loki layout is known (`layout` null).
  */
 export function useOperations(
   lokiUid: string,
+  layout: LokiLayout | null,
   filters: OperationFilters,
   range: { fromMs: number; toMs: number },
   live: boolean,
   reloadKey: number
 ) {
-  const query = buildOperationsQuery(filters);
+  const query = layout && buildOperationsQuery(layout, filters);
   const key = [lokiUid, query, range.fromMs, range.toMs, reloadKey].join('\n');
   const [loaded, setLoaded] = useState<Loaded | null>(null);
   const update = useCallback(
@@ -50,11 +52,26 @@ export function useOperations(
   );
 
   useEffect(() => {
+    if (!query) {
+      return;
+    }
     let cancelled = false;
-    queryRange(lokiUid, { query, startMs: range.fromMs, endMs: range.toMs, limit: OPERATIONS_PAGE_SIZE, direction: 'backward' }).then(
+    queryRange(lokiUid, {
+      query,
+      startMs: range.fromMs,
+      endMs: range.toMs,
+      limit: OPERATIONS_PAGE_SIZE,
+      direction: 'backward',
+    }).then(
       (records) =>
         !cancelled &&
-        setLoaded({ key, operations: toOperations(records), error: null, hasMore: records.length >= OPERATIONS_PAGE_SIZE, loadingMore: false }),
+        setLoaded({
+          key,
+          operations: toOperations(records),
+          error: null,
+          hasMore: records.length >= OPERATIONS_PAGE_SIZE,
+          loadingMore: false,
+        }),
       (error: Error) => !cancelled && setLoaded({ key, operations: [], error, hasMore: false, loadingMore: false })
     );
     return () => {
@@ -66,11 +83,17 @@ export function useOperations(
 
   const loadMore = useCallback(() => {
     const oldest = current?.operations[current.operations.length - 1];
-    if (!current || !oldest || current.loadingMore || !current.hasMore) {
+    if (!query || !current || !oldest || current.loadingMore || !current.hasMore) {
       return;
     }
     update((s) => ({ ...s, loadingMore: true }));
-    queryRange(lokiUid, { query, startMs: range.fromMs, endNs: cursorAfter(oldest), limit: OPERATIONS_PAGE_SIZE, direction: 'backward' }).then(
+    queryRange(lokiUid, {
+      query,
+      startMs: range.fromMs,
+      endNs: cursorAfter(oldest),
+      limit: OPERATIONS_PAGE_SIZE,
+      direction: 'backward',
+    }).then(
       (records) =>
         update((s) => ({
           ...s,
@@ -83,7 +106,7 @@ export function useOperations(
   }, [current, update, lokiUid, query, range.fromMs]);
 
   useEffect(() => {
-    if (!live) {
+    if (!live || !query) {
       return;
     }
     let inFlight = false;
@@ -94,10 +117,20 @@ export function useOperations(
       }
       inFlight = true;
       const now = Date.now();
-      queryRange(lokiUid, { query, startMs: now - LIVE_TAIL_WINDOW_MS, endMs: now, limit: OPERATIONS_PAGE_SIZE, direction: 'backward' })
+      queryRange(lokiUid, {
+        query,
+        startMs: now - LIVE_TAIL_WINDOW_MS,
+        endMs: now,
+        limit: OPERATIONS_PAGE_SIZE,
+        direction: 'backward',
+      })
         .then(
           (records) =>
-            update((s) => ({ ...s, error: null, operations: mergeOperations(toOperations(records), s.operations, LIVE_TAIL_MAX_ROWS) })),
+            update((s) => ({
+              ...s,
+              error: null,
+              operations: mergeOperations(toOperations(records), s.operations, LIVE_TAIL_MAX_ROWS),
+            })),
           (error: Error) => update((s) => ({ ...s, error }))
         )
         .finally(() => {
