@@ -38,7 +38,7 @@ describe('load tool responses', () => {
 });
 
 describe('measured app queries', () => {
-  const queries = appQueries({ tool: 'load-abc', customerId: 'cust-abc-7', traceId: '4bf92f3577b34da6a3ce929d0e0e4736', traceEndMs: 2_000_000, traceDurationMs: 1500, startMs: 0, endMs: 3_000_000 });
+  const queries = appQueries({ tool: 'load-abc', customerId: 'cust-abc-7', integrationId: 'abc-7', traceId: '4bf92f3577b34da6a3ce929d0e0e4736', traceEndMs: 2_000_000, traceDurationMs: 1500, startMs: 0, endMs: 3_000_000 });
 
   test.each(queries.map((q) => [q.name, q.query]))('%s is valid LogQL', (_name, query) => {
     const errors: string[] = [];

@@ -15,6 +15,8 @@ export interface QueryCost extends LokiStats {
 export interface AppQueryInputs {
   tool: string;
   customerId: string;
+  /** An integration whose sync-model history is opened. */
+  integrationId: string;
   traceId: string;
   /** The operation whose detail is opened: its end and duration, for the app's narrow detail range. */
   traceEndMs: number;
@@ -36,7 +38,7 @@ export function appQueries(i: AppQueryInputs): Array<{ name: string; query: stri
     { name: 'list, with 4xx', query: `${ops} | integration_request_4xx_count > 0`, startMs: i.startMs, endMs: i.endMs, limit: LIST_LIMIT },
     {
       name: 'sync-model history',
-      query: `{event_name="integration.sync.model", integration_tool="${i.tool}"} | integration_sync_model="employees"`,
+      query: `{event_name="integration.sync.model", integration_tool="${i.tool}"} | integration_id="${i.integrationId}"`,
       startMs: i.startMs,
       endMs: i.endMs,
       limit: LIST_LIMIT,

@@ -147,6 +147,7 @@ async function main(): Promise<void> {
     const { costs, operationBytes } = await measureAppQueries(loki, {
       tool: names.tool,
       customerId: last.labels.integration_customer_id ?? '',
+      integrationId: last.labels.integration_id ?? '',
       traceId: last.labels.trace_id ?? '',
       traceEndMs: Number(last.tsNs / 1_000_000n),
       traceDurationMs: Math.ceil(Number(last.labels.integration_operation_duration_ms ?? 0)),

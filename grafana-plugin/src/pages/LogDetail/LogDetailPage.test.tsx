@@ -46,8 +46,8 @@ describe('LogDetailPage', () => {
     expect(lokiQueries()).toEqual([
       expect.objectContaining({
         query: `{integration_tool="${op.tool}", integration_log_type="sync"} | trace_id="${op.traceId}"`,
-        start: `${Math.round(op.endMs) - Math.ceil(op.durationMs) - 60_000}000000`,
-        end: `${Math.round(op.endMs) + 60_000}000000`,
+        start: `${Math.round(op.endMs) - Math.ceil(op.durationMs) - 2_000}000000`,
+        end: `${Math.round(op.endMs) + 2_000}000000`,
       }),
     ]);
 
@@ -144,7 +144,7 @@ describe('LogDetailPage', () => {
     });
     expect(records).toMatchObject({
       query: `{integration_tool="${op.tool}", integration_log_type="${op.logType}"} | trace_id="${op.traceId}"`,
-      start: `${Math.round(op.endMs - op.durationMs - 60_000)}000000`,
+      start: `${Math.round(op.endMs - op.durationMs - 2_000)}000000`,
     });
   });
 

@@ -35,7 +35,7 @@ import { useSettings } from '../../settings';
 import { traceExploreUrl } from '../../utils/explore';
 import { formatDuration, formatTime, logTypeLabel, outcomeColor } from '../../utils/format';
 import { logsUrl } from '../../utils/routing';
-import { DETAIL_PARAMS, detailRange, detailStreams, operationRange } from './detailRange';
+import { DETAIL_PARAMS, detailRange, detailStreams, operationRange, RECORD_SLACK_MS } from './detailRange';
 import { tabsFor } from './tabs';
 import { normalizeTraceId } from '../../domain/traceId';
 
@@ -55,7 +55,7 @@ async function recordsRange(
   }
   try {
     const bounds = traceBounds(await getTrace(tempoUid, traceId));
-    return bounds ? { startMs: bounds.startMs - 60_000, endMs: bounds.endMs + 60_000 } : range;
+    return bounds ? { startMs: bounds.startMs - RECORD_SLACK_MS, endMs: bounds.endMs + RECORD_SLACK_MS } : range;
   } catch {
     return range;
   }

@@ -3,8 +3,8 @@ import { DETAIL_FALLBACK_LOOKBACK_MS, DETAIL_PARAMS, detailRange, detailSearch, 
 describe('detailRange', () => {
   it('covers the operation from start to end with a minute either side', () => {
     expect(detailRange(new URLSearchParams('time=1000000&duration=5000'), 9e12)).toEqual({
-      startMs: 1000000 - 5000 - 60000,
-      endMs: 1000000 + 60000,
+      startMs: 1000000 - 5000 - 2000,
+      endMs: 1000000 + 2000,
       exact: true,
     });
   });

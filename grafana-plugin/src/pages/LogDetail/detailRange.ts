@@ -9,7 +9,13 @@ export const DETAIL_PARAMS = { time: 'time', duration: 'duration', tool: 'tool',
 
 /** Without a time in the link, look back this far (a link pasted from a trace id alone). */
 export const DETAIL_FALLBACK_LOOKBACK_MS = 7 * 24 * 3600 * 1000;
-const SLACK_MS = 60_000;
+/**
+ * Every record of an operation is stamped inside the operation's own time (requests, models,
+ * warnings and flow events end before it does; its summary at its end), so the detail reads
+ * that range plus rounding. A wider range reads more of the tool's other records for
+ * nothing: the cost of the detail grows with the range times the tool's request rate.
+ */
+export const RECORD_SLACK_MS = 2_000;
 
 /** The search of a link to one operation's detail page. Pure. */
 export function detailSearch(op: { endMs: number; durationMs: number; tool: string; logType: string }): string {
@@ -28,7 +34,7 @@ export function detailSearch(op: { endMs: number; durationMs: number; tool: stri
 
 /** The range that holds every record of an operation that ended at `endMs` after `durationMs`. Pure. */
 export function operationRange(endMs: number, durationMs: number): { startMs: number; endMs: number } {
-  return { startMs: endMs - durationMs - SLACK_MS, endMs: endMs + SLACK_MS };
+  return { startMs: endMs - durationMs - RECORD_SLACK_MS, endMs: endMs + RECORD_SLACK_MS };
 }
 
 /** The Loki range that holds every record of one operation. Pure. */
