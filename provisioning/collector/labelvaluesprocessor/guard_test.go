@@ -13,8 +13,9 @@ func TestGuard(t *testing.T) {
 		changed        bool
 	}{
 		{"valid and short stays", "personio", "personio", false},
-		{"lone surrogate as a client encodes it (ED A0 80)", "bad\xed\xa0\x80tool", "bad\uFFFDtool", true},
-		{"stray continuation byte", "a\x80b", "a\uFFFDb", true},
+		{"lone surrogate as a client encodes it (ED A0 80)", "bad\xed\xa0\x80tool", "bad?tool", true},
+		{"stray continuation byte", "a\x80b", "a?b", true},
+		{"U+FFFD itself, which Loki's label parser refuses", "bad\uFFFDtool", "bad?tool", true},
 		{"long value cut to 128 bytes", strings.Repeat("x", 300), strings.Repeat("x", 128), true},
 		{"cut on a character boundary", long, long[:128], true}, // 'tool-'x60 is 300 bytes: the cut is in ASCII
 		{"multi-byte at the limit backs off", strings.Repeat("é", 100), strings.Repeat("é", 64), true},
