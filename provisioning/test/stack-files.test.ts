@@ -103,7 +103,14 @@ describe('docker-compose.yml', () => {
   test('builds the app plugin before Grafana starts and loads it, unsigned, from the build volume', () => {
     const grafana = services.grafana;
     expect(grafana.depends_on['plugin-build']).toEqual({ condition: 'service_completed_successfully' });
-    expect(grafana.environment.GF_PLUGINS_ALLOW_LOADING_UNSIGNED_PLUGINS).toBe('integrationlogs-app');
+    // Grafana loads each panel nested in an app as a plugin of its own: unsigned, each id
+    // must be allowed, or the dashboard shows "panel plugin not found".
+    const nested = readdirSync(fromRoot('grafana-plugin/src/panels'), { withFileTypes: true })
+      .filter((d) => existsSync(fromRoot('grafana-plugin/src/panels', d.name, 'plugin.json')))
+      .map((d) => readJson(fromRoot('grafana-plugin/src/panels', d.name, 'plugin.json')).id as string);
+    expect(nested.length).toBe(2);
+    const app = readJson(fromRoot('grafana-plugin/src/plugin.json')).id as string;
+    expect(String(grafana.environment.GF_PLUGINS_ALLOW_LOADING_UNSIGNED_PLUGINS).split(',').sort()).toEqual([app, ...nested].sort());
     const pluginMount = grafana.volumes.find((v: string) => v.split(':')[1] === '/var/lib/grafana/plugins/integrationlogs-app');
     expect(pluginMount).toBeDefined();
     const buildMount = services['plugin-build'].volumes.find((v: string) => v.split(':')[1] === '/dist');
