@@ -34,18 +34,18 @@ func TestForeignSyncBecomesContractRecords(t *testing.T) {
 	b1 := newBatch("hris-sync", "opentelemetry.instrumentation.requests")
 	b1.span(traceA, req1ID, linkID, ptrace.SpanKindClient, "GET", 10, 80, httpGet(
 		"https://user:pw@api.tool.example/v1/employees?page=2&api_key=s3cr3t", 200, map[string]any{
-			"server.address": "api.tool.example",
-			"http.request.header.authorization": []any{"Bearer abc.def.ghi"},
-			"http.response.header.content_type": []any{"application/json"},
+			"server.address":                             "api.tool.example",
+			"http.request.header.authorization":          []any{"Bearer abc.def.ghi"},
+			"http.response.header.content_type":          []any{"application/json"},
 			"http.response.header.x_ratelimit_remaining": []any{"99"},
-			"integration.response.body": `{"items":[{"id":1,"token":"t0k3n"}]}`,
+			"integration.response.body":                  `{"items":[{"id":1,"token":"t0k3n"}]}`,
 		}))
 	b1.span(traceA, req2ID, opID, ptrace.SpanKindClient, "POST", 100, 50, map[string]any{
 		"http.request.method": "POST", "url.full": "https://api.tool.example/v1/employees/12345/absences",
 		"http.response.status_code": int64(422), "http.request.resend_count": int64(1),
 		"http.request.header.content-type": []any{"application/json"},
-		"integration.request.body": `{"name":"Ada","password":"hunter2"}`,
-		"http.request.body.size": int64(35),
+		"integration.request.body":         `{"name":"Ada","password":"hunter2"}`,
+		"http.request.body.size":           int64(35),
 	})
 	h.consume(b1)
 	b2 := newBatch("hris-sync", "hris_sync")
