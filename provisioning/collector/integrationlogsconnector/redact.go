@@ -93,6 +93,9 @@ func headerAllowed(name string) bool {
 // redactBody masks secret fields of a JSON or form body; other text is left to the
 // collector's redaction processor, which scans record bodies for secret-shaped values.
 func redactBody(body, contentType string) string {
+	if !mayNameSecret(body) {
+		return body
+	}
 	ct := strings.ToLower(contentType)
 	trimmed := strings.TrimSpace(body)
 	switch {
@@ -221,4 +224,23 @@ func writeJSON(out *bytes.Buffer, v any) {
 	_ = enc.Encode(v)
 	// Encode ends with a newline.
 	out.Truncate(out.Len() - 1)
+}
+
+// keyHints holds, for every sensitive term of the key rule, a part of it: a body that
+// contains none of them (any case) names no secret, and is not parsed at all. Most
+// bodies are like that, and parsing is the connector's main cost.
+var keyHints = []string{
+	"pass", "pwd", "secret", "token", "auth", "credential", "cookie", "session", "jwt", "bearer",
+	"key", "iban", "ssn", "cvv", "cvc", "pin", "otp", "card", "number", "security", "srf", "code",
+	"sig", "assertion", "verifier", `\u`,
+}
+
+func mayNameSecret(body string) bool {
+	lower := strings.ToLower(body)
+	for _, h := range keyHints {
+		if strings.Contains(lower, h) {
+			return true
+		}
+	}
+	return false
 }
