@@ -8,5 +8,11 @@ cd "$root"
 bash scripts/install-system-deps.sh
 npm ci --no-audit --no-fund
 if [ -f provisioning/collector/build.sh ]; then bash provisioning/collector/build.sh; fi
+# The collector's own components (Go modules next to its manifest): vet and unit tests.
+command -v go >/dev/null || export PATH="/usr/local/go/bin:$PATH"
+for mod in provisioning/collector/*/go.mod; do
+  [ -f "$mod" ] || continue
+  (cd "$(dirname "$mod")" && go vet ./... && go test ./...)
+done
 npm run build
 npm test

@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Prints where build.sh puts (or has put) the collector binary for the current
-# builder-config.yaml: one cache entry per manifest, so a changed manifest means a new
-# build and an unchanged one is never rebuilt. OTELCOL_BIN, when set, wins.
+# builder-config.yaml and the sources of the local modules it lists (`path:`): one cache
+# entry per manifest and sources, so a change to either means a new build and an
+# unchanged tree is never rebuilt. Tests and READMEs of those modules do not count.
+# OTELCOL_BIN, when set, wins.
 # Usage: bash binary-path.sh    or, sourced: otelcol_binary_path
 otelcol_binary_path() {
   if [ -n "${OTELCOL_BIN:-}" ]; then
@@ -10,7 +12,12 @@ otelcol_binary_path() {
   fi
   local here manifest_hash
   here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
-  manifest_hash=$(sha256sum "$here/builder-config.yaml" | cut -c1-16)
+  manifest_hash=$(cd "$here" && {
+    cat builder-config.yaml
+    sed -n 's/^ *path: *\(\S*\) *$/\1/p' builder-config.yaml |
+      xargs -r -I{} find {} -type f \( -name '*.go' ! -name '*_test.go' -o -name go.mod -o -name go.sum \) |
+      LC_ALL=C sort | xargs -r sha256sum
+  } | sha256sum | cut -c1-16)
   printf '%s\n' "${XDG_CACHE_HOME:-$HOME/.cache}/integration-logs/otelcol-$manifest_hash/otelcol-integration-logs"
 }
 

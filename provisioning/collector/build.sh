@@ -2,8 +2,8 @@
 # Builds the collector distribution of builder-config.yaml (the components config.yaml
 # uses, at the versions of the contrib image in docker-compose.yml) with this machine's
 # Go and the OpenTelemetry Collector Builder (ocb), both from the Go module proxy.
-# Prints the binary's path on stdout (progress goes to stderr). Cached per manifest
-# hash: a second run prints the path at once.
+# Prints the binary's path on stdout (progress goes to stderr). Cached per hash of the
+# manifest and the sources of its local modules: a second run prints the path at once.
 # Env: OTELCOL_BIN (use that binary, build nothing), XDG_CACHE_HOME, GOPROXY.
 set -euo pipefail
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -59,7 +59,8 @@ trap 'rm -rf "$work"' EXIT
 sed "/^dist:/a\\  output_path: $work/src" "$manifest" > "$work/builder-config.yaml"
 echo "Building the collector (ocb v$ocb_version, $(go env GOVERSION)); a cold build takes minutes" >&2
 start=$(date +%s)
-"$ocb" --config="$work/builder-config.yaml" >&2
+# From here: the manifest's local module paths are relative to this directory.
+(cd "$here" && "$ocb" --config="$work/builder-config.yaml" >&2)
 mkdir -p "$work/out"
 mv "$work/src/otelcol-integration-logs" "$work/out/otelcol-integration-logs"
 cp "$manifest" "$work/out/builder-config.yaml"
