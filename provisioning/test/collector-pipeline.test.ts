@@ -7,7 +7,7 @@ import { parse } from 'yaml';
 import { describeWith, otelcol, prometheus, provisioningDir } from './support/binaries.js';
 import { Collector } from './support/collector.js';
 import { grafanaVariablesReplaced, prometheusQueries } from './support/dashboards.js';
-import { ContractTraffic, type EmittedOperation } from './support/contract-traffic.js';
+import { ContractTraffic, SDK_SCOPE, type EmittedOperation } from './support/contract-traffic.js';
 import { OtlpSink } from './support/otlp-sink.js';
 import { SpanKind, StatusCode } from './support/otlp-proto.js';
 import { Prometheus } from './support/prometheus.js';
@@ -184,6 +184,36 @@ describeWith([otelcol(), prometheus()], 'collector pipeline', (bin) => {
     expect(record?.attributes['redaction.body.masked.count']).toBeGreaterThanOrEqual(1);
     const everything = JSON.stringify([tempo.spans, loki.logs]);
     for (const secret of [JWT, STRIPE_KEY, 'hunter2', BEARER]) expect(everything).not.toContain(secret);
+  });
+
+  test('the integrationlogs connector leaves spans of our SDK to the SDK\'s own records', async () => {
+    // Every operation and request span here comes from the SDK's scope: the connector
+    // counts them as skipped, and writes no record of its own.
+    const spans = Object.values(ops).reduce((n, op) => n + 1 + op.requestSpanIds.length, 0) + 4 * 41;
+    const skipped = await waitFor(`${spans} SDK spans counted as skipped by the connector`, async () => {
+      const text = await (await fetch(collector.metricsUrl)).text();
+      const m = /^otelcol_integrationlogs_spans_skipped(?:_total)?\{[^}]*reason="sdk_scope"[^}]*\} (\d+)/m.exec(text);
+      return m && Number(m[1]) >= spans ? Number(m[1]) : undefined;
+    });
+    expect(skipped).toBe(spans);
+    expect(loki.logs.filter((r) => r.scope !== SDK_SCOPE)).toEqual([]);
+    for (const op of Object.values(ops)) {
+      for (const id of [op.operationSpanId, ...op.requestSpanIds]) expect(loki.logs.filter((r) => r.spanId === id)).toHaveLength(1);
+    }
+  });
+
+  test('counts operations of every SDK in Prometheus by tool, log type and outcome', async () => {
+    const series = await waitFor('integration_operations_total for personio', async () => {
+      const result = await prom.query('integration_operations_total{integration_tool="personio"}');
+      return result.length >= 2 ? result : undefined;
+    });
+    const byOutcome = Object.fromEntries(series.map((s) => [s.metric.integration_outcome, s]));
+    expect(byOutcome.success?.metric).toMatchObject({ job: 'hris-sync', integration_log_type: 'sync', integration_tool: 'personio' });
+    expect(byOutcome.success?.value[1]).toBe('1');
+    expect(byOutcome.failure?.value[1]).toBe('1');
+    // Bounded labels only: no integration or customer ids.
+    const labels = [...new Set(series.flatMap((s) => Object.keys(s.metric)))].sort();
+    expect(labels).toEqual(['__name__', 'integration_log_type', 'integration_outcome', 'integration_tool', 'job', 'otel_scope_name']);
   });
 
   test('writes span metrics to Prometheus with the dimensions alerts and dashboards group by', async () => {

@@ -123,8 +123,10 @@ func TestOperationsAndSyncRecordsBecomeCounters(t *testing.T) {
 	ev := op.Events().AppendEmpty()
 	ev.SetName("integration.sync.model") // not the SDK's way: must not be counted
 	_ = ev.Attributes().FromRaw(map[string]any{"integration.sync.model": "employees", "integration.sync.records.read": int64(1000)})
-	// Request spans and spans without the attributes are not operations.
-	sdk.span(traceB, req1ID, opID, ptrace.SpanKindClient, "GET", 0, 1, httpGet("https://a.example/", 200, map[string]any{"integration.tool": "personio"}))
+	// Request spans (which carry the operation's log type and tool, copied by the SDK) and
+	// spans without the attributes are not operations.
+	sdk.span(traceB, req1ID, opID, ptrace.SpanKindClient, "GET", 0, 1, httpGet("https://a.example/", 200, map[string]any{"integration.tool": "personio", "integration.log_type": "sync"}))
+	sdk.span(traceB, req2ID, opID, ptrace.SpanKindInternal, "step", 0, 1, nil)
 	if err := m.traces.ConsumeTraces(ctx, sdk.td); err != nil {
 		t.Fatal(err)
 	}

@@ -41,6 +41,8 @@ func TestForeignSyncBecomesContractRecords(t *testing.T) {
 			"integration.response.body":                  `{"items":[{"id":1,"token":"t0k3n"}]}`,
 		}))
 	b1.span(traceA, req2ID, opID, ptrace.SpanKindClient, "POST", 100, 50, map[string]any{
+		// Copied from the operation, as the SDK does: still a request span.
+		"integration.log_type": "sync", "integration.tool": "personio",
 		"http.request.method": "POST", "url.full": "https://api.tool.example/v1/employees/12345/absences",
 		"http.response.status_code": int64(422), "http.request.resend_count": int64(1),
 		"http.request.header.content-type": []any{"application/json"},

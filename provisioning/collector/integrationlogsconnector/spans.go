@@ -37,17 +37,19 @@ type bufferedSpan struct {
 	requestBodyLen, responseBodyLen int
 }
 
-// classify tells operation and request spans from the rest.
+// classify tells operation and request spans from the rest. An HTTP CLIENT span is a
+// request even when it carries integration.log_type and integration.tool: the SDK
+// copies them onto request spans for span metrics.
 func classify(span ptrace.Span) spanClass {
 	attrs := span.Attributes()
-	if _, ok := str(attrs, attrLogType); ok {
-		if _, ok := str(attrs, attrTool); ok {
-			return classOperation
-		}
-	}
 	if span.Kind() == ptrace.SpanKindClient {
 		if _, ok := str(attrs, attrHTTPMethod, attrHTTPMethodOld); ok {
 			return classRequest
+		}
+	}
+	if _, ok := str(attrs, attrLogType); ok {
+		if _, ok := str(attrs, attrTool); ok {
+			return classOperation
 		}
 	}
 	return classLink

@@ -1,13 +1,18 @@
 // Contract-shaped telemetry (docs/telemetry.md) sent through the OpenTelemetry JS SDK's
 // OTLP/HTTP exporters, as an instrumented integration sends it: an operation span per
 // sync/action with a CLIENT span per request, an `integration.request` record per
-// request and an `integration.operation` record per operation.
+// request and an `integration.operation` record per operation. It stands in for our SDK,
+// so it uses the SDK's instrumentation scope: the collector's integrationlogs connector
+// must then leave its spans to the records it wrote itself.
 import { context, SpanKind, SpanStatusCode, trace, type Attributes, type Span } from '@opentelemetry/api';
 import { OTLPLogExporter } from '@opentelemetry/exporter-logs-otlp-http';
 import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-http';
 import { resourceFromAttributes } from '@opentelemetry/resources';
 import { BatchLogRecordProcessor, LoggerProvider } from '@opentelemetry/sdk-logs';
 import { BatchSpanProcessor, TracerProvider } from '@opentelemetry/sdk-trace';
+
+/** The SDK's instrumentation scope (instrumentation/src/attributes.ts). */
+export const SDK_SCOPE = '@integration-logs/instrumentation';
 
 export type LogType = 'sync' | 'action' | 'passthrough' | 'incoming_webhook' | 'connection_flow';
 
@@ -70,8 +75,8 @@ export class ContractTraffic {
   }
 
   operation(spec: OperationSpec): EmittedOperation {
-    const tracer = this.tracerProvider.getTracer('integration-logs-test');
-    const logger = this.loggerProvider.getLogger('integration-logs-test');
+    const tracer = this.tracerProvider.getTracer(SDK_SCOPE);
+    const logger = this.loggerProvider.getLogger(SDK_SCOPE);
     const common: Attributes = {
       'integration.log_type': spec.logType,
       'integration.tool': spec.tool,
