@@ -34,6 +34,8 @@ export interface OperationSpec {
   operation?: string;
   outcome?: 'success' | 'partial' | 'failure';
   requests?: RequestSpec[];
+  /** `integration.sync.model` records, one per model, as the SDK writes them at the end. */
+  models?: Record<string, { read?: number; created?: number; updated?: number; deleted?: number; failed?: number }>;
 }
 
 export interface EmittedOperation {
@@ -135,6 +137,20 @@ export class ContractTraffic {
       });
       span.end();
       requestSpanIds.push(span.spanContext().spanId);
+    }
+    for (const [model, c] of Object.entries(spec.models ?? {})) {
+      const counts = { read: 0, created: 0, updated: 0, deleted: 0, failed: 0, ...c };
+      logger.emit({
+        eventName: 'integration.sync.model',
+        context: parent,
+        attributes: {
+          ...common,
+          'event.name': 'integration.sync.model',
+          'integration.sync.model': model,
+          ...Object.fromEntries(Object.entries(counts).map(([kind, n]) => [`integration.sync.records.${kind}`, n])),
+        },
+        body: `${model}: ${counts.read} read, ${counts.created} created, ${counts.updated} updated, ${counts.deleted} deleted, ${counts.failed} failed`,
+      });
     }
     root.setAttribute('integration.outcome', outcome);
     if (outcome === 'failure') {
