@@ -92,7 +92,7 @@ func (c *tracesToLogs) flushExpired(ctx context.Context) {
 func (c *tracesToLogs) ConsumeTraces(ctx context.Context, td ptrace.Traces) error {
 	now := c.now()
 	var evicted []*traceEntry
-	var tooLarge int64
+	var tooLarge, fromSDK int64
 	c.mu.Lock()
 	rss := td.ResourceSpans()
 	for i := 0; i < rss.Len(); i++ {
@@ -101,18 +101,28 @@ func (c *tracesToLogs) ConsumeTraces(ctx context.Context, td ptrace.Traces) erro
 		sss := rs.ScopeSpans()
 		for j := 0; j < sss.Len(); j++ {
 			ss := sss.At(j)
-			fromSDK := ss.Scope().Name() == sdkScopeName
 			spans := ss.Spans()
+			if ss.Scope().Name() == sdkScopeName {
+				// The SDK wrote these records itself. Its spans are not even buffered: a
+				// foreign request below an SDK operation then finds no operation, and gets
+				// no record either.
+				for k := 0; k < spans.Len(); k++ {
+					if classify(spans.At(k)) != classLink {
+						fromSDK++
+					}
+				}
+				continue
+			}
 			for k := 0; k < spans.Len(); k++ {
 				span := spans.At(k)
 				class := classify(span)
-				if res == nil && class != classLink && !fromSDK {
+				if res == nil && class != classLink {
 					// One copy of the resource per batch, shared by its spans' records.
 					r := pcommon.NewResource()
 					rs.Resource().CopyTo(r)
 					res = &r
 				}
-				result, out := c.buffer.add(span.TraceID(), newBufferedSpan(span, class, fromSDK, res, c.cfg.MaxBodyBytes), now)
+				result, out := c.buffer.add(span.TraceID(), newBufferedSpan(span, class, res, c.cfg.MaxBodyBytes), now)
 				if result == traceFull {
 					tooLarge++
 				}
@@ -121,6 +131,7 @@ func (c *tracesToLogs) ConsumeTraces(ctx context.Context, td ptrace.Traces) erro
 		}
 	}
 	c.mu.Unlock()
+	c.tel.skip(ctx, reasonSDKScope, fromSDK)
 	c.tel.skip(ctx, reasonTraceTooLarge, tooLarge)
 	if len(evicted) > 0 {
 		c.tel.evicted.Add(ctx, int64(len(evicted)), c.tel.attrs)

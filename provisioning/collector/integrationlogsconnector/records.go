@@ -143,10 +143,6 @@ func (b *recordBuilder) buildTrace(ctx context.Context, e *traceEntry, out *logs
 		if s.class != classRequest {
 			continue
 		}
-		if s.fromSDK {
-			b.tel.skip(ctx, reasonSDKScope, 1)
-			continue
-		}
 		op, missing := operationOf(s)
 		var ref *operationRef
 		switch {
@@ -157,9 +153,6 @@ func (b *recordBuilder) buildTrace(ctx context.Context, e *traceEntry, out *logs
 				continue
 			}
 			b.tel.late.Add(ctx, 1, b.tel.attrs)
-		case op.fromSDK:
-			b.tel.skip(ctx, reasonSDKOperation, 1)
-			continue
 		default:
 			ref = refOf(op)
 		}
@@ -182,10 +175,6 @@ func (b *recordBuilder) buildTrace(ctx context.Context, e *traceEntry, out *logs
 
 	for _, s := range e.spans {
 		if s.class != classOperation {
-			continue
-		}
-		if s.fromSDK {
-			b.tel.skip(ctx, reasonSDKScope, 1)
 			continue
 		}
 		logType, _ := str(s.attrs, attrLogType)

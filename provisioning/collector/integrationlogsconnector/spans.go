@@ -23,8 +23,6 @@ type bufferedSpan struct {
 	spanID   pcommon.SpanID
 	parentID pcommon.SpanID
 	class    spanClass
-	// From the TypeScript SDK's scope: its records are written by the SDK.
-	fromSDK bool
 
 	resource      *pcommon.Resource
 	name          string
@@ -56,9 +54,9 @@ func classify(span ptrace.Span) spanClass {
 }
 
 // newBufferedSpan copies what the records of span need.
-func newBufferedSpan(span ptrace.Span, class spanClass, fromSDK bool, res *pcommon.Resource, maxBodyBytes int) *bufferedSpan {
-	b := &bufferedSpan{spanID: span.SpanID(), parentID: span.ParentSpanID(), class: class, fromSDK: fromSDK}
-	if class == classLink || fromSDK {
+func newBufferedSpan(span ptrace.Span, class spanClass, res *pcommon.Resource, maxBodyBytes int) *bufferedSpan {
+	b := &bufferedSpan{spanID: span.SpanID(), parentID: span.ParentSpanID(), class: class}
+	if class == classLink {
 		return b
 	}
 	b.resource = res

@@ -13,10 +13,8 @@ import (
 const (
 	// An operation or request span of the TypeScript SDK, which writes its own records.
 	reasonSDKScope = "sdk_scope"
-	// A foreign HTTP CLIENT span inside an operation of the SDK (e.g. a second HTTP
-	// instrumentation in the same process): the SDK recorded the request.
-	reasonSDKOperation = "sdk_operation"
-	// An HTTP CLIENT span with no operation span above it in its trace.
+	// An HTTP CLIENT span with no (foreign) operation span above it in its trace, e.g.
+	// plain HTTP traffic, or a second HTTP instrumentation inside an SDK operation.
 	reasonNoOperation = "no_operation"
 	// A span past max_spans_per_trace.
 	reasonTraceTooLarge = "trace_too_large"
