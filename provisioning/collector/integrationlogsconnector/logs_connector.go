@@ -92,7 +92,7 @@ func (c *tracesToLogs) flushExpired(ctx context.Context) {
 func (c *tracesToLogs) ConsumeTraces(ctx context.Context, td ptrace.Traces) error {
 	now := c.now()
 	var evicted []*traceEntry
-	var tooLarge, fromSDK int64
+	var tooLarge, fromSDK, orphans int64
 	c.mu.Lock()
 	rss := td.ResourceSpans()
 	for i := 0; i < rss.Len(); i++ {
@@ -116,6 +116,19 @@ func (c *tracesToLogs) ConsumeTraces(ctx context.Context, td ptrace.Traces) erro
 			for k := 0; k < spans.Len(); k++ {
 				span := spans.At(k)
 				class := classify(span)
+				if class == classRequest {
+					// Decided without buffering: the SDK's request spans (made by the
+					// HTTP instrumentations it drives, so under their scopes) carry the
+					// operation's integration.log_type, and a root request has no operation.
+					if _, ok := str(span.Attributes(), attrLogType); ok {
+						fromSDK++
+						continue
+					}
+					if span.ParentSpanID().IsEmpty() {
+						orphans++
+						continue
+					}
+				}
 				if res == nil && class != classLink {
 					// One copy of the resource per batch, shared by its spans' records.
 					r := pcommon.NewResource()
@@ -132,6 +145,7 @@ func (c *tracesToLogs) ConsumeTraces(ctx context.Context, td ptrace.Traces) erro
 	}
 	c.mu.Unlock()
 	c.tel.skip(ctx, reasonSDKScope, fromSDK)
+	c.tel.skip(ctx, reasonNoOperation, orphans)
 	c.tel.skip(ctx, reasonTraceTooLarge, tooLarge)
 	if len(evicted) > 0 {
 		c.tel.evicted.Add(ctx, int64(len(evicted)), c.tel.attrs)

@@ -41,8 +41,6 @@ func TestForeignSyncBecomesContractRecords(t *testing.T) {
 			"integration.response.body":                  `{"items":[{"id":1,"token":"t0k3n"}]}`,
 		}))
 	b1.span(traceA, req2ID, opID, ptrace.SpanKindClient, "POST", 100, 50, map[string]any{
-		// Copied from the operation, as the SDK does: still a request span.
-		"integration.log_type": "sync", "integration.tool": "personio",
 		"http.request.method": "POST", "url.full": "https://api.tool.example/v1/employees/12345/absences",
 		"http.response.status_code": int64(422), "http.request.resend_count": int64(1),
 		"http.request.header.content-type": []any{"application/json"},
@@ -142,23 +140,34 @@ func TestForeignSyncBecomesContractRecords(t *testing.T) {
 func TestSpansOfTheSDKScopeAreNeverRecorded(t *testing.T) {
 	h := newHarness(t, nil)
 	sdk := newBatch("demo", sdkScopeName)
-	sdk.span(traceA, req1ID, opID, ptrace.SpanKindClient, "GET /v1", 0, 10, httpGet("https://a.example/v1", 200, nil))
 	sdk.span(traceA, opID, pcommon.SpanID{}, ptrace.SpanKindInternal, "sync personio", 0, 20, syncOperation(nil))
-	// A second HTTP instrumentation in the same Node process, under the SDK's operation.
+	// The SDK's request spans come from the HTTP instrumentations it drives, under their
+	// scopes, with the operation's log type and tool copied on.
+	undici := newBatch("demo", "@opentelemetry/instrumentation-undici")
+	undici.span(traceA, req1ID, opID, ptrace.SpanKindClient, "GET /v1", 0, 10, httpGet("https://a.example/v1", 200, map[string]any{
+		"integration.log_type": "sync", "integration.tool": "personio", "integration.id": "int_8Fk2",
+	}))
+	// A second HTTP instrumentation in the same process, under the SDK's operation, and a
+	// request outside any operation.
 	other := newBatch("demo", "@opentelemetry/instrumentation-http")
 	other.span(traceA, req2ID, opID, ptrace.SpanKindClient, "GET", 0, 10, httpGet("https://a.example/v1", 200, nil))
+	other.span(traceB, req1ID, pcommon.SpanID{}, ptrace.SpanKindClient, "GET", 0, 10, httpGet("https://a.example/v2", 200, nil))
 	h.consume(sdk)
+	h.consume(undici)
 	// Nothing of the SDK is kept: its traffic costs no buffer.
 	if traces, _ := h.c.buffer.len(); traces != 0 {
 		t.Fatalf("buffered traces after SDK spans: %d", traces)
 	}
 	h.consume(other)
+	if traces, _ := h.c.buffer.len(); traces != 1 {
+		t.Fatalf("buffered traces: %d, want only the second instrumentation's", traces)
+	}
 	h.wait()
 	if n := h.sink.LogRecordCount(); n != 0 {
 		t.Fatalf("records for SDK spans: %d", n)
 	}
 	eq(t, "sdk_scope", h.counter("otelcol_integrationlogs_spans_skipped", "reason", reasonSDKScope), int64(2))
-	eq(t, "no_operation", h.counter("otelcol_integrationlogs_spans_skipped", "reason", reasonNoOperation), int64(1))
+	eq(t, "no_operation", h.counter("otelcol_integrationlogs_spans_skipped", "reason", reasonNoOperation), int64(2))
 }
 
 func TestOrphanRequestIsCountedNotRecorded(t *testing.T) {

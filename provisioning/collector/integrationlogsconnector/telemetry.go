@@ -11,7 +11,8 @@ import (
 // Reasons a span yields no record, the `reason` attribute of
 // otelcol_integrationlogs_spans_skipped.
 const (
-	// An operation or request span of the TypeScript SDK, which writes its own records.
+	// An operation span of the TypeScript SDK's scope, or a request span it made (one
+	// that carries integration.log_type): the SDK writes their records.
 	reasonSDKScope = "sdk_scope"
 	// An HTTP CLIENT span with no (foreign) operation span above it in its trace, e.g.
 	// plain HTTP traffic, or a second HTTP instrumentation inside an SDK operation.
