@@ -94,8 +94,14 @@ func (a *aggregator) start(next consumer.Metrics) {
 // shutdown stops the loop with the last user, after a final flush.
 func (a *aggregator) shutdown(ctx context.Context) error {
 	a.mu.Lock()
+	if a.users == 0 {
+		// Shut down without having started (the collector does so when another component
+		// failed to start).
+		a.mu.Unlock()
+		return nil
+	}
 	a.users--
-	last := a.users == 0 && a.stop != nil
+	last := a.users == 0
 	a.mu.Unlock()
 	if !last {
 		return nil

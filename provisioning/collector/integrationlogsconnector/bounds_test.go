@@ -5,6 +5,8 @@ import (
 	"strings"
 	"testing"
 
+	"go.opentelemetry.io/collector/connector/connectortest"
+	"go.opentelemetry.io/collector/consumer/consumertest"
 	"go.opentelemetry.io/collector/pdata/pcommon"
 	"go.opentelemetry.io/collector/pdata/ptrace"
 )
@@ -132,4 +134,53 @@ func TestExpiryLoopBuildsAfterTheWait(t *testing.T) {
 	b.span(traceA, opID, pcommon.SpanID{}, ptrace.SpanKindInternal, "sync x", 0, 1, syncOperation(nil))
 	h.consume(b)
 	waitUntil(t, func() bool { return h.sink.LogRecordCount() == 1 })
+}
+
+// Several pipeline goroutines and the expiry loop at once (run with -race).
+func TestConcurrentConsumersAndExpiry(t *testing.T) {
+	h := newHarness(t, func(c *Config) { c.WaitDuration = 5 * 1e6; c.MaxTraces = 50 })
+	h.c.now = timeNow
+	if err := h.c.Start(context.Background(), nil); err != nil {
+		t.Fatal(err)
+	}
+	done := make(chan struct{})
+	for g := range 4 {
+		go func() {
+			defer func() { done <- struct{}{} }()
+			for i := range 200 {
+				n := g*1000 + i
+				b := newBatch("svc", "app")
+				b.span(traceN(n), spanN(2*n+1), spanN(2*n), ptrace.SpanKindClient, "GET", 0, 1, httpGet("https://a.example/", 200, nil))
+				b.span(traceN(n), spanN(2*n), pcommon.SpanID{}, ptrace.SpanKindInternal, "sync x", 0, 2, syncOperation(nil))
+				if err := h.c.ConsumeTraces(context.Background(), b.td); err != nil {
+					t.Error(err)
+				}
+			}
+		}()
+	}
+	for range 4 {
+		<-done
+	}
+	if err := h.c.Shutdown(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	recs := h.records()
+	eq(t, "operations", len(recs["integration.operation"]), 800)
+	eq(t, "requests", len(recs["integration.request"]), 800)
+}
+
+func TestMetricsShutdownWithoutStart(t *testing.T) {
+	set := connectortest.NewNopSettings(componentType)
+	c, err := NewFactory().CreateTracesToMetrics(context.Background(), set, createDefaultConfig(), consumertest.NewNop())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := c.Shutdown(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	aggregatorsMu.Lock()
+	defer aggregatorsMu.Unlock()
+	if _, ok := aggregators[set.ID]; ok {
+		t.Fatal("the aggregator stayed registered")
+	}
 }
