@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Builds the collector distribution of builder-config.yaml (the components config.yaml
-# uses, at the versions of the contrib image in docker-compose.yml) with this machine's
-# Go and the OpenTelemetry Collector Builder (ocb), both from the Go module proxy.
+# uses, as the Dockerfile docker-compose.yml builds does) with this machine's Go and the
+# OpenTelemetry Collector Builder (ocb), both from the Go module proxy.
 # Prints the binary's path on stdout (progress goes to stderr). Cached per hash of the
 # manifest and the sources of its local modules: a second run prints the path at once.
 # Env: OTELCOL_BIN (use that binary, build nothing), XDG_CACHE_HOME, GOPROXY.

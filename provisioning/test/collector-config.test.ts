@@ -84,13 +84,23 @@ describe('collector config and build manifest', () => {
     expect(modules).toHaveLength(usedTypes);
   });
 
-  test('every component shares the version of the contrib image in docker-compose.yml', () => {
-    const image: string = compose.services.collector.image;
-    const imageVersion = image.split(':')[1];
-    expect(image).toMatch(/^otel\/opentelemetry-collector-contrib:\d+\.\d+\.\d+$/);
-    expect(manifest.dist.version).toBe(imageVersion);
+  test('every component shares the distribution\'s version, which names the image docker-compose.yml builds', () => {
+    const version: string = manifest.dist.version;
+    expect(version).toMatch(/^\d+\.\d+\.\d+$/);
+    expect(compose.services.collector.image.split(':')[1]).toBe(version);
     for (const kind of kinds) {
-      for (const { gomod } of manifest[kind] ?? []) expect(gomod.split(' ')[1]).toBe(`v${imageVersion}`);
+      for (const { gomod } of manifest[kind] ?? []) expect(gomod.split(' ')[1]).toBe(`v${version}`);
+    }
+  });
+
+  test('our own components are local modules inside the collector directory, with tests', () => {
+    const local = kinds.flatMap((kind) => (manifest[kind] ?? []).filter((m: { path?: string }) => m.path));
+    expect(local.map((m: { gomod: string }) => m.gomod.split(' ')[0])).toContain('github.com/integration-logs/otelcol-integration-logs/integrationlogsconnector');
+    for (const { path: dir } of local) {
+      expect(dir).toMatch(/^\.\/[\w-]+$/);
+      const go = readFileSync(fromProvisioning('collector', dir, 'go.mod'), 'utf8');
+      expect(go).toMatch(/^module github\.com\/integration-logs\//m);
+      expect(readFileSync(fromProvisioning('collector', dir, 'README.md'), 'utf8').length).toBeGreaterThan(0);
     }
   });
 

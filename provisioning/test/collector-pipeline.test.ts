@@ -7,7 +7,7 @@ import { parse } from 'yaml';
 import { describeWith, otelcol, prometheus, provisioningDir } from './support/binaries.js';
 import { Collector } from './support/collector.js';
 import { grafanaVariablesReplaced, prometheusQueries } from './support/dashboards.js';
-import { ContractTraffic, type EmittedOperation } from './support/contract-traffic.js';
+import { ContractTraffic, SDK_SCOPE, type EmittedOperation } from './support/contract-traffic.js';
 import { OtlpSink } from './support/otlp-sink.js';
 import { SpanKind, StatusCode } from './support/otlp-proto.js';
 import { Prometheus } from './support/prometheus.js';
@@ -67,6 +67,7 @@ describeWith([otelcol(), prometheus()], 'collector pipeline', (bin) => {
         { method: 'GET', urlTemplate: '/v1/employees/{id}', url: 'https://api.personio.example/v1/employees/123', status: 200 },
         { method: 'GET', urlTemplate: '/v1/employees/{id}', url: 'https://api.personio.example/v1/employees/456', status: 404 },
       ],
+      models: { employees: { read: 120, updated: 5, failed: 2 } },
     });
     ops.personioFailedSync = traffic.operation({
       logType: 'sync',
@@ -187,6 +188,48 @@ describeWith([otelcol(), prometheus()], 'collector pipeline', (bin) => {
     for (const secret of [JWT, STRIPE_KEY, 'hunter2', BEARER]) expect(everything).not.toContain(secret);
   });
 
+  test('the integrationlogs connector leaves spans of our SDK to the SDK\'s own records', async () => {
+    // Every operation and request span here comes from the SDK's scope: the connector
+    // counts them as skipped, and writes no record of its own.
+    const spans = Object.values(ops).reduce((n, op) => n + 1 + op.requestSpanIds.length, 0) + 4 * 41;
+    const skipped = await waitFor(`${spans} SDK spans counted as skipped by the connector`, async () => {
+      const text = await (await fetch(collector.metricsUrl)).text();
+      const m = /^otelcol_integrationlogs_spans_skipped(?:_total)?\{[^}]*reason="sdk_scope"[^}]*\} (\d+)/m.exec(text);
+      return m && Number(m[1]) >= spans ? Number(m[1]) : undefined;
+    });
+    expect(skipped).toBe(spans);
+    expect(loki.logs.filter((r) => r.scope !== SDK_SCOPE)).toEqual([]);
+    const count = (spanId: string, eventName: string) => loki.logs.filter((r) => r.spanId === spanId && r.eventName === eventName).length;
+    for (const op of Object.values(ops)) {
+      expect(count(op.operationSpanId, 'integration.operation')).toBe(1);
+      for (const id of op.requestSpanIds) expect(count(id, 'integration.request')).toBe(1);
+    }
+  });
+
+  test('counts operations of every SDK in Prometheus by tool, log type and outcome', async () => {
+    const series = await waitFor('integration_operations_total for personio', async () => {
+      const result = await prom.query('integration_operations_total{integration_tool="personio"}');
+      return result.length >= 2 ? result : undefined;
+    });
+    const byOutcome = Object.fromEntries(series.map((s) => [s.metric.integration_outcome, s]));
+    expect(byOutcome.success?.metric).toMatchObject({ job: 'hris-sync', integration_log_type: 'sync', integration_tool: 'personio' });
+    expect(byOutcome.success?.value[1]).toBe('1');
+    expect(byOutcome.failure?.value[1]).toBe('1');
+    // Bounded labels only: no integration or customer ids.
+    const labels = [...new Set(series.flatMap((s) => Object.keys(s.metric)))].sort();
+    expect(labels).toEqual(['__name__', 'integration_log_type', 'integration_outcome', 'integration_tool', 'job', 'otel_scope_name']);
+  });
+
+  test('counts the SDK\'s sync model records in Prometheus by tool, model and kind', async () => {
+    const series = await waitFor('integration_sync_records_total for personio employees', async () => {
+      const result = await prom.query('integration_sync_records_total{integration_tool="personio", integration_sync_model="employees"}');
+      return result.length === 5 ? result : undefined;
+    });
+    const byKind = Object.fromEntries(series.map((s) => [s.metric.integration_sync_kind, s.value[1]]));
+    expect(byKind).toEqual({ read: '120', created: '0', updated: '5', deleted: '0', failed: '2' });
+    expect(series[0]?.metric.job).toBe('hris-sync');
+  });
+
   test('writes span metrics to Prometheus with the dimensions alerts and dashboards group by', async () => {
     const series = await waitFor('personio request counts in Prometheus', async () => {
       const result = await prom.query('traces_span_metrics_calls_total{integration_tool="personio", span_kind="SPAN_KIND_CLIENT"}');
@@ -232,12 +275,17 @@ describeWith([otelcol(), prometheus()], 'collector pipeline', (bin) => {
     expect(found.length).toBeGreaterThan(0);
   });
 
-  test('every label the alert rules match on exists on the real series', async () => {
-    const real = await prom.query('{__name__=~"traces_span_metrics_calls_total"}');
-    const labels = new Set(real.flatMap((s) => Object.keys(s.metric)));
+  test('every label the alert rules match on exists on the real series of their metrics', async () => {
     for (const rule of rules) {
-      const used = [...rule.expr.matchAll(/([a-z_]+)\s*(?:=~|!=|=)\s*"/g), ...rule.expr.matchAll(/by \(([a-z_]+)\)/g)].map((m) => m[1]);
-      for (const label of used) expect({ rule: rule.alert, label, present: labels.has(label as string) }).toEqual({ rule: rule.alert, label, present: true });
+      const metrics = [...new Set([...rule.expr.matchAll(/([a-z_:]+)\{/g)].map((m) => m[1] as string))];
+      const real = await prom.query(`{__name__=~"${metrics.join('|')}"}`);
+      const labels = new Set(real.flatMap((s) => Object.keys(s.metric)));
+      const used = [
+        ...[...rule.expr.matchAll(/([a-z_]+)\s*(?:=~|!=|=)\s*"/g)].map((m) => m[1] as string),
+        ...[...rule.expr.matchAll(/(?:by|on) \(([a-z_, ]+)\)/g)].flatMap((m) => (m[1] as string).split(',').map((l) => l.trim())),
+      ];
+      expect(used.length).toBeGreaterThan(0);
+      for (const label of used) expect({ rule: rule.alert, label, present: labels.has(label) }).toEqual({ rule: rule.alert, label, present: true });
     }
   });
 

@@ -109,6 +109,30 @@ if (!demoBuilt && !inCI) {
       expect(touched).toEqual([]);
     });
 
+    test('the SDK\'s spans get no second record from the collector\'s integrationlogs connector', async () => {
+      // The connector counts every SDK operation span and every request span the SDK made
+      // in a scope (they carry the operation's log type) as skipped; once it has seen them
+      // all, no record of its own may have appeared.
+      const expected = demoSpans().filter((s) => LOG_TYPES.includes(String(s.attributes['integration.log_type']))).length;
+      await waitFor(`${expected} SDK spans skipped by the connector`, async () => {
+        const text = await (await fetch(collector.metricsUrl)).text();
+        const m = /^otelcol_integrationlogs_spans_skipped(?:_total)?\{[^}]*reason="sdk_scope"[^}]*\} (\d+)/m.exec(text);
+        return m !== null && Number(m[1]) >= expected;
+      });
+      expect(demoRecords().filter((r) => r.scope !== '@integration-logs/instrumentation')).toEqual([]);
+      const operations = demoRecords().filter((r) => r.eventName === 'integration.operation').map((r) => r.spanId);
+      expect(new Set(operations).size).toBe(operations.length);
+    });
+
+    test('operation counters in Prometheus cover every log type', async () => {
+      const byLogType = await waitFor('integration_operations_total for every log type', async () => {
+        const result = await prom.query(`sum by (integration_log_type) (integration_operations_total{job="${SERVICE}"})`);
+        return result.length >= LOG_TYPES.length ? result : undefined;
+      });
+      const total = byLogType.reduce((n, s) => n + Number(s.value[1]), 0);
+      expect(total).toBe(Object.values(report.operations).reduce((a, b) => a + b, 0));
+    });
+
     test('span metrics in Prometheus cover every log type and the tools\' 4xx', async () => {
       const byLogType = await waitFor('operation counts for every log type', async () => {
         const result = await prom.query(

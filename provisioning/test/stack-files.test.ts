@@ -100,6 +100,32 @@ describe('docker-compose.yml', () => {
     for (const kept of ['demo/src/integration/cycle.ts', '.env.example', 'docs/telemetry.md']) expect({ kept, ignored: ignored(kept) }).toEqual({ kept, ignored: false });
   });
 
+  test('builds the collector from the ocb manifest the tests build, with our connector, not a stock image', () => {
+    const { build, image } = services.collector;
+    expect(build.context).toBe('./provisioning/collector');
+    const dockerfile = readFileSync(fromRoot(build.context, build.dockerfile), 'utf8');
+    const manifest = readYaml(fromProvisioning('collector/builder-config.yaml'));
+    expect(image).toBe(`integration-logs/otelcol-integration-logs:${manifest.dist.version}`);
+    // ocb at the manifest's version, run on the manifest, from the directory its module paths are relative to.
+    expect(dockerfile).toMatch(/go install "go\.opentelemetry\.io\/collector\/cmd\/builder@v\$ocb_version"/);
+    expect(dockerfile).toMatch(/^COPY builder-config\.yaml \.\/$/m);
+    expect(dockerfile).toMatch(/builder --config=/);
+    const copied = [...dockerfile.matchAll(/^COPY (?!--from)(\S+) /gm)].map((m) => m[1]);
+    const ignored = readDockerignore(fromProvisioning('collector/.dockerignore'));
+    for (const kind of ['receivers', 'processors', 'exporters', 'connectors', 'extensions']) {
+      for (const { path: dir } of manifest[kind] ?? []) {
+        if (!dir) continue;
+        const local = String(dir).replace(/^\.\//, '');
+        expect({ dir, copied: copied.includes('.') || copied.includes(local) }).toEqual({ dir, copied: true });
+        const sources = filesUnder(fromProvisioning('collector', local)).map((f) => path.relative(fromProvisioning('collector'), f));
+        expect(sources.filter((f) => /\.go$|go\.(mod|sum)$/.test(f) && !f.endsWith('_test.go') && ignored(f))).toEqual([]);
+      }
+    }
+    // The config and the queue volume stay mounted as before; the image runs as the queue volume's owner.
+    expect(dockerfile).toMatch(/^USER 10001:10001$/m);
+    expect(services.collector.volumes).toContain('./provisioning/collector/config.yaml:/etc/otelcol/config.yaml:ro');
+  });
+
   test('builds the app plugin before Grafana starts and loads it, unsigned, from the build volume', () => {
     const grafana = services.grafana;
     expect(grafana.depends_on['plugin-build']).toEqual({ condition: 'service_completed_successfully' });

@@ -62,6 +62,15 @@ export function prometheus(): Binary {
   };
 }
 
+/** Python 3 with the venv module (Debian: python3-venv), for the other-language test. */
+export function python3(): Binary {
+  return {
+    name: 'python3',
+    path: executable(process.env.PYTHON3_BIN) ?? onPath('python3'),
+    hint: 'install Debian\'s python3 and python3-venv packages or set PYTHON3_BIN',
+  };
+}
+
 export function dockerCompose(): Binary {
   return {
     name: 'docker-compose',

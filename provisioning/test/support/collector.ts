@@ -58,6 +58,8 @@ export class Collector {
         OTELCOL_HEALTH_PORT: String(health),
         OTELCOL_STORAGE_DIR: this.storageDir,
         SPANMETRICS_FLUSH_INTERVAL: '1s',
+        INTEGRATIONLOGS_WAIT_DURATION: '1s',
+        INTEGRATIONLOGS_METRICS_FLUSH_INTERVAL: '1s',
         TEMPO_ENDPOINT: this.targets.tempoUrl,
         LOKI_ENDPOINT: this.targets.lokiUrl,
         PROMETHEUS_REMOTE_WRITE_ENDPOINT: typeof remoteWriteUrl === 'function' ? remoteWriteUrl() : remoteWriteUrl,

@@ -1,13 +1,18 @@
 // Contract-shaped telemetry (docs/telemetry.md) sent through the OpenTelemetry JS SDK's
 // OTLP/HTTP exporters, as an instrumented integration sends it: an operation span per
 // sync/action with a CLIENT span per request, an `integration.request` record per
-// request and an `integration.operation` record per operation.
+// request and an `integration.operation` record per operation. It stands in for our SDK,
+// so it uses the SDK's instrumentation scope: the collector's integrationlogs connector
+// must then leave its spans to the records it wrote itself.
 import { context, SpanKind, SpanStatusCode, trace, type Attributes, type Span } from '@opentelemetry/api';
 import { OTLPLogExporter } from '@opentelemetry/exporter-logs-otlp-http';
 import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-http';
 import { resourceFromAttributes } from '@opentelemetry/resources';
 import { BatchLogRecordProcessor, LoggerProvider } from '@opentelemetry/sdk-logs';
 import { BatchSpanProcessor, TracerProvider } from '@opentelemetry/sdk-trace';
+
+/** The SDK's instrumentation scope (instrumentation/src/attributes.ts). */
+export const SDK_SCOPE = '@integration-logs/instrumentation';
 
 export type LogType = 'sync' | 'action' | 'passthrough' | 'incoming_webhook' | 'connection_flow';
 
@@ -29,6 +34,8 @@ export interface OperationSpec {
   operation?: string;
   outcome?: 'success' | 'partial' | 'failure';
   requests?: RequestSpec[];
+  /** `integration.sync.model` records, one per model, as the SDK writes them at the end. */
+  models?: Record<string, { read?: number; created?: number; updated?: number; deleted?: number; failed?: number }>;
 }
 
 export interface EmittedOperation {
@@ -70,8 +77,8 @@ export class ContractTraffic {
   }
 
   operation(spec: OperationSpec): EmittedOperation {
-    const tracer = this.tracerProvider.getTracer('integration-logs-test');
-    const logger = this.loggerProvider.getLogger('integration-logs-test');
+    const tracer = this.tracerProvider.getTracer(SDK_SCOPE);
+    const logger = this.loggerProvider.getLogger(SDK_SCOPE);
     const common: Attributes = {
       'integration.log_type': spec.logType,
       'integration.tool': spec.tool,
@@ -130,6 +137,20 @@ export class ContractTraffic {
       });
       span.end();
       requestSpanIds.push(span.spanContext().spanId);
+    }
+    for (const [model, c] of Object.entries(spec.models ?? {})) {
+      const counts = { read: 0, created: 0, updated: 0, deleted: 0, failed: 0, ...c };
+      logger.emit({
+        eventName: 'integration.sync.model',
+        context: parent,
+        attributes: {
+          ...common,
+          'event.name': 'integration.sync.model',
+          'integration.sync.model': model,
+          ...Object.fromEntries(Object.entries(counts).map(([kind, n]) => [`integration.sync.records.${kind}`, n])),
+        },
+        body: `${model}: ${counts.read} read, ${counts.created} created, ${counts.updated} updated, ${counts.deleted} deleted, ${counts.failed} failed`,
+      });
     }
     root.setAttribute('integration.outcome', outcome);
     if (outcome === 'failure') {

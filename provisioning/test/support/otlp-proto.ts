@@ -86,6 +86,12 @@ export interface DecodedLogRecord {
   body: AttributeValue;
   attributes: Attributes;
   resource: Attributes;
+  /** Instrumentation scope name: who wrote the record. */
+  scope: string;
+  /** Nanoseconds since the epoch, as a decimal string (beyond a double's precision). */
+  timeUnixNano: string;
+  severityNumber: number;
+  severityText: string;
 }
 
 type Raw = Record<string, any>;
@@ -136,7 +142,8 @@ export function decodeTraces(body: Uint8Array): DecodedSpan[] {
 }
 
 export function decodeLogs(body: Uint8Array): DecodedLogRecord[] {
-  const request = LogsRequest.toObject(LogsRequest.decode(body), { longs: Number }) as Raw;
+  // Longs as strings: timestamps need all their digits (anyValue makes ints numbers).
+  const request = LogsRequest.toObject(LogsRequest.decode(body), { longs: String }) as Raw;
   const records: DecodedLogRecord[] = [];
   for (const rl of request.resource_logs ?? []) {
     const resource = attributes(rl.resource?.attributes);
@@ -149,6 +156,10 @@ export function decodeLogs(body: Uint8Array): DecodedLogRecord[] {
           body: anyValue(record.body),
           attributes: attributes(record.attributes),
           resource,
+          scope: sl.scope?.name ?? '',
+          timeUnixNano: String(record.time_unix_nano ?? '0'),
+          severityNumber: record.severity_number ?? 0,
+          severityText: record.severity_text ?? '',
         });
       }
     }

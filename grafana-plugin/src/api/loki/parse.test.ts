@@ -6,6 +6,8 @@ import byTraceCategorized from '../../__fixtures__/recorded/loki/query_range-by-
 import noMatch from '../../__fixtures__/recorded/loki/query_range-no-match.json';
 import personio from '../../__fixtures__/recorded/loki/query_range-operations-personio.json';
 import personioCategorized from '../../__fixtures__/recorded/loki/query_range-operations-personio.categorized.json';
+import pythonSync from '../../__fixtures__/recorded/collector/query_range-python-sdk-sync.categorized.json';
+import { groupTraceRecords } from '../../domain/records';
 import { compareNs, LokiResponseError, nsToMs, parseStreamsResponse } from './parse';
 
 describe('parseStreamsResponse on recorded Loki responses', () => {
@@ -44,6 +46,48 @@ describe('parseStreamsResponse on recorded Loki responses', () => {
 
   it('reads an empty result', () => {
     expect(parseStreamsResponse(noMatch)).toEqual([]);
+  });
+});
+
+// Records the collector's integrationlogs connector made from a Python sync's spans
+// (src/__fixtures__/recorded/collector/README.md): read like the SDK's.
+describe('parseStreamsResponse on records made by the collector from another SDK', () => {
+  it('reads the operation, its requests and its models', () => {
+    const records = parseStreamsResponse(pythonSync);
+    expect(records).toHaveLength(8);
+    const { operation, records: grouped } = groupTraceRecords(records);
+    expect(operation).toMatchObject({
+      logType: 'sync',
+      tool: 'hibob',
+      integrationId: 'int_initech_hibob',
+      customerId: 'cus_initech',
+      outcome: 'partial',
+      requestCount: 5,
+      count4xx: 2,
+      count5xx: 0,
+      serviceName: 'python-hris-sync',
+      summary: expect.stringMatching(/^sync hibob full: partial in \d+ms, 5 requests \(2 4xx\)$/),
+    });
+    expect(grouped.requests.map((r) => [r.method, r.path, r.status])).toEqual([
+      ['GET', '/v1/employees', 200],
+      ['GET', '/v1/employees', 200],
+      ['GET', '/v1/departments', 200],
+      ['GET', '/v1/absences', 403],
+      ['POST', '/v1/employees', 422],
+    ]);
+    for (const r of grouped.requests) {
+      expect(r.bodyParseError).toBeNull();
+      expect(r.traceId).toBe(operation!.traceId);
+      expect(r.request?.headers.authorization).toBe('[REDACTED]');
+      expect(r.durationMs).toBeGreaterThan(0);
+    }
+    const refused = grouped.requests[4]!;
+    expect(JSON.parse(refused.request!.body!)).toMatchObject({ portal_password: '[REDACTED]' });
+    expect(refused.response?.status).toBe(422);
+    expect(grouped.syncModels.map((r) => r.body).sort()).toEqual([
+      'departments: 8 read, 0 created, 0 updated, 0 deleted, 0 failed',
+      'employees: 60 read, 0 created, 0 updated, 0 deleted, 1 failed',
+    ]);
   });
 });
 
