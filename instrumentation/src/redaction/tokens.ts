@@ -1,8 +1,13 @@
 /**
- * Does a run of token characters look like a credential? Known provider formats by prefix,
- * JWTs, long hex, and long strings whose character classes change as often as random
- * text does (an identifier such as `employeeDocumentAttachment2` does not). UUIDs and
- * 32-hex ids (trace ids, MD5) are ids, not secrets.
+ * Does a run of token characters look like a credential? A shape alone needs evidence:
+ * a known provider prefix (rule `prefix`), a JWT (`jwt`), or a long string whose character
+ * classes change as often as random text does (`entropy`; an identifier such as
+ * `employeeDocumentAttachment2` does not). Shapes that are ids or digests, however random
+ * they look, are not credentials by shape: hex with or without dashes (UUIDs, trace ids,
+ * SHA-1/SHA-256 hashes, `Root=1-5759e988-...`), a word prefix before such an id
+ * (`evt_<uuid>`), subresource-integrity digests (`sha384-<base64>`), base64 ids that
+ * decode to a type name and a number (GraphQL/Relay global ids) and Google place ids.
+ * Under a credential-like key any of them is still hidden, by the key rule.
  *
  * Every regex here is anchored and made of single character-class runs: linear time.
  */
@@ -54,10 +59,61 @@ export function isUuidAt(s: string, at: number): boolean {
   return true;
 }
 
+/** Hex digits and dashes only, at least one digit: ids and digests, never a secret by shape. */
+function isHexId(t: string, from = 0): boolean {
+  let digit = false;
+  for (let i = from; i < t.length; i++) {
+    const c = t.charCodeAt(i);
+    if (c === 45) continue;
+    if (!isHex(c)) return false;
+    if (c <= 57) digit = true;
+  }
+  return digit && t.length - from >= 8;
+}
+
+/** `evt_<uuid>`, `req-<hex>`, `Root=1-<hex>-<hex>`: a short word, a separator, a hex id. */
+function isPrefixedHexId(t: string): boolean {
+  for (let i = 1; i < Math.min(t.length, 17); i++) {
+    const c = t.charCodeAt(i);
+    if (c === 95 || c === 45) return isHexId(t, i + 1);
+    if (!((c >= 97 && c <= 122) || (c >= 65 && c <= 90))) return false;
+  }
+  return false;
+}
+
+/** `sha256-`, `sha384-`, `sha512-` digests (subresource integrity, CSP hashes). */
+const DIGEST_PREFIX = /^sha(?:256|384|512)-/;
+/** What a base64 global id decodes to: `gid://shop/Product/123`, `Organization:42`, `04:User583231`. */
+const DECODED_ID = /^(?:gid:\/\/[\w.-]{1,40}(?:\/[\w.-]{1,40}){1,4}|\d{1,3}:[A-Z][A-Za-z]{1,40}\d{1,20}|[A-Z][A-Za-z]{1,40}:(?:\d{1,20}|[\da-f-]{8,40}))$/;
+const BASE64 = /^[A-Za-z0-9+/_-]{16,}={0,2}$/;
+
+/** A base64 (or base64url) value that decodes to an id, not to random bytes. */
+function isEncodedId(t: string): boolean {
+  if (t.length > 200 || !BASE64.test(t)) return false;
+  const bytes = Buffer.from(t, t.includes('-') || t.includes('_') ? 'base64url' : 'base64');
+  if (t.startsWith('ChIJ') || t.startsWith('GhIJ')) return true; // Google place ids
+  // longer place ids: a protobuf message that starts with a length-prefixed address text
+  const b0 = bytes[0];
+  const len = bytes[1] ?? 0;
+  if ((b0 === 0x0a || b0 === 0x12 || b0 === 0x1a) && len >= 12 && bytes.length >= 2 + len) {
+    let printable = true;
+    for (let i = 2; i < 2 + len && printable; i++) printable = bytes[i]! >= 0x20 && bytes[i] !== 0x7f;
+    if (printable) return true;
+  }
+  for (const b of bytes) if (b < 0x20 || b >= 0x7f) return false;
+  return DECODED_ID.test(bytes.toString('latin1'));
+}
+
+/** Shapes that are ids or digests by construction (see the module comment). */
+function isKnownIdShape(t: string): boolean {
+  return isHexId(t) || isPrefixedHexId(t) || DIGEST_PREFIX.test(t) || isEncodedId(t);
+}
+
 /** High entropy by a cheap proxy: long, several classes, frequent class changes. */
 function looksRandom(t: string): boolean {
   if (t.length < 32) return false;
   if (t.length === 36 && isUuidAt(t, 0)) return false;
+  if (isKnownIdShape(t)) return false;
   let lower = 0;
   let upper = 0;
   let digit = 0;
@@ -78,8 +134,7 @@ function looksRandom(t: string): boolean {
     }
     prev = k;
   }
-  if (pairs < 24 || lower + upper === 0) return false;
-  if (hexOnly) return t.length >= 40 && digit > 0; // shorter hex: trace ids, MD5 hashes
+  if (pairs < 24 || lower + upper === 0 || hexOnly) return false;
   const ratio = changes / pairs;
   // random base62/base36/hex change class every 2-3 chars; camelCase words every 5-6
   if (digit >= 4) return ratio >= 0.2;
@@ -87,8 +142,12 @@ function looksRandom(t: string): boolean {
   return lower > 0 && upper > 0 && ratio >= 0.45;
 }
 
-function secretWhole(t: string): boolean {
-  return PROVIDER_PREFIX.test(t) || looksRandom(t);
+export type ShapeRule = 'prefix' | 'jwt' | 'entropy';
+
+/** Which shape rule, if any, makes a whole token a credential. */
+function shapeOf(t: string): ShapeRule | undefined {
+  if (PROVIDER_PREFIX.test(t)) return t.startsWith('eyJ') ? 'jwt' : 'prefix';
+  return looksRandom(t) ? 'entropy' : undefined;
 }
 
 /**
@@ -103,30 +162,36 @@ function trimmedLength(s: string, chars: string): number {
   return e;
 }
 
-export function redactTokenRun(run: string, replacement: string): string {
+export function redactTokenRun(run: string, mask: (rule: ShapeRule) => string): string {
   if (run.length < 16) return run;
   const core = run.slice(0, trimmedLength(run, '.='));
   // host names, file names and absolute paths are judged per segment (below); base64
   // (which may hold '/') and provider formats (JWTs hold '.') as a whole
   const pathLike = core.indexOf('.') >= 0 || core.charCodeAt(0) === 47;
-  if (PROVIDER_PREFIX.test(core) || (!pathLike && looksRandom(core))) {
+  const whole = PROVIDER_PREFIX.test(core) ? (core.startsWith('eyJ') ? 'jwt' : 'prefix') : !pathLike && looksRandom(core) ? 'entropy' : undefined;
+  if (whole !== undefined) {
     // keep a sentence's full stop
-    return replacement + run.slice(trimmedLength(run, '.'));
+    return mask(whole) + run.slice(trimmedLength(run, '.'));
   }
-  if (!pathLike && core.indexOf('/') < 0) return run;
+  if ((!pathLike && core.indexOf('/') < 0) || isKnownIdShape(core)) return run;
   const parts = run.split(/([./])/);
   let changed = false;
   for (let i = 0; i < parts.length; i += 2) {
     const p = parts[i]!;
-    if (p.length >= 16 && secretWhole(p.slice(0, trimmedLength(p, '=')))) {
-      parts[i] = replacement;
+    const rule = p.length >= 16 ? shapeOf(p.slice(0, trimmedLength(p, '='))) : undefined;
+    if (rule !== undefined) {
+      parts[i] = mask(rule);
       changed = true;
     }
   }
   return changed ? parts.join('') : run;
 }
 
-/** Is this whole value (a path segment, a bare query parameter) a credential? */
-export function isSecretToken(t: string): boolean {
-  return t.length >= 16 && redactTokenRun(t, '\u0000') !== t;
+/** The shape rule that makes this whole value (a path segment, a bare query parameter) a credential. */
+export function secretTokenRule(t: string): ShapeRule | undefined {
+  if (t.length < 16) return undefined;
+  let rule: ShapeRule | undefined;
+  redactTokenRun(t, (r) => ((rule ??= r), '\u0000'));
+  return rule;
 }
+
