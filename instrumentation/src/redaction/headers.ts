@@ -160,13 +160,18 @@ export function redactHeaderValue(
   return Array.isArray(value) ? value.map(show) : show(value);
 }
 
-/** redactText of an allow-listed value, remembered for short values (the scan is pure per redactor). */
+/**
+ * redactText of a shown value, remembered for short values (the scan is pure per redactor).
+ * The table lists headers that carry no credentials, so a random-looking token in them (an
+ * etag, a CloudFront id) is data: the entropy rule is off, the other rules stay.
+ */
 function scanAllowed(ctx: ScanContext, policy: HeaderPolicy, v: string): string {
-  if (v.length > MEMO_MAX_LENGTH) return redactText(ctx, v);
+  const data = (ctx.asData ??= { ...ctx, entropy: false });
+  if (v.length > MEMO_MAX_LENGTH) return redactText(data, v);
   const memo = policy.scanned;
   let r = memo.get(v);
   if (r === undefined) {
-    r = redactText(ctx, v);
+    r = redactText(data, v);
     if (memo.size >= MEMO_ENTRIES) memo.clear(); // values that never repeat (dates, trace ids) just cycle through
     memo.set(v, r);
   }

@@ -35,11 +35,26 @@ export const enum Hide {
   ButProse = 4,
   /** under a sensitive container: everything */
   All = Text | Numbers,
+  /**
+   * Not hidden, and a lone token directly under the key (`"id": "<opaque>"`) is data unless
+   * its shape is evidence on its own (a provider prefix, a JWT): random-looking is not enough
+   * without a credential-like key. Keys of the parameter rule (`key`, `code`, `signature`)
+   * keep the entropy rule.
+   */
+  LoneTokenIsData = 8,
 }
 
 export function hideFor(keys: KeyMatcher, key: string): Hide {
-  if (!keys.isSensitive(key)) return Hide.None;
+  if (!keys.isSensitive(key)) return keys.isSensitive(key, 'param') ? Hide.None : Hide.LoneTokenIsData;
   return Hide.Text | (keys.hidesNumbers(key) ? Hide.Numbers : 0) | (keys.showsProse(key) ? Hide.ButProse : 0);
+}
+
+const LONE_TOKEN = /^[A-Za-z0-9+/_\-.]{16,}={0,3}$/;
+
+/** A value under a key that makes it data when it is one token (see Hide.LoneTokenIsData). */
+function redactKeyedString(ctx: ScanContext, s: string, nest: number, hide: Hide): string {
+  if (hide & Hide.LoneTokenIsData && s.length <= 4096 && LONE_TOKEN.test(s)) return redactCandidate((ctx.asData ??= { ...ctx, entropy: false }), s, nest);
+  return redactCandidate(ctx, s, nest);
 }
 
 /** Words and spaces ("Morning session, room 4"): data, not a credential. */
@@ -172,7 +187,7 @@ export function redactJson(ctx: ScanContext, src: string, nest = 0): string {
       if (src.charCodeAt(i) !== 58) return finish(ctx, src, out, last, i, parentSensitive);
       i++;
       hide = parentSensitive ? Hide.All : keyHide;
-      sens = hide !== Hide.None;
+      sens = (hide & Hide.Text) !== 0;
     }
 
     // ---- a value
@@ -214,7 +229,7 @@ export function redactJson(ctx: ScanContext, src: string, nest = 0): string {
         if (escaped || mightHoldSecret(src, i + 1, e)) {
           const raw = src.slice(i + 1, e);
           const val = escaped ? decodeJsonString(raw) : raw;
-          const red = redactCandidate(ctx, val, nest);
+          const red = redactKeyedString(ctx, val, nest, hide);
           if (red !== val) {
             out += src.slice(last, i) + JSON.stringify(red);
             last = e + 1;
@@ -290,7 +305,9 @@ export function redactJson(ctx: ScanContext, src: string, nest = 0): string {
 export function redactValue(ctx: ScanContext, v: unknown, hide: Hide = Hide.None, depth = 0): unknown {
   switch (typeof v) {
     case 'string':
-      if (hide === Hide.None || v === '' || (hide & Hide.ButProse && isProse(v))) return redactStringValue(ctx, v, 0);
+      if (!(hide & Hide.Text) || v === '' || (hide & Hide.ButProse && isProse(v))) {
+        return mightHoldSecret(v) ? redactKeyedString(ctx, v, 0, hide) : redactStringValue(ctx, v, 0);
+      }
       return ctx.mask('key');
     case 'number':
     case 'bigint':
@@ -298,9 +315,9 @@ export function redactValue(ctx: ScanContext, v: unknown, hide: Hide = Hide.None
     case 'object': {
       if (v === null) return v;
       if (depth >= MAX_DEPTH) return ctx.mask('unparsable');
-      const inner = hide === Hide.None ? Hide.None : Hide.All;
+      const inner = hide & Hide.Text ? Hide.All : Hide.None;
       if (Array.isArray(v)) return v.map((x) => redactValue(ctx, x, inner, depth + 1));
-      if (ArrayBuffer.isView(v)) return hide !== Hide.None ? ctx.mask('key') : v;
+      if (ArrayBuffer.isView(v)) return hide & Hide.Text ? ctx.mask('key') : v;
       if (v instanceof Date) return v;
       const o: Record<string, unknown> = {};
       for (const k of Object.keys(v)) {

@@ -53,6 +53,9 @@ const DESCRIBING_LAST_WORDS = new Set([
   'expiry', 'expiration', 'ttl', 'timeout', 'status', 'enabled', 'required', 'method', 'methods', 'format',
   'version', 'provider', 'scope', 'scopes', 'policy', 'name', 'label', 'url', 'uri', 'endpoint',
 ]);
+/** A `token` next to one of these words is a paging or sync position (`nextPageToken`, `NextToken`, `syncToken`). */
+const POSITION_WORDS = new Set(['page', 'next', 'sync', 'continuation', 'delta', 'skip', 'cursor', 'pagination', 'resume', 'change']);
+
 /** ...or starts with one of these (`num_active_sessions`, `max_tokens`, `is_password_set`). */
 const DESCRIBING_FIRST_WORDS = new Set(['num', 'max', 'min', 'total', 'is', 'has', 'can', 'should']);
 
@@ -155,6 +158,7 @@ export function createKeyMatcher(extraKeys: readonly (string | RegExp)[] = []): 
       }
     }
     if (terms.length === 0) return 0;
+    if (terms.every((t) => t === 'token') && ws.some((w) => POSITION_WORDS.has(w))) return 0;
     let flags = SENSITIVE | PROSE;
     for (const t of terms) {
       if (NUMERIC_TERMS.has(t) || userWords.has(t)) flags |= NUMERIC;

@@ -23,6 +23,10 @@ export interface ScanContext {
   /** The same inside URLs. */
   urlMask: (rule: RedactionRule) => string;
   showRule: boolean;
+  /** false: a random-looking token alone is not hidden (structured values, see json.ts). */
+  entropy?: boolean;
+  /** This context with entropy off, made once per redactor. */
+  asData?: ScanContext;
   /** User patterns, global copies. */
   extraPatterns: RegExp[];
   /** JSON key memo (json.ts), kept per redactor: key results depend only on its options. */
@@ -53,6 +57,7 @@ const UNQUOTED_VALUE = new RegExp(`(?:(?:${SCHEMES}|${ci('digest')})[ \\t]+)?[^\
 const LINE_VALUE = /[^\r\n"\\]+/y;
 const URL_EXTENT = /[^\s"'<>\\`]*/y;
 const SCHEME_HINT = new RegExp(`\\b${SCHEMES}[ \\t]`);
+const EMAIL_DOMAIN = /^[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){0,8}\.[A-Za-z]{2,24}(?![A-Za-z0-9.-])/;
 /** Longest value replaced after a sensitive key in free text. */
 const MAX_VALUE = 4096;
 
@@ -234,8 +239,9 @@ function scanWith(ctx: ScanContext, s: string): string {
       // `a=1&key=x`: query-string context, so the parameter rule applies (key, code, sig)
       const prev = at > 0 ? s.charCodeAt(at - 1) : 0;
       const param = m[0].includes('=') && (prev === 63 || prev === 38 || /^[^\s&]*&/.test(s.slice(end, end + 200)));
-      if (!ctx.keys.isSensitive(k, param ? 'param' : 'key')) {
-        const r = redactTokenRun(k, mask);
+      // a random-looking run before `=` is base64 padding or a token, not a key name
+      if ((k.length >= 32 && secretTokenRule(k) === 'entropy') || !ctx.keys.isSensitive(k, param ? 'param' : 'key')) {
+        const r = redactTokenRun(k, mask, ctx.entropy !== false);
         if (r !== k) put(at, at + k.length, r);
         // else continue right after the separator: the value is scanned on its own
         continue;
@@ -291,7 +297,10 @@ function scanWith(ctx: ScanContext, s: string): string {
       }
     } else if (g.tok !== undefined) {
       const t = g.tok;
-      const r = redactTokenRun(t, mask);
+      // the local part of an e-mail address (`3f9a...c1@reply.example.com`) is an address,
+      // unless a `:` before it makes it the password of `user:password@host`
+      if (s.charCodeAt(end) === 64 && (at === 0 || s.charCodeAt(at - 1) !== 58) && EMAIL_DOMAIN.test(s.slice(end + 1, end + 256))) continue;
+      const r = redactTokenRun(t, mask, ctx.entropy !== false);
       if (r !== t) put(at, end, r);
     }
   }

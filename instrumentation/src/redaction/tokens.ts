@@ -9,39 +9,39 @@
  * decode to a type name and a number (GraphQL/Relay global ids) and Google place ids.
  * Under a credential-like key any of them is still hidden, by the key rule.
  *
- * Every regex here is anchored and made of single character-class runs: linear time.
+ * Every regex here is anchored and made of single character-class runs: linear time; the
+ * one unanchored search (EMBEDDED_PROVIDER) runs on runs of bounded length only.
  */
 
 import { CharClass, charClass } from './char-class.js';
 
-const PROVIDER_PREFIX = new RegExp(
-  '^(?:' +
-    [
-      '(?:sk|rk)_(?:live|test)_[0-9A-Za-z]{8}', // Stripe secret / restricted keys
-      'whsec_[0-9A-Za-z]{8}', // Stripe webhook secrets
-      'sk-(?:proj-|ant-|live-|svcacct-)[0-9A-Za-z_-]{16}', // OpenAI / Anthropic style
-      'sk-[0-9A-Za-z]{16}',
-      'gh[pousr]_[0-9A-Za-z]{16}', // GitHub tokens
-      'github_pat_[0-9A-Za-z_]{16}',
-      'xox[abposre]-[0-9A-Za-z-]{8}', // Slack
-      'xapp-[0-9A-Za-z-]{8}',
-      '(?:AKIA|ASIA|AGPA|AIDA|AROA|ANPA|ANVA|AIPA)[0-9A-Z]{16}', // AWS access key ids
-      'AIza[0-9A-Za-z_-]{16}', // Google API keys
-      'ya29\\.[0-9A-Za-z_-]{16}', // Google OAuth access tokens
-      'glpat-[0-9A-Za-z_-]{16}', // GitLab
-      'shp(?:at|ss|ca|pa)_[0-9a-fA-F]{16}', // Shopify
-      'sq0(?:atp|csp)-[0-9A-Za-z_-]{16}', // Square
-      'SG\\.[0-9A-Za-z_-]{16}', // SendGrid
-      'npm_[0-9A-Za-z]{16}', // npm
-      'pypi-[0-9A-Za-z_-]{16}', // PyPI
-      'hf_[0-9A-Za-z]{16}', // Hugging Face
-      'dop_v1_[0-9a-f]{16}', // DigitalOcean
-      'key-[0-9a-f]{16}', // Mailgun
-      'SK[0-9a-fA-F]{16}', // Twilio API key sids
-      'eyJ[0-9A-Za-z_-]{5,}\\.eyJ[0-9A-Za-z_-]{5,}', // JWT / JWS (header and payload are JSON objects)
-    ].join('|') +
-    ')',
-);
+const PROVIDER_FORMATS = [
+  '(?:sk|rk)_(?:live|test)_[0-9A-Za-z]{8}', // Stripe secret / restricted keys
+  'whsec_[0-9A-Za-z]{8}', // Stripe webhook secrets
+  'sk-(?:proj-|ant-|live-|svcacct-)[0-9A-Za-z_-]{16}', // OpenAI / Anthropic style
+  'sk-[0-9A-Za-z]{16}',
+  'gh[pousr]_[0-9A-Za-z]{16}', // GitHub tokens
+  'github_pat_[0-9A-Za-z_]{16}',
+  'xox[abposre]-[0-9A-Za-z-]{8}', // Slack
+  'xapp-[0-9A-Za-z-]{8}',
+  '(?:AKIA|ASIA|AGPA|AIDA|AROA|ANPA|ANVA|AIPA)[0-9A-Z]{16}', // AWS access key ids
+  'AIza[0-9A-Za-z_-]{16}', // Google API keys
+  'ya29\\.[0-9A-Za-z_-]{16}', // Google OAuth access tokens
+  'glpat-[0-9A-Za-z_-]{16}', // GitLab
+  'shp(?:at|ss|ca|pa)_[0-9a-fA-F]{16}', // Shopify
+  'sq0(?:atp|csp)-[0-9A-Za-z_-]{16}', // Square
+  'SG\\.[0-9A-Za-z_-]{16}', // SendGrid
+  'npm_[0-9A-Za-z]{16}', // npm
+  'pypi-[0-9A-Za-z_-]{16}', // PyPI
+  'hf_[0-9A-Za-z]{16}', // Hugging Face
+  'dop_v1_[0-9a-f]{16}', // DigitalOcean
+  'key-[0-9a-f]{16}', // Mailgun
+  'SK[0-9a-fA-F]{16}', // Twilio API key sids
+  'eyJ[0-9A-Za-z_-]{5,}\\.eyJ[0-9A-Za-z_-]{5,}', // JWT / JWS (header and payload are JSON objects)
+].join('|');
+const PROVIDER_PREFIX = new RegExp(`^(?:${PROVIDER_FORMATS})`);
+/** A provider token glued after a separator inside a longer run (`<traceparent>-sk_live_...`). */
+const EMBEDDED_PROVIDER = new RegExp(`[-_=+/:](?:${PROVIDER_FORMATS})`);
 
 function isHex(c: number): boolean {
   return (c >= 48 && c <= 57) || (c >= 97 && c <= 102) || (c >= 65 && c <= 70);
@@ -162,23 +162,25 @@ function trimmedLength(s: string, chars: string): number {
   return e;
 }
 
-export function redactTokenRun(run: string, mask: (rule: ShapeRule) => string): string {
+export function redactTokenRun(run: string, mask: (rule: ShapeRule) => string, entropy = true): string {
   if (run.length < 16) return run;
   const core = run.slice(0, trimmedLength(run, '.='));
   // host names, file names and absolute paths are judged per segment (below); base64
   // (which may hold '/') and provider formats (JWTs hold '.') as a whole
   const pathLike = core.indexOf('.') >= 0 || core.charCodeAt(0) === 47;
-  const whole = PROVIDER_PREFIX.test(core) ? (core.startsWith('eyJ') ? 'jwt' : 'prefix') : !pathLike && looksRandom(core) ? 'entropy' : undefined;
+  const whole = PROVIDER_PREFIX.test(core) ? (core.startsWith('eyJ') ? 'jwt' : 'prefix') : entropy && !pathLike && looksRandom(core) ? 'entropy' : undefined;
   if (whole !== undefined) {
     // keep a sentence's full stop
     return mask(whole) + run.slice(trimmedLength(run, '.'));
   }
+  if (core.length <= 512 && EMBEDDED_PROVIDER.test(core)) return mask('prefix') + run.slice(trimmedLength(run, '.'));
   if ((!pathLike && core.indexOf('/') < 0) || isKnownIdShape(core)) return run;
   const parts = run.split(/([./])/);
   let changed = false;
   for (let i = 0; i < parts.length; i += 2) {
     const p = parts[i]!;
-    const rule = p.length >= 16 ? shapeOf(p.slice(0, trimmedLength(p, '='))) : undefined;
+    let rule = p.length >= 16 ? shapeOf(p.slice(0, trimmedLength(p, '='))) : undefined;
+    if (rule === 'entropy' && !entropy) rule = undefined;
     if (rule !== undefined) {
       parts[i] = mask(rule);
       changed = true;
