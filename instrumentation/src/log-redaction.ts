@@ -1,5 +1,6 @@
 import type { Context } from '@opentelemetry/api';
 import type { LogRecordProcessor, ReadWriteLogRecord } from '@opentelemetry/sdk-logs';
+import { boundLabelAttributes } from './label-values.js';
 import { isPreRedacted } from './pre-redacted.js';
 import type { Redactor } from './redaction/index.js';
 
@@ -33,6 +34,7 @@ export class LastLineLogRedaction implements LogRecordProcessor {
         const r = this.redactor.attributeFor(key, v);
         if (r !== v) record.setAttribute(key, r as never);
       }
+      boundLabelAttributes(attrs, (k, v) => record.setAttribute(k, v));
     } catch {
       this.full.onEmit(record, context);
     }

@@ -1,0 +1,36 @@
+/**
+ * Attributes Loki indexes as labels (`event.name`, `integration.log_type`,
+ * `integration.tool`): a value it cannot index costs the whole stream's batch (a lone UTF-16
+ * surrogate is not valid UTF-8 and gets a 400), and long values bloat the index. Such
+ * values are kept well-formed and bounded wherever the SDK sets them and again in the
+ * last-line processors, for values set by application code.
+ */
+import { ATTR_EVENT_NAME, ATTR_LOG_TYPE, ATTR_TOOL } from './attributes.js';
+
+/** Longest label-bound attribute value, in UTF-16 code units (cut on a code point boundary). */
+export const MAX_LABEL_VALUE_LENGTH = 128;
+
+export const LABEL_BOUND_ATTRIBUTES: readonly string[] = [ATTR_EVENT_NAME, ATTR_LOG_TYPE, ATTR_TOOL];
+
+/** `v` as well-formed text of at most MAX_LABEL_VALUE_LENGTH code units. */
+export function labelValue(v: unknown): string {
+  let s = typeof v === 'string' ? v : String(v);
+  if (s.length > MAX_LABEL_VALUE_LENGTH) {
+    let end = MAX_LABEL_VALUE_LENGTH;
+    const last = s.charCodeAt(end - 1);
+    if (last >= 0xd800 && last <= 0xdbff) end--; // do not split a surrogate pair
+    s = s.slice(0, end);
+  }
+  return s.isWellFormed() ? s : s.toWellFormed();
+}
+
+/** Rewrites the label-bound attributes of `attrs` that need it, through `set`. */
+export function boundLabelAttributes(attrs: Readonly<Record<string, unknown>> | undefined, set: (key: string, value: string) => void): void {
+  if (!attrs) return;
+  for (const key of LABEL_BOUND_ATTRIBUTES) {
+    const v = attrs[key];
+    if (v === undefined || v === null) continue;
+    const bounded = labelValue(v);
+    if (bounded !== v) set(key, bounded);
+  }
+}
