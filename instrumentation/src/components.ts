@@ -24,6 +24,7 @@ import {
   type IntegrationLogsOptions,
 } from './options.js';
 import { createRedactor, RedactingLogRecordProcessor, RedactingSpanProcessor, type Redactor } from './redaction/index.js';
+import { LabelBoundSpanProcessor } from './label-values.js';
 import { LastLineLogRedaction } from './log-redaction.js';
 import { createLogExporter, createSpanExporter } from './otlp-exporters.js';
 import { RequestCaptures } from './request-capture.js';
@@ -126,7 +127,7 @@ export function integrationLogsComponents(options: ComponentsOptions = {}): Inte
     require('node:https');
   }
 
-  const spanProcessors: SpanProcessor[] = [captures.processor, new RedactingSpanProcessor(redactor)];
+  const spanProcessors: SpanProcessor[] = [captures.processor, new RedactingSpanProcessor(redactor), new LabelBoundSpanProcessor()];
   const logRecordProcessors: LogRecordProcessor[] = [new LastLineLogRedaction(new RedactingLogRecordProcessor(redactor), redactor)];
   if (options.export !== false) {
     const base = options.endpoint ? trimSlash(options.endpoint) : undefined;

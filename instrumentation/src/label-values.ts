@@ -5,6 +5,8 @@
  * values are kept well-formed and bounded wherever the SDK sets them and again in the
  * last-line processors, for values set by application code.
  */
+import type { Context } from '@opentelemetry/api';
+import type { ReadableSpan, Span, SpanProcessor } from '@opentelemetry/sdk-trace';
 import { ATTR_EVENT_NAME, ATTR_LOG_TYPE, ATTR_TOOL } from './attributes.js';
 
 /** Longest label-bound attribute value, in UTF-16 code units (cut on a code point boundary). */
@@ -32,5 +34,28 @@ export function boundLabelAttributes(attrs: Readonly<Record<string, unknown>> | 
     if (v === undefined || v === null) continue;
     const bounded = labelValue(v);
     if (bounded !== v) set(key, bounded);
+  }
+}
+
+/** Keeps span label-bound attributes indexable; place it after the redacting span processor. */
+export class LabelBoundSpanProcessor implements SpanProcessor {
+  onStart(_span: Span, _parentContext: Context): void {}
+
+  onEnding(span: Span): void {
+    try {
+      boundLabelAttributes(span.attributes, (k, v) => span.setAttribute(k, v));
+    } catch {
+      // never break the caller's span.end()
+    }
+  }
+
+  onEnd(_span: ReadableSpan): void {}
+
+  forceFlush(): Promise<void> {
+    return Promise.resolve();
+  }
+
+  shutdown(): Promise<void> {
+    return Promise.resolve();
   }
 }

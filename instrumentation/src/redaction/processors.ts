@@ -4,13 +4,11 @@
  * Spans: sdk-trace 3.1 calls `onEnding(span)` on every processor before the span is frozen
  * and before any `onEnd`, so attributes can still be replaced there, whatever the order of
  * processors. Logs: `onEmit` gets a writable record; the processors run in order, so put
- * the redacting one before the exporting one. Both also keep label-bound attributes
- * indexable (label-values.ts).
+ * the redacting one before the exporting one.
  */
 import type { Context } from '@opentelemetry/api';
 import type { ReadWriteLogRecord, LogRecordProcessor } from '@opentelemetry/sdk-logs';
 import type { ReadableSpan, Span, SpanProcessor } from '@opentelemetry/sdk-trace';
-import { boundLabelAttributes } from '../label-values.js';
 import type { Redactor } from './index.js';
 
 type Attrs = Record<string, unknown>;
@@ -45,7 +43,6 @@ export class RedactingSpanProcessor implements SpanProcessor {
     const r = this.redactor;
     try {
       redactMap(r, span.attributes as Attrs, (k, v) => span.setAttribute(k, v as never));
-      boundLabelAttributes(span.attributes, (k, v) => span.setAttribute(k, v));
       for (const ev of span.events) {
         const attrs = ev.attributes as Attrs | undefined;
         if (attrs) redactMap(r, attrs, (k, v) => (attrs[k] = v));
@@ -92,7 +89,6 @@ export class RedactingLogRecordProcessor implements LogRecordProcessor {
         record.setBody(r.attribute(body) as never);
       }
       redactMap(r, record.attributes as Attrs, (k, v) => record.setAttribute(k, v as never));
-      boundLabelAttributes(record.attributes, (k, v) => record.setAttribute(k, v));
     } catch {
       try {
         record.setBody('[REDACTED]');
