@@ -53,8 +53,10 @@ const LONE_TOKEN = /^[A-Za-z0-9+/_\-.]{16,}={0,3}$/;
 
 /** A value under a key that makes it data when it is one token (see Hide.LoneTokenIsData). */
 function redactKeyedString(ctx: ScanContext, s: string, nest: number, hide: Hide): string {
-  if (hide & Hide.LoneTokenIsData && s.length <= 4096 && LONE_TOKEN.test(s)) return redactCandidate((ctx.asData ??= { ...ctx, entropy: false }), s, nest);
-  return redactCandidate(ctx, s, nest);
+  const red = redactCandidate(ctx, s, nest);
+  // most values come out unchanged: only a changed lone token is looked at again, entropy off
+  if (red === s || !(hide & Hide.LoneTokenIsData) || s.length > 4096 || !LONE_TOKEN.test(s)) return red;
+  return redactCandidate((ctx.asData ??= { ...ctx, entropy: false }), s, nest);
 }
 
 /** Words and spaces ("Morning session, room 4"): data, not a credential. */

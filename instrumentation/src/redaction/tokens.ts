@@ -113,7 +113,6 @@ function isKnownIdShape(t: string): boolean {
 function looksRandom(t: string): boolean {
   if (t.length < 32) return false;
   if (t.length === 36 && isUuidAt(t, 0)) return false;
-  if (isKnownIdShape(t)) return false;
   let lower = 0;
   let upper = 0;
   let digit = 0;
@@ -137,9 +136,9 @@ function looksRandom(t: string): boolean {
   if (pairs < 24 || lower + upper === 0 || hexOnly) return false;
   const ratio = changes / pairs;
   // random base62/base36/hex change class every 2-3 chars; camelCase words every 5-6
-  if (digit >= 4) return ratio >= 0.2;
-  if (digit > 0) return ratio >= 0.3;
-  return lower > 0 && upper > 0 && ratio >= 0.45;
+  const random = digit >= 4 ? ratio >= 0.2 : digit > 0 ? ratio >= 0.3 : lower > 0 && upper > 0 && ratio >= 0.45;
+  // checked last: it may decode base64, and most tokens are not random-looking at all
+  return random && !isKnownIdShape(t);
 }
 
 export type ShapeRule = 'prefix' | 'jwt' | 'entropy';
@@ -173,8 +172,9 @@ export function redactTokenRun(run: string, mask: (rule: ShapeRule) => string, e
     // keep a sentence's full stop
     return mask(whole) + run.slice(trimmedLength(run, '.'));
   }
-  if (core.length <= 512 && EMBEDDED_PROVIDER.test(core)) return mask('prefix') + run.slice(trimmedLength(run, '.'));
-  if ((!pathLike && core.indexOf('/') < 0) || isKnownIdShape(core)) return run;
+  if (!pathLike && core.length <= 512 && EMBEDDED_PROVIDER.test(core)) return mask('prefix') + run.slice(trimmedLength(run, '.'));
+  // not path-like: a base64 value with '/' in it is judged whole, as an id shape or not
+  if (!pathLike && (core.indexOf('/') < 0 || isKnownIdShape(core))) return run;
   const parts = run.split(/([./])/);
   let changed = false;
   for (let i = 0; i < parts.length; i += 2) {
