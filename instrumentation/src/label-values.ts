@@ -9,6 +9,15 @@ import type { Context } from '@opentelemetry/api';
 import type { ReadableSpan, Span, SpanProcessor } from '@opentelemetry/sdk-trace';
 import { ATTR_EVENT_NAME, ATTR_LOG_TYPE, ATTR_TOOL } from './attributes.js';
 
+declare global {
+  // ES2024, in Node since 20; declared here so packages that compile these sources against
+  // an ES2023 lib (the demo) type-check too.
+  interface String {
+    isWellFormed(): boolean;
+    toWellFormed(): string;
+  }
+}
+
 /** Longest label-bound attribute value, in UTF-16 code units (cut on a code point boundary). */
 export const MAX_LABEL_VALUE_LENGTH = 128;
 
