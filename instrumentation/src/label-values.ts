@@ -1,9 +1,9 @@
 /**
  * Attributes Loki indexes as labels (`event.name`, `integration.log_type`,
- * `integration.tool`): a value it cannot index costs the whole stream's batch (a lone UTF-16
+ * `integration.tool`): a value it cannot index costs the stream's records (a lone UTF-16
  * surrogate is not valid UTF-8 and gets a 400), and long values bloat the index. Such
- * values are kept well-formed and bounded wherever the SDK sets them and again in the
- * last-line processors, for values set by application code.
+ * values are kept valid and bounded wherever the SDK sets them and again in the last-line
+ * processors, for values set by application code.
  */
 import type { Context } from '@opentelemetry/api';
 import type { ReadableSpan, Span, SpanProcessor } from '@opentelemetry/sdk-trace';
@@ -18,21 +18,32 @@ declare global {
   }
 }
 
-/** Longest label-bound attribute value, in UTF-16 code units (cut on a code point boundary). */
-export const MAX_LABEL_VALUE_LENGTH = 128;
+/** Longest label-bound attribute value, in UTF-8 bytes (cut on a character boundary). */
+export const MAX_LABEL_VALUE_BYTES = 128;
 
 export const LABEL_BOUND_ATTRIBUTES: readonly string[] = [ATTR_EVENT_NAME, ATTR_LOG_TYPE, ATTR_TOOL];
 
-/** `v` as well-formed text of at most MAX_LABEL_VALUE_LENGTH code units. */
+/**
+ * `v` as valid UTF-8 of at most MAX_LABEL_VALUE_BYTES, as the collector's labelvalues
+ * processor keeps it: a lone surrogate becomes `?`, and so does U+FFFD, the usual
+ * stand-in, which Loki's label parser refuses (dropping the stream's records).
+ */
 export function labelValue(v: unknown): string {
   let s = typeof v === 'string' ? v : String(v);
-  if (s.length > MAX_LABEL_VALUE_LENGTH) {
-    let end = MAX_LABEL_VALUE_LENGTH;
-    const last = s.charCodeAt(end - 1);
-    if (last >= 0xd800 && last <= 0xdbff) end--; // do not split a surrogate pair
-    s = s.slice(0, end);
+  if (!s.isWellFormed()) s = s.toWellFormed();
+  if (s.includes('\ufffd')) s = s.replaceAll('\ufffd', '?');
+  // at most 3 bytes per UTF-16 code unit: short values need no count
+  if (s.length * 3 <= MAX_LABEL_VALUE_BYTES || Buffer.byteLength(s) <= MAX_LABEL_VALUE_BYTES) return s;
+  let bytes = 0;
+  let end = 0;
+  for (const ch of s) {
+    const c = ch.codePointAt(0)!;
+    const n = c < 0x80 ? 1 : c < 0x800 ? 2 : c < 0x10000 ? 3 : 4;
+    if (bytes + n > MAX_LABEL_VALUE_BYTES) break;
+    bytes += n;
+    end += ch.length;
   }
-  return s.isWellFormed() ? s : s.toWellFormed();
+  return s.slice(0, end);
 }
 
 /** Rewrites the label-bound attributes of `attrs` that need it, through `set`. */

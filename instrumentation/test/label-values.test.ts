@@ -1,11 +1,12 @@
 /**
  * Loki indexes `event.name`, `integration.log_type` and `integration.tool` as labels. A
- * value it cannot index (a lone UTF-16 surrogate, which is not valid UTF-8, or a very long
- * value) must never reach it: checked on the exported spans and records of a real OTLP/HTTP
- * round trip, for values from scope options and from application code.
+ * value it cannot index (a lone UTF-16 surrogate, which is not valid UTF-8; U+FFFD, which
+ * its label parser refuses; a very long value) must never reach it: checked on the
+ * exported spans and records of a real OTLP/HTTP round trip, for values from scope options
+ * and from application code.
  */
 import { trace } from '@opentelemetry/api';
-import { MAX_LABEL_VALUE_LENGTH } from '../src/index.js';
+import { MAX_LABEL_VALUE_BYTES } from '../src/index.js';
 import { labelValue } from '../src/label-values.js';
 import { startFixture, type Fixture } from './support/sdk-fixture.js';
 
@@ -45,22 +46,26 @@ test('label-bound attributes of exported spans and records are well-formed and b
       seen.push(key);
       expect(typeof v).toBe('string');
       expect((v as string).isWellFormed()).toBe(true);
-      expect((v as string).length).toBeLessThanOrEqual(MAX_LABEL_VALUE_LENGTH);
+      expect(v).not.toContain('\ufffd');
+      expect(Buffer.byteLength(v as string)).toBeLessThanOrEqual(MAX_LABEL_VALUE_BYTES);
     }
   }
   expect(new Set(seen)).toEqual(new Set(LABELS));
   // what is left of the values is still recognisable
-  expect(spans.some((s) => s.attributes['integration.tool'] === 'per\ufffdsonio')).toBe(true);
+  expect(spans.some((s) => s.attributes['integration.tool'] === 'per?sonio')).toBe(true);
   expect(spans.some((s) => String(s.attributes['integration.tool']).startsWith('workday-\u{1F600}'))).toBe(true);
-  expect(spans.some((s) => s.attributes['integration.log_type'] === 'sync-per\ufffdsonio')).toBe(true);
+  expect(spans.some((s) => s.attributes['integration.log_type'] === 'sync-per?sonio')).toBe(true);
   traceIds = [];
 });
 
-test('labelValue cuts on a code point boundary and repairs lone surrogates', () => {
+test('labelValue cuts at 128 UTF-8 bytes on a character boundary; lone surrogates and U+FFFD become ?', () => {
   expect(labelValue('personio')).toBe('personio');
-  expect(labelValue('a\udc00b')).toBe('a\ufffdb');
-  const cut = labelValue('x'.repeat(MAX_LABEL_VALUE_LENGTH - 1) + '\u{1F600}');
-  expect(cut).toBe('x'.repeat(MAX_LABEL_VALUE_LENGTH - 1));
-  expect(labelValue('y'.repeat(1000))).toHaveLength(MAX_LABEL_VALUE_LENGTH);
+  expect(labelValue('a\udc00b')).toBe('a?b');
+  expect(labelValue('a\ufffdb')).toBe('a?b');
+  // 126 ASCII bytes + a 4-byte character: the character does not fit, and is not split
+  expect(labelValue('x'.repeat(MAX_LABEL_VALUE_BYTES - 2) + '\u{1F600}')).toBe('x'.repeat(MAX_LABEL_VALUE_BYTES - 2));
+  expect(labelValue('y'.repeat(1000))).toHaveLength(MAX_LABEL_VALUE_BYTES);
+  expect(Buffer.byteLength(labelValue('é'.repeat(100)))).toBe(MAX_LABEL_VALUE_BYTES); // 64 two-byte characters
+  expect(labelValue('Zoë-HR')).toBe('Zoë-HR');
   expect(labelValue(42)).toBe('42');
 });
