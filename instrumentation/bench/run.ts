@@ -5,7 +5,8 @@
  *      @opentelemetry/instrumentation-undici with the same in-memory span exporter;
  *  (b) the same vs no instrumentation at all;
  *  (c) redaction (from bench/redaction.ts);
- *  (d) RSS growth over 100k requests in scopes with the collector down.
+ *  (d) RSS growth over 100k requests in scopes with the collector down;
+ *  (e) export throughput per core, OTLP http/protobuf vs http/json (bench/throughput.ts).
  * (a0) the floor: bare instrumentation-undici plus one plain OTel log record per request.
  * Rounds of each setup are interleaved and the median round is compared, so drift in
  * machine load hits all setups alike. Setups live in bench/setups.ts.
@@ -18,6 +19,7 @@ import type { BenchRow } from './types.js';
 const REQUESTS_PER_ROUND = Number(process.env.BENCH_REQUESTS ?? 500);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 41);
 const RSS_REQUESTS = Number(process.env.BENCH_RSS_REQUESTS ?? 100_000);
+const THROUGHPUT_SECONDS = Number(process.env.BENCH_THROUGHPUT_SECONDS ?? 6);
 const gc = (globalThis as { gc?: () => void }).gc;
 
 function quantile(xs: number[], q: number): number {
@@ -93,19 +95,25 @@ async function ratios(url: string): Promise<BenchRow[]> {
   return rows.filter((r) => r.needs.every((n) => costs.has(n))).map(({ needs: _needs, ...row }) => row);
 }
 
-/** (d) runs in a fresh process, so earlier rows do not colour its memory figures. */
-async function rssCollectorDown(url: string): Promise<BenchRow> {
-  const child = fork(path.join(__dirname, 'rss-collector-down.js'), [], {
+/** Runs a row in a fresh process (its last stdout line is the BenchRow), so earlier rows do not colour it. */
+async function rowInChild(script: string, env: Record<string, string>, failed: BenchRow): Promise<BenchRow> {
+  const child = fork(path.join(__dirname, script), [], {
     execArgv: ['--expose-gc'],
-    env: { ...process.env, TOOL_URL: url, BENCH_RSS_REQUESTS: String(RSS_REQUESTS), BENCH_CONCURRENCY: String(CONCURRENCY) },
+    env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'inherit', 'ipc'],
   });
   let out = '';
   child.stdout!.on('data', (d: Buffer) => (out += d.toString()));
   const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
-  if (code !== 0) return { name: '(d) RSS growth, collector down (MB)', ratio: Number.NaN, target: '<= 50', detail: `failed: exit ${code}` };
+  if (code !== 0) return { ...failed, detail: `failed: exit ${code}` };
   return JSON.parse(out.trim().split('\n').pop()!) as BenchRow;
 }
+
+const rssCollectorDown = (url: string) =>
+  rowInChild('rss-collector-down.js', { TOOL_URL: url, BENCH_RSS_REQUESTS: String(RSS_REQUESTS), BENCH_CONCURRENCY: String(CONCURRENCY) }, { name: '(d) RSS growth, collector down (MB)', ratio: Number.NaN, target: '<= 50', detail: '' });
+
+const exportThroughput = (url: string) =>
+  rowInChild('throughput.js', { TOOL_URL: url, BENCH_THROUGHPUT_SECONDS: String(THROUGHPUT_SECONDS) }, { name: '(e) export throughput per core', ratio: Number.NaN, target: 'report', detail: '' });
 
 async function redactionRow(): Promise<BenchRow> {
   try {
@@ -127,6 +135,7 @@ async function main() {
   try {
     const rows = [...(await ratios(tool.url)), await redactionRow()];
     if (RSS_REQUESTS > 0) rows.push(await rssCollectorDown(tool.url)); // BENCH_RSS_REQUESTS=0 skips (d)
+    if (THROUGHPUT_SECONDS > 0) rows.push(await exportThroughput(tool.url)); // BENCH_THROUGHPUT_SECONDS=0 skips (e)
     printTable(rows);
   } finally {
     tool.child.kill();

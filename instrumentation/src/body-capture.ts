@@ -27,7 +27,11 @@ export class BodyCapture {
     this.total += len;
     if (!view || this.captured >= this.cap) return;
     const take = Math.min(view.byteLength, this.cap - this.captured);
-    this.chunks.push(Buffer.from(view.subarray(0, take)));
+    // A copy of its own: Buffer.from() of a small chunk is a view into an 8 KiB pool slab,
+    // which a queued record would keep alive whole.
+    const copy = Buffer.allocUnsafeSlow(take);
+    copy.set(view.subarray(0, take));
+    this.chunks.push(copy);
     this.captured += take;
   }
 

@@ -1,8 +1,6 @@
 import type { Instrumentation } from '@opentelemetry/instrumentation';
 import { HttpInstrumentation } from '@opentelemetry/instrumentation-http';
 import { UndiciInstrumentation } from '@opentelemetry/instrumentation-undici';
-import { OTLPLogExporter } from '@opentelemetry/exporter-logs-otlp-http';
-import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-http';
 import type { LogRecordProcessor } from '@opentelemetry/sdk-logs';
 import type { SpanProcessor } from '@opentelemetry/sdk-trace';
 import { buildingDeferredBodies } from './deferred-body.js';
@@ -26,7 +24,9 @@ import {
   type IntegrationLogsOptions,
 } from './options.js';
 import { createRedactor, RedactingLogRecordProcessor, RedactingSpanProcessor, type Redactor } from './redaction/index.js';
+import { LabelBoundSpanProcessor } from './label-values.js';
 import { LastLineLogRedaction } from './log-redaction.js';
+import { createLogExporter, createSpanExporter } from './otlp-exporters.js';
 import { RequestCaptures } from './request-capture.js';
 
 export interface ComponentsOptions extends IntegrationLogsOptions {
@@ -127,7 +127,7 @@ export function integrationLogsComponents(options: ComponentsOptions = {}): Inte
     require('node:https');
   }
 
-  const spanProcessors: SpanProcessor[] = [captures.processor, new RedactingSpanProcessor(redactor)];
+  const spanProcessors: SpanProcessor[] = [captures.processor, new RedactingSpanProcessor(redactor), new LabelBoundSpanProcessor()];
   const logRecordProcessors: LogRecordProcessor[] = [new LastLineLogRedaction(new RedactingLogRecordProcessor(redactor), redactor)];
   if (options.export !== false) {
     const base = options.endpoint ? trimSlash(options.endpoint) : undefined;
@@ -135,8 +135,8 @@ export function integrationLogsComponents(options: ComponentsOptions = {}): Inte
       ...(options.headers ? { headers: options.headers } : {}),
       ...(options.exportTimeoutMs !== undefined ? { timeoutMillis: options.exportTimeoutMs } : {}),
     };
-    const spanExporter = options.spanExporter ?? new OTLPTraceExporter({ ...common, ...(base ? { url: `${base}/v1/traces` } : {}) });
-    const logExporter = options.logExporter ?? new OTLPLogExporter({ ...common, ...(base ? { url: `${base}/v1/logs` } : {}) });
+    const spanExporter = options.spanExporter ?? createSpanExporter({ ...common, ...(base ? { url: `${base}/v1/traces` } : {}) });
+    const logExporter = options.logExporter ?? createLogExporter({ ...common, ...(base ? { url: `${base}/v1/logs` } : {}) });
     const batch = {
       maxQueueSize: options.maxQueueSize ?? DEFAULT_MAX_QUEUE_SIZE,
       maxExportBatchSize: Math.min(512, options.maxQueueSize ?? DEFAULT_MAX_QUEUE_SIZE),

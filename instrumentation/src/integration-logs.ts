@@ -55,6 +55,7 @@ import {
 import type { Emitter } from './emitter.js';
 import type { FlowSessions } from './flow-sessions.js';
 import { MAX_MODELS, OperationState, withOperation, withResendCount, type ModelCounts } from './operation-state.js';
+import { labelValue } from './label-values.js';
 import type { Redactor } from './redaction/index.js';
 import { requestSeverity } from './request-capture.js';
 import { errorType, isAbortError, safeJson, sanitizeAttributes } from './safe-values.js';
@@ -277,7 +278,7 @@ export class IntegrationLogs {
       const sessionId = this.sessions.sessionFor(input.flowId, Date.now(), input.sessionId);
       const attrs: Attributes = {
         [ATTR_LOG_TYPE]: 'connection_flow',
-        [ATTR_TOOL]: input.tool,
+        [ATTR_TOOL]: labelValue(input.tool),
         [ATTR_CUSTOMER_ID]: input.customerId,
         [ATTR_FLOW_ID]: input.flowId,
         [ATTR_FLOW_SESSION_ID]: sessionId,
@@ -380,7 +381,8 @@ export class IntegrationLogs {
   }
 
   private begin(logType: LogType, meta: OperationMeta, extra: Attributes | undefined, kind: SpanKind, parent = context.active()) {
-    const attrs: Attributes = { [ATTR_LOG_TYPE]: logType, [ATTR_TOOL]: String(meta.tool) };
+    const tool = labelValue(meta.tool);
+    const attrs: Attributes = { [ATTR_LOG_TYPE]: logType, [ATTR_TOOL]: tool };
     if (meta.integrationId !== undefined) attrs[ATTR_INTEGRATION_ID] = String(meta.integrationId);
     if (meta.customerId !== undefined) attrs[ATTR_CUSTOMER_ID] = String(meta.customerId);
     if (meta.operation !== undefined) attrs[ATTR_OPERATION] = String(meta.operation);
@@ -388,11 +390,11 @@ export class IntegrationLogs {
       for (const k of [ATTR_FLOW_ID, ATTR_FLOW_SESSION_ID, ATTR_FLOW_END_USER_ID]) if (extra[k] !== undefined) attrs[k] = extra[k];
     }
     const span = this.tracer().startSpan(
-      `${logType} ${meta.tool}`,
+      `${logType} ${tool}`,
       { kind, attributes: { ...sanitizeAttributes(meta.attributes), ...extra, ...attrs } },
       parent,
     );
-    const state = new OperationState(logType, String(meta.tool), meta.operation, span, attrs, performance.now());
+    const state = new OperationState(logType, tool, meta.operation, span, attrs, performance.now());
     const ctx = withOperation(trace.setSpan(parent, span), state);
     return { state, ctx };
   }

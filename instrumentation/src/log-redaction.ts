@@ -1,5 +1,6 @@
 import type { Context } from '@opentelemetry/api';
 import type { LogRecordProcessor, ReadWriteLogRecord } from '@opentelemetry/sdk-logs';
+import { boundLabelAttributes } from './label-values.js';
 import { isPreRedacted } from './pre-redacted.js';
 import type { Redactor } from './redaction/index.js';
 
@@ -11,7 +12,8 @@ const ALREADY_REDACTED = new Set(['url.full', 'url.template', 'event.name']);
  * is built by the SDK from redactor output only (url, headers, bodies by content type),
  * so re-scanning it would only cost time on every request. Those records (marked in
  * their emit context, which user code cannot reach) keep the last line for their
- * attributes; every other record goes through the full redacting processor.
+ * attributes; every other record goes through the full redacting processor. Either way
+ * the label-bound attributes are kept indexable last (label-values.ts).
  */
 export class LastLineLogRedaction implements LogRecordProcessor {
   constructor(
@@ -20,6 +22,15 @@ export class LastLineLogRedaction implements LogRecordProcessor {
   ) {}
 
   onEmit(record: ReadWriteLogRecord, context?: Context): void {
+    this.redact(record, context);
+    try {
+      boundLabelAttributes(record.attributes, (k, v) => record.setAttribute(k, v));
+    } catch {
+      // never break the emitter
+    }
+  }
+
+  private redact(record: ReadWriteLogRecord, context?: Context): void {
     if (!isPreRedacted(context)) {
       this.full.onEmit(record, context);
       return;

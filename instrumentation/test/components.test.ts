@@ -56,7 +56,8 @@ test('components work inside an existing NodeSDK, and redaction also covers the 
 
 test('export: false leaves exporting to the application', async () => {
   const components = integrationLogsComponents({ export: false });
-  expect(components.spanProcessors).toHaveLength(2);
+  // request finalizer, redaction, label bounding; no batch processor
+  expect(components.spanProcessors).toHaveLength(3);
   expect(components.logRecordProcessors).toHaveLength(1);
   expect(components.instrumentations.map((i) => i.instrumentationName).sort()).toEqual([
     '@opentelemetry/instrumentation-http',

@@ -96,3 +96,17 @@ test('an ES module app importing node:http is instrumented too', async () => {
   expect(span.resource['service.name']).toBe('register-esm');
   expect(rx.logsByEvent('integration.request').some((l) => l.spanId === span.spanId)).toBe(true);
 });
+
+test('INTEGRATION_LOGS_REDACTION_SHOW_RULE=true: masks name the rule that hid each value', async () => {
+  rx.reset();
+  const run = await runApp('unchanged-app.cjs', { ...baseEnv(), OTEL_SERVICE_NAME: 'register-rules', INTEGRATION_LOGS_REDACTION_SHOW_RULE: 'true' });
+  expect(run.code).toBe(0);
+  const post = () => rx.logsByEvent('integration.request').find((l) => l.attributes['http.request.method'] === 'POST');
+  await rx.waitFor(() => post() !== undefined);
+  const created = requestRecord(post()!);
+  expect(JSON.parse(created.request.body!)).toEqual({ name: 'Ada', email: 'a@x.io', password: '[REDACTED:key]' });
+  expect(created.request.headers.authorization).toBe('[REDACTED:header]');
+  const exported = rx.rawBodies.join('');
+  expect(exported).not.toContain('pw-must-not-leak-77');
+  expect(exported).not.toContain('tok-must-not-leak-88');
+});

@@ -20,12 +20,12 @@ export function redactBody(ctx: ScanContext, body: string, contentType?: string)
     if (typeof body !== 'string') body = Buffer.isBuffer(body) ? (body as Buffer).toString('utf8') : String(body ?? '');
     if (body === '') return body;
     const ct = typeof contentType === 'string' ? contentType.toLowerCase() : '';
-    if (ct.includes('x-www-form-urlencoded')) return redactParams(ctx, body, ctx.replacement);
+    if (ct.includes('x-www-form-urlencoded')) return redactParams(ctx, body, ctx.mask, ctx.replacement);
     if (ct.startsWith('multipart/')) return redactMultipart(ctx, body, contentType!);
     if (ct.includes('json') || looksLikeJson(body)) return redactJson(ctx, body);
     return redactText(ctx, body);
   } catch {
-    return ctx.replacement;
+    return ctx.mask('unparsable');
   }
 }
 
@@ -83,7 +83,7 @@ function redactMultipart(ctx: ScanContext, body: string, contentType: string): s
     const name = PART_NAME.exec(head)?.[1] ?? '';
     const type = partHeader(head, 'content-type');
     let red: string;
-    if (name && ctx.keys.isSensitive(name, 'param')) red = content === '' ? content : ctx.replacement;
+    if (name && ctx.keys.isSensitive(name, 'param')) red = content === '' ? content : ctx.mask('key');
     else red = redactBody(ctx, content, type ?? 'text/plain');
     parts[p] = redactText(ctx, head) + part.slice(headEnd, start) + red + part.slice(end);
   }

@@ -5,10 +5,12 @@
 import { createKeyMatcher } from './keys.js';
 import { redactBody } from './body.js';
 import { createHeaderPolicy, redactHeaders, redactHeaderValue } from './headers.js';
-import { redactValue } from './json.js';
+import { hideFor, Hide, redactValue } from './json.js';
+import { masksFor } from './rules.js';
 import { redactQuery, redactText, redactUrl, type ScanContext } from './scan.js';
 
-export { DEFAULT_ALLOWED_HEADERS } from './headers.js';
+export { DEFAULT_ALLOWED_HEADERS, HEADER_TABLE, type HeaderTreatment } from './headers.js';
+export type { RedactionRule } from './rules.js';
 export { RedactingLogRecordProcessor, RedactingSpanProcessor } from './processors.js';
 
 export interface RedactionOptions {
@@ -22,6 +24,8 @@ export interface RedactionOptions {
   allowedHeaders?: string[];
   /** Default "[REDACTED]". URLs use "REDACTED" unless this is set. */
   replacement?: string;
+  /** Name the rule that hid each value: `[REDACTED:key]`, `REDACTED:entropy` in URLs. */
+  showRule?: boolean;
 }
 
 export type HeaderMap = Record<string, string | string[] | number | undefined>;
@@ -64,11 +68,16 @@ function safeString(v: unknown): string {
 
 export function createRedactor(options: RedactionOptions = {}): Redactor {
   const replacement = typeof options.replacement === 'string' ? options.replacement : '[REDACTED]';
+  const urlReplacement = typeof options.replacement === 'string' ? encodeURIComponent(replacement) : 'REDACTED';
+  const showRule = options.showRule === true;
   const keys = createKeyMatcher(options.extraKeys ?? []);
   const ctx: ScanContext = {
     keys,
     replacement,
-    urlReplacement: typeof options.replacement === 'string' ? encodeURIComponent(replacement) : 'REDACTED',
+    urlReplacement,
+    mask: masksFor(replacement, showRule),
+    urlMask: masksFor(urlReplacement, showRule),
+    showRule,
     extraPatterns: (options.extraPatterns ?? [])
       .filter((p): p is RegExp => p instanceof RegExp)
       .map((p) => new RegExp(p.source, p.flags.replace(/[gy]/g, '') + 'g')),
@@ -81,14 +90,14 @@ export function createRedactor(options: RedactionOptions = {}): Redactor {
       try {
         return (lastUrl = redactUrl(ctx, safeString(u)));
       } catch {
-        return ctx.urlReplacement;
+        return ctx.urlMask('unparsable');
       }
     },
     query(q) {
       try {
         return redactQuery(ctx, safeString(q));
       } catch {
-        return ctx.urlReplacement;
+        return ctx.urlMask('unparsable');
       }
     },
     headers(h) {
@@ -102,21 +111,21 @@ export function createRedactor(options: RedactionOptions = {}): Redactor {
       try {
         return redactBody(ctx, b, ct);
       } catch {
-        return replacement;
+        return ctx.mask('unparsable');
       }
     },
     text(s) {
       try {
         return redactText(ctx, safeString(s));
       } catch {
-        return replacement;
+        return ctx.mask('unparsable');
       }
     },
     attribute(v) {
       try {
         return redactValue(ctx, v);
       } catch {
-        return replacement;
+        return ctx.mask('unparsable');
       }
     },
     attributeFor(key, v) {
@@ -139,7 +148,7 @@ export function createRedactor(options: RedactionOptions = {}): Redactor {
         } else if (lastByKey.size < MEMO_KEYS) lastByKey.set(key, { raw, array, result: kept });
         return result;
       } catch {
-        return replacement;
+        return ctx.mask('unparsable');
       }
     },
   };
@@ -160,9 +169,9 @@ export function createRedactor(options: RedactionOptions = {}): Redactor {
         }
       }
       const known = KNOWN_NAMESPACES.some((p) => key.startsWith(p));
-      return redactValue(ctx, v, !known && keys.isSensitive(key));
+      return redactValue(ctx, v, known ? Hide.None : hideFor(keys, key));
     } catch {
-      return replacement;
+      return ctx.mask('unparsable');
     }
   }
   return redactor;

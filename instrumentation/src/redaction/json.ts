@@ -5,12 +5,14 @@
  * stack, so any depth is safe; below MAX_DEPTH every leaf is redacted (conservative).
  *
  * - a value under a sensitive key (at any depth, including every leaf of an object or array
- *   under it) becomes "[REDACTED]" (strings and numbers; booleans and null stay);
+ *   under it) becomes "[REDACTED]" (strings and numbers; booleans and null stay); directly
+ *   under the key, numbers and prose follow the key's kind (keys.ts);
  * - other strings are scanned as free text; a string that holds JSON is redacted as JSON;
  * - truncated input (a body cut at the size limit) is redacted as far as it goes;
  * - after a syntax error the rest is scanned as free text, or replaced whole when the error
  *   is inside a sensitive value.
  */
+import type { KeyMatcher } from './keys.js';
 import { mightHoldSecret, redactText, redactTextUnchecked, type ScanContext } from './scan.js';
 import { isUuidAt } from './tokens.js';
 
@@ -18,8 +20,49 @@ export const MAX_DEPTH = 64;
 /** JSON inside a string inside JSON ... is followed this many levels, then scanned as text. */
 const MAX_NESTED_JSON = 3;
 
+/** Stack entries: the container's own sensitivity, and whether it is an array. */
 const SENSITIVE = 1;
 const ARRAY = 2;
+
+/** What a key's sensitivity means for the value directly under it (see keys.ts). */
+export const enum Hide {
+  None = 0,
+  /** strings (and objects and arrays, every leaf) */
+  Text = 1,
+  /** numbers too */
+  Numbers = 2,
+  /** except prose strings */
+  ButProse = 4,
+  /** under a sensitive container: everything */
+  All = Text | Numbers,
+  /**
+   * Not hidden, and a lone token directly under the key (`"id": "<opaque>"`) is data unless
+   * its shape is evidence on its own (a provider prefix, a JWT): random-looking is not enough
+   * without a credential-like key. Keys of the parameter rule (`key`, `code`, `signature`)
+   * keep the entropy rule.
+   */
+  LoneTokenIsData = 8,
+}
+
+export function hideFor(keys: KeyMatcher, key: string): Hide {
+  if (!keys.isSensitive(key)) return keys.isSensitive(key, 'param') ? Hide.None : Hide.LoneTokenIsData;
+  return Hide.Text | (keys.hidesNumbers(key) ? Hide.Numbers : 0) | (keys.showsProse(key) ? Hide.ButProse : 0);
+}
+
+const LONE_TOKEN = /^[A-Za-z0-9+/_\-.]{16,}={0,3}$/;
+
+/** A value under a key that makes it data when it is one token (see Hide.LoneTokenIsData). */
+function redactKeyedString(ctx: ScanContext, s: string, nest: number, hide: Hide): string {
+  const red = redactCandidate(ctx, s, nest);
+  // most values come out unchanged: only a changed lone token is looked at again, entropy off
+  if (red === s || !(hide & Hide.LoneTokenIsData) || s.length > 4096 || !LONE_TOKEN.test(s)) return red;
+  return redactCandidate((ctx.asData ??= { ...ctx, entropy: false }), s, nest);
+}
+
+/** Words and spaces ("Morning session, room 4"): data, not a credential. */
+function isProse(s: string): boolean {
+  return s.length <= 200 && /^[\p{L}\d][\p{L}\d ,.'()&-]* [\p{L}\d ,.'()&-]*$/u.test(s);
+}
 
 function isWs(c: number): boolean {
   return c === 32 || c === 10 || c === 13 || c === 9;
@@ -73,26 +116,27 @@ function skipWs(src: string, i: number, n: number): number {
 /** Output so far plus the rest after a syntax error (or the end of input). */
 function finish(ctx: ScanContext, src: string, out: string, last: number, at: number, sensitive: boolean): string {
   if (at >= src.length) return last === 0 ? src : out + src.slice(last);
-  return out + src.slice(last, at) + (sensitive ? ctx.replacement : redactText(ctx, src.slice(at)));
+  return out + src.slice(last, at) + (sensitive ? ctx.mask('key') : redactText(ctx, src.slice(at)));
 }
 
 // Hot loop: plain locals only (no closures), so V8 keeps them in registers.
 export function redactJson(ctx: ScanContext, src: string, nest = 0): string {
   const n = src.length;
-  const R = ctx.replacement;
+  const R = ctx.mask('key');
   const quotedR = JSON.stringify(R);
   const keys = ctx.keys;
   const extra = ctx.extraPatterns.length > 0;
   const stack: number[] = [];
-  const memo = (ctx.keyMemo ??= { keys: new Array(512), sensitive: new Array(512), text: new Array(512) });
+  const memo = (ctx.keyMemo ??= { keys: new Array(512), flags: new Array(512), text: new Array(512) });
   const keyMemo = memo.keys;
-  const keyMemoResult = memo.sensitive;
+  const keyMemoResult = memo.flags;
   const keyMemoText = memo.text;
   let out = '';
   let last = 0;
   let i = 0;
   let nextBackslash = src.indexOf('\\'); // position of the next backslash (-1: none left)
   let sens = false; // sensitivity of the value about to be read
+  let hide: Hide = Hide.None; // and what of it is hidden
   let expectKey = false; // inside an object, before a member
 
   for (;;) {
@@ -106,11 +150,11 @@ export function redactJson(ctx: ScanContext, src: string, nest = 0): string {
       const e = stringEnd(src, i);
       if (e < 0) return finish(ctx, src, out, last, i, parentSensitive);
       if (nextBackslash >= 0 && nextBackslash < i) nextBackslash = src.indexOf('\\', i);
-      let sensitiveKey: boolean;
+      let keyHide: Hide;
       let keyText: string | undefined; // set when the key itself must be rewritten
       if (nextBackslash >= 0 && nextBackslash < e) {
         const key = decodeJsonString(src.slice(i + 1, e));
-        sensitiveKey = keys.isSensitive(key);
+        keyHide = hideFor(keys, key);
         const red = redactText(ctx, key);
         if (red !== key) keyText = JSON.stringify(red);
       } else {
@@ -120,18 +164,18 @@ export function redactJson(ctx: ScanContext, src: string, nest = 0): string {
         const slot = len > 0 ? (len * 31 + src.charCodeAt(i + 1) * 7 + src.charCodeAt(e - 1)) & 511 : 0;
         const known = keyMemo[slot];
         if (known !== undefined && known.length === len && src.startsWith(known, i + 1)) {
-          sensitiveKey = keyMemoResult[slot]!;
+          keyHide = keyMemoResult[slot]!;
           keyText = keyMemoText[slot];
         } else {
           const key = src.slice(i + 1, e);
-          sensitiveKey = keys.isSensitive(key);
+          keyHide = hideFor(keys, key);
           // a key can be a secret itself (maps keyed by token or session id)
           const red = mightHoldSecret(key) || extra ? redactText(ctx, key) : key;
           keyText = red !== key ? JSON.stringify(red) : undefined;
           if (len <= 128) {
             // bounded: 512 slots of short keys, kept for the redactor's lifetime
             keyMemo[slot] = key;
-            keyMemoResult[slot] = sensitiveKey;
+            keyMemoResult[slot] = keyHide;
             keyMemoText[slot] = keyText;
           }
         }
@@ -144,7 +188,8 @@ export function redactJson(ctx: ScanContext, src: string, nest = 0): string {
       if (i >= n) return finish(ctx, src, out, last, n, false);
       if (src.charCodeAt(i) !== 58) return finish(ctx, src, out, last, i, parentSensitive);
       i++;
-      sens = parentSensitive || sensitiveKey;
+      hide = parentSensitive ? Hide.All : keyHide;
+      sens = (hide & Hide.Text) !== 0;
     }
 
     // ---- a value
@@ -153,6 +198,7 @@ export function redactJson(ctx: ScanContext, src: string, nest = 0): string {
     const c = src.charCodeAt(i);
     if (c === 123 || c === 91) {
       stack.push((c === 91 ? ARRAY : 0) | (sens || stack.length >= MAX_DEPTH ? SENSITIVE : 0));
+      hide = sens ? Hide.All : Hide.None;
       i = skipWs(src, i + 1, n);
       if (i >= n) return finish(ctx, src, out, last, n, false);
       const d = src.charCodeAt(i);
@@ -175,7 +221,7 @@ export function redactJson(ctx: ScanContext, src: string, nest = 0): string {
         const red = redactStringValue(ctx, val, nest);
         return red === val ? finish(ctx, src, out, last, n, false) : out + src.slice(last, i) + '"' + JSON.stringify(red).slice(1, -1);
       }
-      if (sens) {
+      if (sens && !(hide & Hide.ButProse && isProse(src.slice(i + 1, e)))) {
         if (e > i + 1) {
           out += src.slice(last, i) + quotedR;
           last = e + 1;
@@ -185,7 +231,7 @@ export function redactJson(ctx: ScanContext, src: string, nest = 0): string {
         if (escaped || mightHoldSecret(src, i + 1, e)) {
           const raw = src.slice(i + 1, e);
           const val = escaped ? decodeJsonString(raw) : raw;
-          const red = redactCandidate(ctx, val, nest);
+          const red = redactKeyedString(ctx, val, nest, hide);
           if (red !== val) {
             out += src.slice(last, i) + JSON.stringify(red);
             last = e + 1;
@@ -211,7 +257,7 @@ export function redactJson(ctx: ScanContext, src: string, nest = 0): string {
       if (i === start) return finish(ctx, src, out, last, start, sens);
       const first = src.charCodeAt(start);
       if (first === 45 || (first >= 48 && first <= 57)) {
-        if (sens) {
+        if (sens && hide & Hide.Numbers) {
           out += src.slice(last, start) + quotedR;
           last = i;
         }
@@ -230,6 +276,7 @@ export function redactJson(ctx: ScanContext, src: string, nest = 0): string {
         // several top-level values (NDJSON) go on; anything else is not JSON
         if (d === 123 || d === 91) {
           sens = false;
+          hide = Hide.None;
           break;
         }
         return finish(ctx, src, out, last, i, false);
@@ -237,8 +284,10 @@ export function redactJson(ctx: ScanContext, src: string, nest = 0): string {
       const top = stack[stack.length - 1]!;
       if (d === 44) {
         i++;
-        if (top & ARRAY) sens = (top & SENSITIVE) !== 0;
-        else expectKey = true;
+        if (top & ARRAY) {
+          sens = (top & SENSITIVE) !== 0;
+          hide = sens ? Hide.All : Hide.None;
+        } else expectKey = true;
         break;
       }
       if ((d === 125 && !(top & ARRAY)) || (d === 93 && top & ARRAY)) {
@@ -253,24 +302,28 @@ export function redactJson(ctx: ScanContext, src: string, nest = 0): string {
 
 /**
  * A JavaScript value (log body or attribute): a redacted copy, the input is never mutated.
- * Depth is bounded; cycles end there.
+ * `hide` says what of it is hidden (from its key, see hideFor). Depth is bounded; cycles end there.
  */
-export function redactValue(ctx: ScanContext, v: unknown, sensitive = false, depth = 0): unknown {
+export function redactValue(ctx: ScanContext, v: unknown, hide: Hide = Hide.None, depth = 0): unknown {
   switch (typeof v) {
     case 'string':
-      return sensitive ? (v === '' ? v : ctx.replacement) : redactStringValue(ctx, v, 0);
+      if (!(hide & Hide.Text) || v === '' || (hide & Hide.ButProse && isProse(v))) {
+        return mightHoldSecret(v) ? redactKeyedString(ctx, v, 0, hide) : redactStringValue(ctx, v, 0);
+      }
+      return ctx.mask('key');
     case 'number':
     case 'bigint':
-      return sensitive ? ctx.replacement : v;
+      return hide & Hide.Numbers ? ctx.mask('key') : v;
     case 'object': {
       if (v === null) return v;
-      if (depth >= MAX_DEPTH) return ctx.replacement;
-      if (Array.isArray(v)) return v.map((x) => redactValue(ctx, x, sensitive, depth + 1));
-      if (ArrayBuffer.isView(v)) return sensitive ? ctx.replacement : v;
+      if (depth >= MAX_DEPTH) return ctx.mask('unparsable');
+      const inner = hide & Hide.Text ? Hide.All : Hide.None;
+      if (Array.isArray(v)) return v.map((x) => redactValue(ctx, x, inner, depth + 1));
+      if (ArrayBuffer.isView(v)) return hide & Hide.Text ? ctx.mask('key') : v;
       if (v instanceof Date) return v;
       const o: Record<string, unknown> = {};
       for (const k of Object.keys(v)) {
-        const x = redactValue(ctx, (v as Record<string, unknown>)[k], sensitive || ctx.keys.isSensitive(k), depth + 1);
+        const x = redactValue(ctx, (v as Record<string, unknown>)[k], inner === Hide.All ? inner : hideFor(ctx.keys, k), depth + 1);
         const name = redactText(ctx, k); // a key can be a secret itself
         if (name === '__proto__') Object.defineProperty(o, name, { value: x, enumerable: true, writable: true, configurable: true });
         else o[name] = x;

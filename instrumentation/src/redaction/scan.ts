@@ -9,7 +9,8 @@
  * bounded. Values are then taken with sticky regexes or indexOf. Linear overall.
  */
 import type { KeyMatcher } from './keys.js';
-import { isSecretToken, isUuidAt, redactTokenRun } from './tokens.js';
+import { maskLengthAt, type RedactionRule } from './rules.js';
+import { isUuidAt, redactTokenRun, secretTokenRule } from './tokens.js';
 
 export interface ScanContext {
   keys: KeyMatcher;
@@ -17,10 +18,19 @@ export interface ScanContext {
   replacement: string;
   /** Replacement inside URLs (contract: `REDACTED`). */
   urlReplacement: string;
+  /** The replacement for a value hidden by `rule` (`[REDACTED:rule]` with showRule). */
+  mask: (rule: RedactionRule) => string;
+  /** The same inside URLs. */
+  urlMask: (rule: RedactionRule) => string;
+  showRule: boolean;
+  /** false: a random-looking token alone is not hidden (structured values, see json.ts). */
+  entropy?: boolean;
+  /** This context with entropy off, made once per redactor. */
+  asData?: ScanContext;
   /** User patterns, global copies. */
   extraPatterns: RegExp[];
   /** JSON key memo (json.ts), kept per redactor: key results depend only on its options. */
-  keyMemo?: { keys: (string | undefined)[]; sensitive: boolean[]; text: (string | undefined)[] };
+  keyMemo?: { keys: (string | undefined)[]; flags: number[]; text: (string | undefined)[] };
 }
 
 /** Case-insensitive literal without the `i` flag (which V8's step-counting engine lacks). */
@@ -47,6 +57,7 @@ const UNQUOTED_VALUE = new RegExp(`(?:(?:${SCHEMES}|${ci('digest')})[ \\t]+)?[^\
 const LINE_VALUE = /[^\r\n"\\]+/y;
 const URL_EXTENT = /[^\s"'<>\\`]*/y;
 const SCHEME_HINT = new RegExp(`\\b${SCHEMES}[ \\t]`);
+const EMAIL_DOMAIN = /^[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){0,8}\.[A-Za-z]{2,24}(?![A-Za-z0-9.-])/;
 /** Longest value replaced after a sensitive key in free text. */
 const MAX_VALUE = 4096;
 
@@ -139,7 +150,7 @@ function isClockColon(s: string, from: number, colon: number): boolean {
 function applyExtra(ctx: ScanContext, s: string): string {
   for (const re of ctx.extraPatterns) {
     re.lastIndex = 0;
-    s = s.replace(re, ctx.replacement);
+    s = s.replace(re, ctx.mask('pattern'));
   }
   return s;
 }
@@ -161,7 +172,7 @@ const MAX_NESTING = 4;
 let nesting = 0;
 
 function scan(ctx: ScanContext, s: string): string {
-  if (nesting >= MAX_NESTING) return s.length >= 8 ? ctx.replacement : s; // absurdly nested: drop it
+  if (nesting >= MAX_NESTING) return s.length >= 8 ? ctx.mask('unparsable') : s; // absurdly nested: drop it
   nesting++;
   try {
     return scanWith(ctx, s);
@@ -177,6 +188,8 @@ function scan(ctx: ScanContext, s: string): string {
  */
 function scanWith(ctx: ScanContext, s: string): string {
   const R = ctx.replacement;
+  const mask = ctx.mask;
+  const maskAt = (at: number) => maskLengthAt(s, at, R, ctx.showRule);
   let out = '';
   let last = 0;
   let pos = 0;
@@ -199,7 +212,7 @@ function scanWith(ctx: ScanContext, s: string): string {
         const close = s.indexOf('-----', endMarker + 8);
         stop = close >= 0 ? close + 5 : s.length;
       }
-      put(at, stop, R);
+      put(at, stop, mask('pem'));
     } else if (g.url !== undefined) {
       URL_EXTENT.lastIndex = end;
       const ext = URL_EXTENT.exec(s);
@@ -216,7 +229,7 @@ function scanWith(ctx: ScanContext, s: string): string {
         if (gt >= 0 && s.charCodeAt(gt - 1) !== 47 /* self-closing */) {
           const lt = s.indexOf('<', gt + 1);
           const stop = lt >= 0 ? lt : s.length;
-          if (stop > gt + 1 && !s.startsWith(R, gt + 1)) put(gt + 1, stop, R);
+          if (stop > gt + 1 && maskAt(gt + 1) === 0) put(gt + 1, stop, mask('key'));
           else pos = stop;
         }
       }
@@ -226,16 +239,19 @@ function scanWith(ctx: ScanContext, s: string): string {
       // `a=1&key=x`: query-string context, so the parameter rule applies (key, code, sig)
       const prev = at > 0 ? s.charCodeAt(at - 1) : 0;
       const param = m[0].includes('=') && (prev === 63 || prev === 38 || /^[^\s&]*&/.test(s.slice(end, end + 200)));
-      if (!ctx.keys.isSensitive(k, param ? 'param' : 'key')) {
-        const r = redactTokenRun(k, R);
+      // a random-looking run before `=` is base64 padding or a token, not a key name
+      if ((k.length >= 32 && secretTokenRule(k) === 'entropy') || !ctx.keys.isSensitive(k, param ? 'param' : 'key')) {
+        const r = redactTokenRun(k, mask, ctx.entropy !== false);
         if (r !== k) put(at, at + k.length, r);
         // else continue right after the separator: the value is scanned on its own
         continue;
       }
-      if (s.startsWith(R, end)) {
-        pos = end + R.length;
+      const already = maskAt(end);
+      if (already > 0) {
+        pos = end + already;
         continue;
       }
+      const K = mask('key');
       const q2 = g.q2;
       if (q2 !== undefined) {
         const quote = q2[q2.length - 1]!;
@@ -244,18 +260,18 @@ function scanWith(ctx: ScanContext, s: string): string {
         else if (q2.length === 2) close--; // \"...\" (JSON inside a JSON string)
         const nl = s.indexOf('\n', end);
         const stop = Math.min(close, nl >= 0 ? nl : s.length, end + 4096);
-        if (stop > end) put(end, stop, R);
+        if (stop > end) put(end, stop, K);
       } else if (m[0].endsWith(':') && s.startsWith('//', end)) {
         // "x://" is a URL scheme, not a key
         pos = end;
       } else if (s.charCodeAt(end) === 123 || s.charCodeAt(end) === 91) {
         // "credentials": {...} inside text: the whole bracketed value goes
-        put(end, bracketEnd(s, end), R);
+        put(end, bracketEnd(s, end), K);
       } else {
         const v = wholeLineKey(k) && m[0].includes(':') ? LINE_VALUE : UNQUOTED_VALUE; // "Cookie: a=b; c=d"
         v.lastIndex = end;
         const vm = v.exec(s);
-        if (vm) put(end, end + Math.min(vm[0].length, MAX_VALUE), R);
+        if (vm) put(end, end + Math.min(vm[0].length, MAX_VALUE), K);
       }
     } else if (g.scheme !== undefined) {
       SCHEME_CREDENTIAL.lastIndex = end;
@@ -276,12 +292,15 @@ function scanWith(ctx: ScanContext, s: string): string {
           next === 41 || next === 93 || next === 125 || next === 60 || next === 38 || next === 92 ||
           (!padded && (next === 34 || next === 39));
         if (whole && !cred.startsWith(R.slice(1)) && (bearer || /[0-9A-Z+/_\-.~]/.test(core) || core !== cred)) {
-          put(end, stop, R);
+          put(end, stop, mask('scheme'));
         }
       }
     } else if (g.tok !== undefined) {
       const t = g.tok;
-      const r = redactTokenRun(t, R);
+      // the local part of an e-mail address (`3f9a...c1@reply.example.com`) is an address,
+      // unless a `:` before it makes it the password of `user:password@host`
+      if (s.charCodeAt(end) === 64 && (at === 0 || s.charCodeAt(at - 1) !== 58) && EMAIL_DOMAIN.test(s.slice(end + 1, end + 256))) continue;
+      const r = redactTokenRun(t, mask, ctx.entropy !== false);
       if (r !== t) put(at, end, r);
     }
   }
@@ -334,7 +353,7 @@ function safeDecode(s: string): string {
  * sensitive (parameter rule: also `key`, `code`, `sig`, ...) or the decoded value holds a
  * secret by the text rules. `sep` is `&` for query strings and form bodies.
  */
-export function redactParams(ctx: ScanContext, q: string, replacement: string): string {
+export function redactParams(ctx: ScanContext, q: string, mask: (rule: RedactionRule) => string, base: string): string {
   if (q === '') return q;
   const parts = q.split('&');
   let changed = false;
@@ -342,26 +361,36 @@ export function redactParams(ctx: ScanContext, q: string, replacement: string): 
     const p = parts[i]!;
     const eq = p.indexOf('=');
     if (eq < 0) {
-      if (isSecretToken(safeDecode(p))) {
-        parts[i] = replacement;
+      const rule = secretTokenRule(safeDecode(p));
+      if (rule !== undefined) {
+        parts[i] = mask(rule);
         changed = true;
       }
       continue;
     }
     const value = p.slice(eq + 1);
-    if (value === '' || value === replacement) continue;
+    if (value === '' || maskLengthAt(value, 0, base, ctx.showRule) === value.length) continue;
     const name = safeDecode(p.slice(0, eq));
-    let secret = ctx.keys.isSensitive(name, 'param');
-    if (!secret) {
-      const decoded = safeDecode(value);
-      secret = redactText(ctx, decoded) !== decoded;
-    }
-    if (secret) {
-      parts[i] = p.slice(0, eq + 1) + replacement;
+    const rule = ctx.keys.isSensitive(name, 'param') ? 'key' : textRule(ctx, safeDecode(value));
+    if (rule !== undefined) {
+      parts[i] = p.slice(0, eq + 1) + mask(rule);
       changed = true;
     }
   }
   return changed ? parts.join('&') : q;
+}
+
+/** The first rule that hides something in free text `s`, or undefined when nothing is hidden. */
+function textRule(ctx: ScanContext, s: string): RedactionRule | undefined {
+  if (!ctx.extraPatterns.length && !mightHoldSecret(s)) return undefined;
+  if (!ctx.showRule) return redactText(ctx, s) !== s ? 'key' : undefined;
+  let first: RedactionRule | undefined;
+  const probe: ScanContext = {
+    ...ctx,
+    mask: (r) => ((first ??= r), ctx.mask(r)),
+    urlMask: (r) => ((first ??= r), ctx.urlMask(r)),
+  };
+  return redactText(probe, s) !== s ? (first ?? 'pattern') : undefined;
 }
 
 const SCHEME_PREFIX = /^[A-Za-z][A-Za-z0-9+.\-]*:/;
@@ -394,6 +423,18 @@ function replaceRuns(s: string, fn: (run: string) => string): string {
   return last === 0 ? s : out + s.slice(last);
 }
 
+/** Path segments after which the next segment is a credential (`/hooks/<token>`, `/token/<token>`). */
+const PATH_CREDENTIAL_WORDS = new Set(['hook', 'hooks', 'webhook', 'webhooks']);
+
+function credentialPathWord(ctx: ScanContext, seg: string): boolean {
+  return seg.length > 0 && seg.length <= 32 && (PATH_CREDENTIAL_WORDS.has(seg.toLowerCase()) || ctx.keys.isSensitive(seg, 'param'));
+}
+
+/** A long segment of token characters with a digit: an id or a credential, by what precedes it. */
+function tokenLike(seg: string): boolean {
+  return seg.length >= 16 && isTokenRun(seg) && /\d/.test(seg);
+}
+
 function redactPath(ctx: ScanContext, path: string): string {
   if (path.length < 16) return path;
   const segs = path.split('/');
@@ -403,10 +444,14 @@ function redactPath(ctx: ScanContext, path: string): string {
     if (seg.length < 16) continue;
     const d = safeDecode(seg);
     let r = seg;
-    if (isSecretToken(d)) r = ctx.urlReplacement;
+    const rule = i > 0 && credentialPathWord(ctx, segs[i - 1]!) && tokenLike(d) ? 'key' : secretTokenRule(d);
+    if (rule !== undefined) r = ctx.urlMask(rule);
     else if (!isTokenRun(seg)) {
       // tokens inside a segment, e.g. /bot123:AAH.../ or /hooks/T0/B0/xyz
-      r = replaceRuns(seg, (t) => (isSecretToken(t) ? ctx.urlReplacement : t));
+      r = replaceRuns(seg, (t) => {
+        const inner = secretTokenRule(t);
+        return inner === undefined ? t : ctx.urlMask(inner);
+      });
     }
     if (r !== seg) {
       segs[i] = r;
@@ -424,7 +469,7 @@ function redactPath(ctx: ScanContext, path: string): string {
 export function redactUrl(ctx: ScanContext, u: string): string {
   if (typeof u !== 'string') return u;
   try {
-    const R = ctx.urlReplacement;
+    const R = ctx.urlMask('userinfo');
     let i = 0;
     let out = '';
     const sm = SCHEME_PREFIX.exec(u);
@@ -455,16 +500,16 @@ export function redactUrl(ctx: ScanContext, u: string): string {
     out += redactPath(ctx, u.slice(i, pathEnd));
     if (qm >= 0 && (hash < 0 || qm < hash)) {
       const qEnd = hash >= 0 ? hash : u.length;
-      out += '?' + redactParams(ctx, u.slice(qm + 1, qEnd), R);
+      out += '?' + redactParams(ctx, u.slice(qm + 1, qEnd), ctx.urlMask, ctx.urlReplacement);
     }
     if (hash >= 0) {
       const frag = u.slice(hash + 1);
       // OAuth implicit flow puts tokens in the fragment: treat name=value pairs like a query
-      out += '#' + (frag.includes('=') ? redactParams(ctx, frag, R) : redactPath(ctx, frag));
+      out += '#' + (frag.includes('=') ? redactParams(ctx, frag, ctx.urlMask, ctx.urlReplacement) : redactPath(ctx, frag));
     }
     return ctx.extraPatterns.length ? applyExtra(ctx, out) : out;
   } catch {
-    return ctx.urlReplacement;
+    return ctx.urlMask('unparsable');
   }
 }
 
@@ -473,9 +518,9 @@ export function redactQuery(ctx: ScanContext, q: string): string {
   if (typeof q !== 'string') return q;
   try {
     const lead = q.startsWith('?') ? '?' : '';
-    const r = lead + redactParams(ctx, q.slice(lead.length), ctx.urlReplacement);
+    const r = lead + redactParams(ctx, q.slice(lead.length), ctx.urlMask, ctx.urlReplacement);
     return ctx.extraPatterns.length ? applyExtra(ctx, r) : r;
   } catch {
-    return ctx.urlReplacement;
+    return ctx.urlMask('unparsable');
   }
 }

@@ -1,42 +1,47 @@
 /**
- * Does a run of token characters look like a credential? Known provider formats by prefix,
- * JWTs, long hex, and long strings whose character classes change as often as random
- * text does (an identifier such as `employeeDocumentAttachment2` does not). UUIDs and
- * 32-hex ids (trace ids, MD5) are ids, not secrets.
+ * Does a run of token characters look like a credential? A shape alone needs evidence:
+ * a known provider prefix (rule `prefix`), a JWT (`jwt`), or a long string whose character
+ * classes change as often as random text does (`entropy`; an identifier such as
+ * `employeeDocumentAttachment2` does not). Shapes that are ids or digests, however random
+ * they look, are not credentials by shape: hex with or without dashes (UUIDs, trace ids,
+ * SHA-1/SHA-256 hashes, `Root=1-5759e988-...`), a word prefix before such an id
+ * (`evt_<uuid>`), subresource-integrity digests (`sha384-<base64>`), base64 ids that
+ * decode to a type name and a number (GraphQL/Relay global ids) and Google place ids.
+ * Under a credential-like key any of them is still hidden, by the key rule.
  *
- * Every regex here is anchored and made of single character-class runs: linear time.
+ * Every regex here is anchored and made of single character-class runs: linear time; the
+ * one unanchored search (EMBEDDED_PROVIDER) runs on runs of bounded length only.
  */
 
 import { CharClass, charClass } from './char-class.js';
 
-const PROVIDER_PREFIX = new RegExp(
-  '^(?:' +
-    [
-      '(?:sk|rk)_(?:live|test)_[0-9A-Za-z]{8}', // Stripe secret / restricted keys
-      'whsec_[0-9A-Za-z]{8}', // Stripe webhook secrets
-      'sk-(?:proj-|ant-|live-|svcacct-)[0-9A-Za-z_-]{16}', // OpenAI / Anthropic style
-      'sk-[0-9A-Za-z]{16}',
-      'gh[pousr]_[0-9A-Za-z]{16}', // GitHub tokens
-      'github_pat_[0-9A-Za-z_]{16}',
-      'xox[abposre]-[0-9A-Za-z-]{8}', // Slack
-      'xapp-[0-9A-Za-z-]{8}',
-      '(?:AKIA|ASIA|AGPA|AIDA|AROA|ANPA|ANVA|AIPA)[0-9A-Z]{16}', // AWS access key ids
-      'AIza[0-9A-Za-z_-]{16}', // Google API keys
-      'ya29\\.[0-9A-Za-z_-]{16}', // Google OAuth access tokens
-      'glpat-[0-9A-Za-z_-]{16}', // GitLab
-      'shp(?:at|ss|ca|pa)_[0-9a-fA-F]{16}', // Shopify
-      'sq0(?:atp|csp)-[0-9A-Za-z_-]{16}', // Square
-      'SG\\.[0-9A-Za-z_-]{16}', // SendGrid
-      'npm_[0-9A-Za-z]{16}', // npm
-      'pypi-[0-9A-Za-z_-]{16}', // PyPI
-      'hf_[0-9A-Za-z]{16}', // Hugging Face
-      'dop_v1_[0-9a-f]{16}', // DigitalOcean
-      'key-[0-9a-f]{16}', // Mailgun
-      'SK[0-9a-fA-F]{16}', // Twilio API key sids
-      'eyJ[0-9A-Za-z_-]{5,}\\.eyJ[0-9A-Za-z_-]{5,}', // JWT / JWS (header and payload are JSON objects)
-    ].join('|') +
-    ')',
-);
+const PROVIDER_FORMATS = [
+  '(?:sk|rk)_(?:live|test)_[0-9A-Za-z]{8}', // Stripe secret / restricted keys
+  'whsec_[0-9A-Za-z]{8}', // Stripe webhook secrets
+  'sk-(?:proj-|ant-|live-|svcacct-)[0-9A-Za-z_-]{16}', // OpenAI / Anthropic style
+  'sk-[0-9A-Za-z]{16}',
+  'gh[pousr]_[0-9A-Za-z]{16}', // GitHub tokens
+  'github_pat_[0-9A-Za-z_]{16}',
+  'xox[abposre]-[0-9A-Za-z-]{8}', // Slack
+  'xapp-[0-9A-Za-z-]{8}',
+  '(?:AKIA|ASIA|AGPA|AIDA|AROA|ANPA|ANVA|AIPA)[0-9A-Z]{16}', // AWS access key ids
+  'AIza[0-9A-Za-z_-]{16}', // Google API keys
+  'ya29\\.[0-9A-Za-z_-]{16}', // Google OAuth access tokens
+  'glpat-[0-9A-Za-z_-]{16}', // GitLab
+  'shp(?:at|ss|ca|pa)_[0-9a-fA-F]{16}', // Shopify
+  'sq0(?:atp|csp)-[0-9A-Za-z_-]{16}', // Square
+  'SG\\.[0-9A-Za-z_-]{16}', // SendGrid
+  'npm_[0-9A-Za-z]{16}', // npm
+  'pypi-[0-9A-Za-z_-]{16}', // PyPI
+  'hf_[0-9A-Za-z]{16}', // Hugging Face
+  'dop_v1_[0-9a-f]{16}', // DigitalOcean
+  'key-[0-9a-f]{16}', // Mailgun
+  'SK[0-9a-fA-F]{16}', // Twilio API key sids
+  'eyJ[0-9A-Za-z_-]{5,}\\.eyJ[0-9A-Za-z_-]{5,}', // JWT / JWS (header and payload are JSON objects)
+].join('|');
+const PROVIDER_PREFIX = new RegExp(`^(?:${PROVIDER_FORMATS})`);
+/** A provider token glued after a separator inside a longer run (`<traceparent>-sk_live_...`). */
+const EMBEDDED_PROVIDER = new RegExp(`[-_=+/:](?:${PROVIDER_FORMATS})`);
 
 function isHex(c: number): boolean {
   return (c >= 48 && c <= 57) || (c >= 97 && c <= 102) || (c >= 65 && c <= 70);
@@ -52,6 +57,56 @@ export function isUuidAt(s: string, at: number): boolean {
     } else if (!isHex(c)) return false;
   }
   return true;
+}
+
+/** Hex digits and dashes only, at least one digit: ids and digests, never a secret by shape. */
+function isHexId(t: string, from = 0): boolean {
+  let digit = false;
+  for (let i = from; i < t.length; i++) {
+    const c = t.charCodeAt(i);
+    if (c === 45) continue;
+    if (!isHex(c)) return false;
+    if (c <= 57) digit = true;
+  }
+  return digit && t.length - from >= 8;
+}
+
+/** `evt_<uuid>`, `req-<hex>`, `Root=1-<hex>-<hex>`: a short word, a separator, a hex id. */
+function isPrefixedHexId(t: string): boolean {
+  for (let i = 1; i < Math.min(t.length, 17); i++) {
+    const c = t.charCodeAt(i);
+    if (c === 95 || c === 45) return isHexId(t, i + 1);
+    if (!((c >= 97 && c <= 122) || (c >= 65 && c <= 90))) return false;
+  }
+  return false;
+}
+
+/** `sha256-`, `sha384-`, `sha512-` digests (subresource integrity, CSP hashes). */
+const DIGEST_PREFIX = /^sha(?:256|384|512)-/;
+/** What a base64 global id decodes to: `gid://shop/Product/123`, `Organization:42`, `04:User583231`. */
+const DECODED_ID = /^(?:gid:\/\/[\w.-]{1,40}(?:\/[\w.-]{1,40}){1,4}|\d{1,3}:[A-Z][A-Za-z]{1,40}\d{1,20}|[A-Z][A-Za-z]{1,40}:(?:\d{1,20}|[\da-f-]{8,40}))$/;
+const BASE64 = /^[A-Za-z0-9+/_-]{16,}={0,2}$/;
+
+/** A base64 (or base64url) value that decodes to an id, not to random bytes. */
+function isEncodedId(t: string): boolean {
+  if (t.length > 200 || !BASE64.test(t)) return false;
+  const bytes = Buffer.from(t, t.includes('-') || t.includes('_') ? 'base64url' : 'base64');
+  if (t.startsWith('ChIJ') || t.startsWith('GhIJ')) return true; // Google place ids
+  // longer place ids: a protobuf message that starts with a length-prefixed address text
+  const b0 = bytes[0];
+  const len = bytes[1] ?? 0;
+  if ((b0 === 0x0a || b0 === 0x12 || b0 === 0x1a) && len >= 12 && bytes.length >= 2 + len) {
+    let printable = true;
+    for (let i = 2; i < 2 + len && printable; i++) printable = bytes[i]! >= 0x20 && bytes[i] !== 0x7f;
+    if (printable) return true;
+  }
+  for (const b of bytes) if (b < 0x20 || b >= 0x7f) return false;
+  return DECODED_ID.test(bytes.toString('latin1'));
+}
+
+/** Shapes that are ids or digests by construction (see the module comment). */
+function isKnownIdShape(t: string): boolean {
+  return isHexId(t) || isPrefixedHexId(t) || DIGEST_PREFIX.test(t) || isEncodedId(t);
 }
 
 /** High entropy by a cheap proxy: long, several classes, frequent class changes. */
@@ -78,17 +133,20 @@ function looksRandom(t: string): boolean {
     }
     prev = k;
   }
-  if (pairs < 24 || lower + upper === 0) return false;
-  if (hexOnly) return t.length >= 40 && digit > 0; // shorter hex: trace ids, MD5 hashes
+  if (pairs < 24 || lower + upper === 0 || hexOnly) return false;
   const ratio = changes / pairs;
   // random base62/base36/hex change class every 2-3 chars; camelCase words every 5-6
-  if (digit >= 4) return ratio >= 0.2;
-  if (digit > 0) return ratio >= 0.3;
-  return lower > 0 && upper > 0 && ratio >= 0.45;
+  const random = digit >= 4 ? ratio >= 0.2 : digit > 0 ? ratio >= 0.3 : lower > 0 && upper > 0 && ratio >= 0.45;
+  // checked last: it may decode base64, and most tokens are not random-looking at all
+  return random && !isKnownIdShape(t);
 }
 
-function secretWhole(t: string): boolean {
-  return PROVIDER_PREFIX.test(t) || looksRandom(t);
+export type ShapeRule = 'prefix' | 'jwt' | 'entropy';
+
+/** Which shape rule, if any, makes a whole token a credential. */
+function shapeOf(t: string): ShapeRule | undefined {
+  if (PROVIDER_PREFIX.test(t)) return t.startsWith('eyJ') ? 'jwt' : 'prefix';
+  return looksRandom(t) ? 'entropy' : undefined;
 }
 
 /**
@@ -103,30 +161,39 @@ function trimmedLength(s: string, chars: string): number {
   return e;
 }
 
-export function redactTokenRun(run: string, replacement: string): string {
+export function redactTokenRun(run: string, mask: (rule: ShapeRule) => string, entropy = true): string {
   if (run.length < 16) return run;
   const core = run.slice(0, trimmedLength(run, '.='));
   // host names, file names and absolute paths are judged per segment (below); base64
   // (which may hold '/') and provider formats (JWTs hold '.') as a whole
   const pathLike = core.indexOf('.') >= 0 || core.charCodeAt(0) === 47;
-  if (PROVIDER_PREFIX.test(core) || (!pathLike && looksRandom(core))) {
+  const whole = PROVIDER_PREFIX.test(core) ? (core.startsWith('eyJ') ? 'jwt' : 'prefix') : entropy && !pathLike && looksRandom(core) ? 'entropy' : undefined;
+  if (whole !== undefined) {
     // keep a sentence's full stop
-    return replacement + run.slice(trimmedLength(run, '.'));
+    return mask(whole) + run.slice(trimmedLength(run, '.'));
   }
-  if (!pathLike && core.indexOf('/') < 0) return run;
+  if (!pathLike && core.length <= 512 && EMBEDDED_PROVIDER.test(core)) return mask('prefix') + run.slice(trimmedLength(run, '.'));
+  // not path-like: a base64 value with '/' in it is judged whole, as an id shape or not
+  if (!pathLike && (core.indexOf('/') < 0 || isKnownIdShape(core))) return run;
   const parts = run.split(/([./])/);
   let changed = false;
   for (let i = 0; i < parts.length; i += 2) {
     const p = parts[i]!;
-    if (p.length >= 16 && secretWhole(p.slice(0, trimmedLength(p, '=')))) {
-      parts[i] = replacement;
+    let rule = p.length >= 16 ? shapeOf(p.slice(0, trimmedLength(p, '='))) : undefined;
+    if (rule === 'entropy' && !entropy) rule = undefined;
+    if (rule !== undefined) {
+      parts[i] = mask(rule);
       changed = true;
     }
   }
   return changed ? parts.join('') : run;
 }
 
-/** Is this whole value (a path segment, a bare query parameter) a credential? */
-export function isSecretToken(t: string): boolean {
-  return t.length >= 16 && redactTokenRun(t, '\u0000') !== t;
+/** The shape rule that makes this whole value (a path segment, a bare query parameter) a credential. */
+export function secretTokenRule(t: string): ShapeRule | undefined {
+  if (t.length < 16) return undefined;
+  let rule: ShapeRule | undefined;
+  redactTokenRun(t, (r) => ((rule ??= r), '\u0000'));
+  return rule;
 }
+

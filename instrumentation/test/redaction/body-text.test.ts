@@ -191,7 +191,9 @@ describe('text()', () => {
     ['gitlab glpat-abcdefghij0123456789', `gitlab ${R}`],
     ['openai sk-proj-abcdefghijklmnopqrstuvwxyz012345', `openai ${R}`],
     ['sendgrid SG.abcdefghijklmnopqrstuv.abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG', `sendgrid ${R}`],
-    ['random hex 9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08', `random hex ${R}`],
+    // a bare hex digest is an id or a hash; under a credential-like key it goes
+    ['sha256 9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08', 'sha256 9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08'],
+    ['secret=9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08', `secret=${R}`],
     ['opaque tok 8xK2mQ9vL4pR7sT1wY3zB6nC0dF5gH2jA8kE4uI', `opaque tok ${R}`],
     ['db postgres://app:s3cret@db.internal:5432/main down', 'db postgres://REDACTED:REDACTED@db.internal:5432/main down'],
     ['GET https://x.io/a?api_key=abc&page=2 -> 401', 'GET https://x.io/a?api_key=REDACTED&page=2 -> 401'],

@@ -61,10 +61,11 @@ const providerKey = fc.oneof(
   chars('ABCDEFGHIJKLMNOPQRSTUVWXYZ234567', 16, 16).map((s) => `AKIA${s}`),
   chars(ALNUM, 24, 32).map((s) => `xoxb-1234567890-${s}`),
   chars(ALNUM + '-_', 35, 35).map((s) => `AIza${s}`),
-  chars('0123456789abcdef', 40, 64).filter((s) => /[a-f]/.test(s) && /\d/.test(s)),
 );
+/** Hex: a hash or an id on its own, a secret only where a key or position says so. */
+const hexSecret = chars('0123456789abcdef', 40, 64).filter((s) => /[a-f]/.test(s) && /\d/.test(s));
 const shapedSecret = fc.oneof(jwt, providerKey);
-const anySecret = fc.oneof(plainSecret, shapedSecret);
+const anySecret = fc.oneof(plainSecret, shapedSecret, hexSecret);
 
 const safeLeaf = fc.oneof(
   fc.integer(),
@@ -258,7 +259,7 @@ describe('headers and free text', () => {
 describe('the pre-check', () => {
   // text() skips the full scan when a cheap one-pass check finds nothing that could start a
   // secret; it must never skip a string the full scan would change
-  const ctx: ScanContext = { keys: createKeyMatcher(), replacement: '[REDACTED]', urlReplacement: 'REDACTED', extraPatterns: [] };
+  const ctx: ScanContext = { keys: createKeyMatcher(), replacement: '[REDACTED]', urlReplacement: 'REDACTED', mask: () => '[REDACTED]', urlMask: () => 'REDACTED', showRule: false, extraPatterns: [] };
   const fragment = fc.oneof(
     fc.constantFrom(' ', '.', ':', '=', '"', "'", '&', '?', '/', '-', '_', '<', '>', '{', '}', '\\', '09:30', 'https://', '@', '\n'),
     fc.constantFrom('password', 'token', 'Bearer', 'basic', 'api_key', 'key', 'code', 'secret', 'ada', 'example', 'com', 'sk_live_', 'ghp_', 'eyJ', 'AKIA'),

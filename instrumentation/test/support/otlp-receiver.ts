@@ -1,7 +1,9 @@
 /**
  * A real OTLP/HTTP receiver for tests: listens on 127.0.0.1 (dynamic port), decodes
- * the JSON the OTLP/HTTP exporters send to /v1/traces and /v1/logs, and keeps every
- * raw byte it received so tests can scan them for secrets.
+ * what the OTLP/HTTP exporters send to /v1/traces and /v1/logs, JSON or protobuf (with
+ * the generated OTLP types of @opentelemetry/otlp-transformer 0.214, the last release
+ * that shipped them), and keeps every raw byte it received so tests can scan them for
+ * secrets (protobuf carries strings as plain UTF-8).
  *
  *   const rx = await startOtlpReceiver();
  *   process.env.OTEL_EXPORTER_OTLP_ENDPOINT = rx.url;
@@ -11,6 +13,26 @@
 import * as http from 'node:http';
 import * as zlib from 'node:zlib';
 import type { AddressInfo } from 'node:net';
+
+/** The generated message classes used here (protobufjs static code). */
+interface GeneratedMessage {
+  decode(raw: Uint8Array): object;
+  toObject(message: object, options: { longs: typeof String; enums: typeof Number; bytes: typeof String }): unknown;
+}
+interface GeneratedOtlp {
+  opentelemetry: { proto: { collector: { trace: { v1: { ExportTraceServiceRequest: GeneratedMessage } }; logs: { v1: { ExportLogsServiceRequest: GeneratedMessage } } } } };
+}
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const generated: GeneratedOtlp = require('otlp-transformer-protobufjs/build/src/generated/root');
+const TraceRequest = generated.opentelemetry.proto.collector.trace.v1.ExportTraceServiceRequest;
+const LogsRequest = generated.opentelemetry.proto.collector.logs.v1.ExportLogsServiceRequest;
+
+/** A protobuf export request as the OTLP JSON mapping's object (ids in base64, which id() reads). */
+function decodeProtobuf(url: string | undefined, raw: Buffer): unknown {
+  const type = url?.endsWith('/v1/traces') ? TraceRequest : url?.endsWith('/v1/logs') ? LogsRequest : undefined;
+  if (!type) return {};
+  return type.toObject(type.decode(raw), { longs: String, enums: Number, bytes: String });
+}
 
 export type AttrMap = Record<string, unknown>;
 
@@ -51,8 +73,10 @@ export interface OtlpReceiver {
   url: string;
   spans: ReceivedSpan[];
   logs: ReceivedLog[];
-  /** Every request body as received (after content decoding), in order. */
+  /** Every request body as received (after content decoding), in order, as UTF-8 text. */
   rawBodies: string[];
+  /** Content type of every export request, in order (`application/json`, `application/x-protobuf`). */
+  contentTypes: string[];
   /** Count of export requests per path, whatever the mode. */
   requestCount: number;
   /** Request headers of every export request, in order. */
@@ -156,6 +180,7 @@ export async function startOtlpReceiver(initialMode: ReceiverMode = 'ok'): Promi
     spans: [],
     logs: [],
     rawBodies: [],
+    contentTypes: [],
     requestCount: 0,
     requestHeaders: [],
     mode: initialMode,
@@ -173,6 +198,7 @@ export async function startOtlpReceiver(initialMode: ReceiverMode = 'ok'): Promi
       rx.spans.length = 0;
       rx.logs.length = 0;
       rx.rawBodies.length = 0;
+      rx.contentTypes.length = 0;
       rx.requestCount = 0;
       rx.requestHeaders.length = 0;
     },
@@ -209,13 +235,16 @@ export async function startOtlpReceiver(initialMode: ReceiverMode = 'ok'): Promi
         return;
       }
       const text = raw.toString('utf8');
+      const contentType = String(req.headers['content-type'] ?? '');
       rx.rawBodies.push(text);
-      if (!String(req.headers['content-type'] ?? '').includes('json')) {
-        res.writeHead(415).end('this receiver decodes OTLP JSON only');
+      rx.contentTypes.push(contentType);
+      const json = contentType.includes('json');
+      if (!json && !contentType.includes('protobuf')) {
+        res.writeHead(415).end('this receiver decodes OTLP JSON and protobuf');
         return;
       }
       try {
-        const payload = JSON.parse(text);
+        const payload = json ? JSON.parse(text) : decodeProtobuf(req.url, raw);
         if (req.url?.endsWith('/v1/traces')) ingestTraces(rx, payload);
         else if (req.url?.endsWith('/v1/logs')) ingestLogs(rx, payload);
         else if (!req.url?.endsWith('/v1/metrics')) {
@@ -223,10 +252,11 @@ export async function startOtlpReceiver(initialMode: ReceiverMode = 'ok'): Promi
           return;
         }
       } catch {
-        res.writeHead(400).end('invalid JSON');
+        res.writeHead(400).end(json ? 'invalid JSON' : 'invalid protobuf');
         return;
       }
-      res.writeHead(200, { 'content-type': 'application/json' }).end('{}');
+      if (json) res.writeHead(200, { 'content-type': 'application/json' }).end('{}');
+      else res.writeHead(200, { 'content-type': 'application/x-protobuf' }).end();
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

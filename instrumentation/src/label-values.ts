@@ -1,0 +1,81 @@
+/**
+ * Attributes Loki indexes as labels (`event.name`, `integration.log_type`,
+ * `integration.tool`): a value it cannot index costs the stream's records (a lone UTF-16
+ * surrogate is not valid UTF-8 and gets a 400), and long values bloat the index. Such
+ * values are kept valid and bounded wherever the SDK sets them and again in the last-line
+ * processors, for values set by application code.
+ */
+import type { Context } from '@opentelemetry/api';
+import type { ReadableSpan, Span, SpanProcessor } from '@opentelemetry/sdk-trace';
+import { ATTR_EVENT_NAME, ATTR_LOG_TYPE, ATTR_TOOL } from './attributes.js';
+
+declare global {
+  // ES2024, in Node since 20; declared here so packages that compile these sources against
+  // an ES2023 lib (the demo) type-check too.
+  interface String {
+    isWellFormed(): boolean;
+    toWellFormed(): string;
+  }
+}
+
+/** Longest label-bound attribute value, in UTF-8 bytes (cut on a character boundary). */
+export const MAX_LABEL_VALUE_BYTES = 128;
+
+export const LABEL_BOUND_ATTRIBUTES: readonly string[] = [ATTR_EVENT_NAME, ATTR_LOG_TYPE, ATTR_TOOL];
+
+/**
+ * `v` as valid UTF-8 of at most MAX_LABEL_VALUE_BYTES, as the collector's labelvalues
+ * processor keeps it: a lone surrogate becomes `?`, and so does U+FFFD, the usual
+ * stand-in, which Loki's label parser refuses (dropping the stream's records).
+ */
+export function labelValue(v: unknown): string {
+  let s = typeof v === 'string' ? v : String(v);
+  if (!s.isWellFormed()) s = s.toWellFormed();
+  if (s.includes('\ufffd')) s = s.replaceAll('\ufffd', '?');
+  // at most 3 bytes per UTF-16 code unit: short values need no count
+  if (s.length * 3 <= MAX_LABEL_VALUE_BYTES || Buffer.byteLength(s) <= MAX_LABEL_VALUE_BYTES) return s;
+  let bytes = 0;
+  let end = 0;
+  for (const ch of s) {
+    const c = ch.codePointAt(0)!;
+    const n = c < 0x80 ? 1 : c < 0x800 ? 2 : c < 0x10000 ? 3 : 4;
+    if (bytes + n > MAX_LABEL_VALUE_BYTES) break;
+    bytes += n;
+    end += ch.length;
+  }
+  return s.slice(0, end);
+}
+
+/** Rewrites the label-bound attributes of `attrs` that need it, through `set`. */
+export function boundLabelAttributes(attrs: Readonly<Record<string, unknown>> | undefined, set: (key: string, value: string) => void): void {
+  if (!attrs) return;
+  for (const key of LABEL_BOUND_ATTRIBUTES) {
+    const v = attrs[key];
+    if (v === undefined || v === null) continue;
+    const bounded = labelValue(v);
+    if (bounded !== v) set(key, bounded);
+  }
+}
+
+/** Keeps span label-bound attributes indexable; place it after the redacting span processor. */
+export class LabelBoundSpanProcessor implements SpanProcessor {
+  onStart(_span: Span, _parentContext: Context): void {}
+
+  onEnding(span: Span): void {
+    try {
+      boundLabelAttributes(span.attributes, (k, v) => span.setAttribute(k, v));
+    } catch {
+      // never break the caller's span.end()
+    }
+  }
+
+  onEnd(_span: ReadableSpan): void {}
+
+  forceFlush(): Promise<void> {
+    return Promise.resolve();
+  }
+
+  shutdown(): Promise<void> {
+    return Promise.resolve();
+  }
+}
