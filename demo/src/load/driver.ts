@@ -20,10 +20,14 @@ export interface Counts {
   started: number;
   completed: number;
   failed: number;
+  /** Requests made to the tool, failed ones included: each one writes a request record. */
+  requests: number;
+  /** Sync models recorded: an operation that failed before recording writes none. */
+  models: number;
 }
 
 export class Driver {
-  readonly counts: Counts = { started: 0, completed: 0, failed: 0 };
+  readonly counts: Counts = { started: 0, completed: 0, failed: 0, requests: 0, models: 0 };
   private inFlight = 0;
   private readonly idle: Array<() => void> = [];
 
@@ -88,11 +92,13 @@ export class Driver {
     return il.sync(meta, async (op) => {
       let read = 0;
       for (let page = 0; page < options.requestsPerOp; page++) {
+        this.counts.requests++;
         const res = await fetch(`${this.toolBaseUrl}/v1/employees?page=${page}`, { headers: { authorization: `Bearer load-${names.runId}` } });
         const body = (await res.json()) as { data?: unknown[] };
         read += body.data?.length ?? 0;
       }
       op.recordModel('employees', { read, created: 0, updated: read, deleted: 0, failed: 0 });
+      this.counts.models++;
     });
   }
 }
