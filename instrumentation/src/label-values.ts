@@ -5,9 +5,9 @@
  * values are kept valid and bounded wherever the SDK sets them and again in the last-line
  * processors, for values set by application code.
  */
-import type { Context } from '@opentelemetry/api';
-import type { ReadableSpan, Span, SpanProcessor } from '@opentelemetry/sdk-trace';
+import type { Span } from '@opentelemetry/sdk-trace';
 import { ATTR_EVENT_NAME, ATTR_LOG_TYPE, ATTR_TOOL } from './attributes.js';
+import { EndingSpanProcessor } from './ending-span-processor.js';
 
 declare global {
   // ES2024, in Node since 20; declared here so packages that compile these sources against
@@ -58,24 +58,8 @@ export function boundLabelAttributes(attrs: Readonly<Record<string, unknown>> | 
 }
 
 /** Keeps span label-bound attributes indexable; place it after the redacting span processor. */
-export class LabelBoundSpanProcessor implements SpanProcessor {
-  onStart(_span: Span, _parentContext: Context): void {}
-
-  onEnding(span: Span): void {
-    try {
-      boundLabelAttributes(span.attributes, (k, v) => span.setAttribute(k, v));
-    } catch {
-      // never break the caller's span.end()
-    }
-  }
-
-  onEnd(_span: ReadableSpan): void {}
-
-  forceFlush(): Promise<void> {
-    return Promise.resolve();
-  }
-
-  shutdown(): Promise<void> {
-    return Promise.resolve();
+export class LabelBoundSpanProcessor extends EndingSpanProcessor {
+  protected rewrite(span: Span): void {
+    boundLabelAttributes(span.attributes, (k, v) => span.setAttribute(k, v));
   }
 }

@@ -8,7 +8,8 @@
  */
 import type { Context } from '@opentelemetry/api';
 import type { ReadWriteLogRecord, LogRecordProcessor } from '@opentelemetry/sdk-logs';
-import type { ReadableSpan, Span, SpanProcessor } from '@opentelemetry/sdk-trace';
+import type { Span } from '@opentelemetry/sdk-trace';
+import { EndingSpanProcessor } from '../ending-span-processor.js';
 import type { Redactor } from './index.js';
 
 type Attrs = Record<string, unknown>;
@@ -34,44 +35,31 @@ function sameArray(a: unknown, b: unknown): boolean {
   return true;
 }
 
-export class RedactingSpanProcessor implements SpanProcessor {
-  constructor(private readonly redactor: Redactor) {}
+export class RedactingSpanProcessor extends EndingSpanProcessor {
+  constructor(private readonly redactor: Redactor) {
+    super();
+  }
 
-  onStart(_span: Span, _parentContext: Context): void {}
-
-  onEnding(span: Span): void {
+  // A failure leaves attributes as they were, which is why the collector's redaction is
+  // kept as a second line.
+  protected rewrite(span: Span): void {
     const r = this.redactor;
-    try {
-      redactMap(r, span.attributes as Attrs, (k, v) => span.setAttribute(k, v as never));
-      for (const ev of span.events) {
-        const attrs = ev.attributes as Attrs | undefined;
-        if (attrs) redactMap(r, attrs, (k, v) => (attrs[k] = v));
-      }
-      for (const link of span.links) {
-        const attrs = link.attributes as Attrs | undefined;
-        if (attrs) redactMap(r, attrs, (k, v) => (attrs[k] = v));
-      }
-      const status = span.status as { message?: string };
-      if (typeof status.message === 'string') {
-        const m = r.text(status.message);
-        if (m !== status.message) status.message = m;
-      }
-      const name = r.text(span.name);
-      if (name !== span.name) span.updateName(name);
-    } catch {
-      // never break the caller's span.end(); a failure here leaves attributes as they were,
-      // which is why the collector's redaction is kept as a second line
+    redactMap(r, span.attributes as Attrs, (k, v) => span.setAttribute(k, v as never));
+    for (const ev of span.events) {
+      const attrs = ev.attributes as Attrs | undefined;
+      if (attrs) redactMap(r, attrs, (k, v) => (attrs[k] = v));
     }
-  }
-
-  onEnd(_span: ReadableSpan): void {}
-
-  forceFlush(): Promise<void> {
-    return Promise.resolve();
-  }
-
-  shutdown(): Promise<void> {
-    return Promise.resolve();
+    for (const link of span.links) {
+      const attrs = link.attributes as Attrs | undefined;
+      if (attrs) redactMap(r, attrs, (k, v) => (attrs[k] = v));
+    }
+    const status = span.status as { message?: string };
+    if (typeof status.message === 'string') {
+      const m = r.text(status.message);
+      if (m !== status.message) status.message = m;
+    }
+    const name = r.text(span.name);
+    if (name !== span.name) span.updateName(name);
   }
 }
 

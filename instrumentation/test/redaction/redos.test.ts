@@ -22,11 +22,14 @@ const SIZE = 32 * 1024;
  *  failed alternative at a position counts as one; a quadratic pattern needs thousands). */
 const BACKTRACK_BOUND = 16 * SIZE;
 
+/** Compiles the redaction module, and the one module outside it that it imports, into `dir` as src/ lays them out. */
 function buildRedaction(dir: string): void {
-  const srcDir = path.join(__dirname, '..', '..', 'src', 'redaction');
-  for (const f of fs.readdirSync(srcDir).filter((f) => f.endsWith('.ts'))) {
-    const { code } = transformSync(fs.readFileSync(path.join(srcDir, f), 'utf8'), {
-      filename: f,
+  const src = path.join(__dirname, '..', '..', 'src');
+  const files = [...fs.readdirSync(path.join(src, 'redaction')).filter((f) => f.endsWith('.ts')).map((f) => path.join('redaction', f)), 'ending-span-processor.ts'];
+  fs.mkdirSync(path.join(dir, 'redaction'));
+  for (const f of files) {
+    const { code } = transformSync(fs.readFileSync(path.join(src, f), 'utf8'), {
+      filename: path.basename(f),
       jsc: { parser: { syntax: 'typescript' }, target: 'es2022' },
       module: { type: 'commonjs' },
     });
@@ -35,7 +38,7 @@ function buildRedaction(dir: string): void {
 }
 
 const runner = (size: number) => `
-const { createRedactor } = require('./index.js');
+const { createRedactor } = require('./redaction/index.js');
 const S = ${size};
 const rep = (s) => s.repeat(Math.ceil(S / s.length)).slice(0, S);
 const inputs = [
