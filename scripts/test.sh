@@ -15,4 +15,8 @@ for mod in provisioning/collector/*/go.mod; do
   (cd "$(dirname "$mod")" && go vet ./... && go test ./...)
 done
 npm run build
+# Every workspace's TypeScript, tests, harness and benches included, through tsc.
+npm run typecheck
+# The plugin's ESLint (@grafana/eslint-config).
+npm run lint -w integrationlogs-app
 npm test

@@ -118,8 +118,8 @@ for (let i = 0; i < N; i++) {
       opts.truncated = true;
       opts.bodySize = big.length;
     }
-    if (status >= 400 && status < 500) c4++;
-    if (status >= 500) c5++;
+    if (status >= 400 && status < 500) {c4++;}
+    if (status >= 500) {c5++;}
     const method = type === 'action' ? 'POST' : 'GET';
     const template = type === 'action' ? '/v1/employees' : r % 2 ? '/v1/employees/{id}' : '/v1/employees';
     const url = `https://api.${tool}.example${template.replace('{id}', String(1000 + r))}?page=${r}&api_key=REDACTED`;
@@ -206,7 +206,7 @@ function toResponse(recs) {
   const streams = new Map();
   for (const r of [...recs].sort((a, b) => (BigInt(b.tsNs) > BigInt(a.tsNs) ? 1 : -1))) {
     const key = JSON.stringify(Object.entries(r.labels).sort());
-    if (!streams.has(key)) streams.set(key, { stream: r.labels, values: [] });
+    if (!streams.has(key)) {streams.set(key, { stream: r.labels, values: [] });}
     streams.get(key).values.push([r.tsNs, r.line]);
   }
   return {
