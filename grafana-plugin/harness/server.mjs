@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // The browser harness's backend: serves the harness bundle and answers Grafana's data source
-// proxy paths (/api/datasources/proxy/uid/<uid>/loki/api/v1/query_range and .../labels) from
+// proxy paths (/api/datasources/proxy/uid/<uid>/loki/api/v1/query_range, .../query, .../labels) from
 // fixture records with the fake Loki in fakeLoki.mjs, which indexes event_name,
 // integration_tool and integration_log_type as labels unless given the `metadata` layout.
 // Listens on 127.0.0.1, port 0 (dynamic) unless given.
@@ -10,7 +10,7 @@ import { createRequire } from 'node:module';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, extname, join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { BadQueryError, labelNames, queryRange, recordsOf } from './fakeLoki.mjs';
+import { answerLoki, BadQueryError, recordsOf } from './fakeLoki.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const DIST = join(here, 'dist');
@@ -101,12 +101,10 @@ export async function startHarnessServer(options = {}) {
       if (!uids.has(decodeURIComponent(uid))) {
         return send(res, 404, { message: 'Unable to find datasource' });
       }
-      if (rest === 'loki/api/v1/labels') {
-        return send(res, 200, labelNames(records, layout));
-      }
-      if (rest === 'loki/api/v1/query_range') {
+      if (rest.startsWith('loki/api/v1/')) {
         try {
-          return send(res, 200, queryRange(records, Object.fromEntries(url.searchParams), layout));
+          const answer = answerLoki(records, rest, Object.fromEntries(url.searchParams), layout);
+          return answer ? send(res, 200, answer) : send(res, 404, 'not found', 'text/plain');
         } catch (err) {
           if (err instanceof BadQueryError) {
             return send(res, 400, `parse error: ${err.message}`, 'text/plain');
