@@ -12,7 +12,7 @@ import { useSettings } from '../../settings';
 import { layoutFrom } from '../../api/loki/layout';
 import { useLokiLayout } from '../common/useLokiLayout';
 import { logDetailUrl } from '../../utils/routing';
-import { REQUEST_PARAM } from '../RequestLogs/RequestLogsTab';
+import { REQUEST_PARAM } from '../../pages/LogDetail/detailRange';
 import { OutcomeBadge } from './OutcomeBadge';
 import { requestsByEvent, type RequestRef } from './requestsByEvent';
 import { SessionTimeline } from './SessionTimeline';
