@@ -136,6 +136,18 @@ describe('Grafana alert rules', () => {
     }
   });
 
+  test('link the 4xx and 5xx alerts to the Requests page on the tool and class, as the Prometheus rules do', () => {
+    const links = { IntegrationRequest4xxSpike: '4xx', IntegrationRequest5xx: '5xx' } as const;
+    for (const [title, statusClass] of Object.entries(links)) {
+      const rule = grafanaRules.find((r) => r.title === title);
+      const prom = prometheusRules.find((p) => p.alert === title);
+      const path = `/a/integrationlogs-app/requests?tool={{ urlquery $labels.integration_tool }}&class=${statusClass}&from=now-1h&to=now`;
+      expect(prom.annotations.requests_url).toBe(path);
+      // the one difference: Grafana knows its own URL, Prometheus does not
+      expect(rule.annotations.requests_url).toBe(`{{ externalURL }}${path}`);
+    }
+  });
+
   test('fire when the expression returns a series: condition C = last(A) > 0, no data is OK', () => {
     for (const rule of grafanaRules) {
       expect(rule.condition).toBe('C');
