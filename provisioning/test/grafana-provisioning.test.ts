@@ -111,6 +111,34 @@ describe('Grafana dashboards', () => {
     expect(has(/event_name="integration\.flow\.event"/, 'integrationlogs-flowsessions-panel')).toBe(true);
     expect(has(/integration\.sync\.model/, 'integrationlogs-syncmetrics-panel')).toBe(true);
   });
+
+  test("integration health's 4xx and 5xx panels link each series to the app's Requests page", () => {
+    const health = dashboards.find((d) => d.json.uid === 'integration-health')?.json;
+    for (const statusClass of ['4xx', '5xx']) {
+      const pattern = `http_response_status_code=~"${statusClass[0]}.."`;
+      const panel = health.panels.find((p: any) => (p.targets ?? []).some((t: any) => String(t.expr).includes(pattern)) && p.type === 'timeseries');
+      const [link] = panel.fieldConfig.defaults.links;
+      // as Grafana interpolates a series' labels and the dashboard's time range
+      const url = new URL(
+        link.url
+          .replace('${__field.labels.integration_tool:percentencode}', 'hibob')
+          .replace('${__field.labels.http_request_method:percentencode}', 'GET')
+          .replace('${__field.labels.url_template:percentencode}', encodeURIComponent('/v1/absences/{id}'))
+          .replace('${__url_time_range}', 'from=1700000000000&to=1700003600000'),
+        'http://grafana.example'
+      );
+      expect(url.pathname).toBe('/a/integrationlogs-app/requests');
+      expect(Object.fromEntries(url.searchParams)).toEqual({
+        tool: 'hibob',
+        method: 'GET',
+        endpoint: '/v1/absences/{id}',
+        class: statusClass,
+        from: '1700000000000',
+        to: '1700003600000',
+      });
+      expect(panel.links[0].url).toBe(`/a/integrationlogs-app/requests?class=${statusClass}&\${__url_time_range}`);
+    }
+  });
 });
 
 describe('Grafana alert rules', () => {
