@@ -49,6 +49,7 @@ export const testIds = {
     chart: 'data-testid requests-chart',
     chartBar: 'data-testid requests-chart-bar',
     chartLegend: 'data-testid requests-chart-legend',
+    chartSource: 'data-testid requests-chart-source',
     topEndpoints: 'data-testid requests-top-endpoints',
     topCustomers: 'data-testid requests-top-customers',
     topItem: 'data-testid requests-top-item',

@@ -1,6 +1,7 @@
 import { of, throwError } from 'rxjs';
 import allRecords from '../__fixtures__/handmade/loki-all-records.json';
 import { answerLoki, BadQueryError, type FakeLokiLayout, recordsOf } from '../../harness/fakeLoki.mjs';
+import { answerPrometheus } from '../../harness/fakePrometheus.mjs';
 
 export interface FetchCall {
   url: string;
@@ -8,7 +9,8 @@ export interface FetchCall {
 }
 
 /**
- * A getBackendSrv().fetch that answers Loki proxy requests (query_range, query, labels) from the
+ * A getBackendSrv().fetch that answers Loki proxy requests (query_range, query, labels), and
+ * Prometheus range queries over the span metrics of the same request records, from the
  * HAND-MADE fixture records, evaluating the app's LogQL with the harness's fake Loki of the
  * given layout (default: event_name, integration_tool, integration_log_type indexed). Records
  * every call.
@@ -31,7 +33,9 @@ export function fixtureFetch(
       return throwError(() => ({ status: fail.status, data: fail.data, statusText: 'error' }));
     }
     try {
-      const data = answerLoki(records, req.url, params, layout);
+      const data = req.url.includes('/loki/api/')
+        ? answerLoki(records, req.url, params, layout)
+        : answerPrometheus(records, req.url, params);
       return data
         ? of({ data, status: 200, ok: true })
         : throwError(() => ({ status: 404, data: { message: 'Not found' } }));

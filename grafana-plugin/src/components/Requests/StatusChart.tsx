@@ -32,8 +32,8 @@ function classColor(theme: GrafanaTheme2, cls: ChartClass): string {
 }
 
 /**
- * Requests per step stacked by status class, with a legend of the totals; a class in the
- * legend narrows the page to it (and back).
+ * Requests per step stacked by status class, with a legend of the totals (rounded: span
+ * metrics' increase() extrapolates); a class in the legend narrows the page to it (and back).
  */
 export function StatusChart({
   buckets,
@@ -69,7 +69,7 @@ export function StatusChart({
               onClick={() => filterable && onSelectClass(selected === cls ? '' : cls)}
             >
               <span className={s.swatch} style={{ background: classColor(theme, cls) }} />
-              {LABELS[cls]} <strong>{totals[cls].toLocaleString()}</strong>
+              {LABELS[cls]} <strong>{Math.round(totals[cls]).toLocaleString()}</strong>
             </button>
           );
         })}
@@ -82,7 +82,7 @@ export function StatusChart({
             data-testid={testIds.requestsPage.chartBar}
             title={`${formatTime(b.timeMs, 'minute')}: ${
               CHART_CLASSES.filter((c) => b.counts[c] > 0)
-                .map((c) => `${b.counts[c]} ${LABELS[c]}`)
+                .map((c) => `${Math.round(b.counts[c])} ${LABELS[c]}`)
                 .join(', ') || 'no requests'
             }`}
           >

@@ -28,8 +28,11 @@ const listQueries = () =>
   backend.calls
     .filter((c) => c.url.endsWith('/query_range') && c.params.limit !== '1' && c.params.step === undefined)
     .map((c) => c.params.query);
-const metricQueries = () =>
-  backend.calls.filter((c) => c.params.step !== undefined || c.url.endsWith('/query')).map((c) => c.params.query!);
+const lokiMetricQueries = () =>
+  backend.calls
+    .filter((c) => c.url.includes('/loki/') && (c.params.step !== undefined || c.url.endsWith('/query')))
+    .map((c) => c.params.query!);
+const promQueries = () => backend.calls.filter((c) => c.url.includes('/uid/prometheus/')).map((c) => c.params.query!);
 
 async function countText() {
   await waitFor(() => expect(screen.getByTestId(ids.count)).not.toHaveTextContent('Loading'));
@@ -49,12 +52,19 @@ describe('RequestsPage', () => {
     expect(rows.length).toBeLessThan(88); // virtualized
     expect(rows[0]).toHaveTextContent('personio');
     expect(listQueries()).toEqual(['{event_name="integration.request"}']);
-    // counts by status and the top lists read the same streams
-    for (const q of metricQueries()) {
-      expect(q).toContain('count_over_time({event_name="integration.request"} [');
+    expect(await legend('2xx')).toHaveTextContent('2xx 82');
+    // counts by status from the span metrics; the top lists from the same streams as the list
+    expect(promQueries()).toEqual([
+      'sum by (http_response_status_code) (increase(traces_span_metrics_calls_total{span_kind="SPAN_KIND_CLIENT"}[1800s]))',
+    ]);
+    expect(screen.getByTestId(ids.chartSource)).toHaveAttribute('data-source', 'prometheus');
+    expect(lokiMetricQueries()).toHaveLength(2);
+    for (const q of lokiMetricQueries()) {
+      expect(q).toMatch(
+        /^topk\(8, sum by \((url_template|integration_customer_id)\) \(count_over_time\(\{event_name="integration.request"\} \[86400s\]\)\)\)$/
+      );
       expect(parseLogQL(q).errors).toEqual([]);
     }
-    expect(await legend('2xx')).toHaveTextContent('2xx 82');
     expect(await legend('4xx')).toHaveTextContent('4xx 2');
     expect(await legend('5xx')).toHaveTextContent('5xx 4');
     const endpoints = within(screen.getByTestId(ids.topEndpoints));
@@ -79,6 +89,26 @@ describe('RequestsPage', () => {
       )
     );
     expect(await countText()).toBe('1 request');
+  });
+
+  it('counts by status in Loki when a filter is no span-metrics dimension', async () => {
+    renderApp(`/requests?customer=cust_2&${RANGE}`);
+    await waitFor(() => expect(screen.getByTestId(ids.chartSource)).toHaveAttribute('data-source', 'loki'));
+    expect(promQueries()).toEqual([]);
+    expect(lokiMetricQueries()).toContain(
+      'sum by (http_response_status_code) (count_over_time({event_name="integration.request"} | integration_customer_id="cust_2" [1800s]))'
+    );
+  });
+
+  it('counts by status in Loki when Prometheus does not answer', async () => {
+    backend = fixtureFetch({
+      fail: { status: 404, data: { message: 'Unable to find datasource' }, path: '/uid/prometheus/api/v1/query_range' },
+    });
+    renderApp(`/requests?tool=workday&${RANGE}`);
+    await waitFor(async () => expect(await legend('5xx')).toHaveTextContent('5xx 1'));
+    expect(screen.getByTestId(ids.chartSource)).toHaveTextContent('the span metrics in Prometheus did not answer');
+    expect(promQueries()).toHaveLength(1);
+    expect(screen.queryByTestId(ids.error)).toBeNull();
   });
 
   it('narrows to a status class from the chart legend and back', async () => {

@@ -6,6 +6,7 @@ import { locationService, PluginPage } from '@grafana/runtime';
 import { Button, LinkButton, LoadingPlaceholder, RadioButtonGroup, Stack, useStyles2 } from '@grafana/ui';
 import { layoutFrom } from '../../api/loki/layout';
 import { EMPTY_REQUEST_FILTERS, type RequestFilters } from '../../api/loki/requestQueries';
+import { spanMetricsCanAnswer } from '../../api/prometheus/promql';
 import { IndexLabelsNotice } from '../../components/common/IndexLabelsNotice';
 import { QueryError } from '../../components/common/QueryError';
 import { TimeRangeControls, useUrlTimeRange } from '../../components/common/TimeRangeControls';
@@ -61,7 +62,7 @@ function RequestsPage() {
   const check = useLokiLayout(lokiUid);
   const layout = layoutFrom(check, range.fromMs);
   const result = useRequests(lokiUid, layout, filters, range, reloadKey);
-  const overview = useRequestOverview(lokiUid, layout, filters, range, reloadKey);
+  const overview = useRequestOverview(settings.prometheusDatasourceUid, lokiUid, layout, filters, range, reloadKey);
   const tableHeight = useTableHeight(560);
 
   const requests = result.requests;
@@ -141,6 +142,15 @@ function RequestsPage() {
               selected={filters.statusClass}
               onSelectClass={(statusClass) => setFilters({ statusClass })}
             />
+            {overview.data && (
+              <div className={s.source} data-testid={ids.chartSource} data-source={overview.data.source}>
+                {overview.data.source === 'prometheus'
+                  ? 'From the span metrics (Prometheus)'
+                  : spanMetricsCanAnswer(filters)
+                    ? 'From the request records (Loki): the span metrics in Prometheus did not answer'
+                    : 'From the request records (Loki): customer, integration and text are not span-metrics dimensions'}
+              </div>
+            )}
           </section>
           <section className={s.card}>
             <TopList
@@ -259,6 +269,7 @@ const getStyles = (theme: GrafanaTheme2) => ({
     minWidth: 0,
   }),
   status: css({ color: theme.colors.text.secondary, fontSize: theme.typography.bodySmall.fontSize }),
+  source: css({ color: theme.colors.text.secondary, fontSize: theme.typography.bodySmall.fontSize, marginTop: 4 }),
   empty: css({ padding: theme.spacing(4), textAlign: 'center', color: theme.colors.text.secondary }),
   hint: css({ fontSize: theme.typography.bodySmall.fontSize }),
   footer: css({ display: 'flex', justifyContent: 'center', padding: theme.spacing(1) }),

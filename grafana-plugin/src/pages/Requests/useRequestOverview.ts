@@ -1,5 +1,8 @@
 import { type LokiLayout } from '../../api/loki/logql';
-import { instantMetricQuery, metricQueryRange, type Sample, stepFor } from '../../api/loki/metrics';
+import { instantMetricQuery, metricQueryRange } from '../../api/loki/metrics';
+import { type Sample, type Series, stepFor } from '../../api/metricResponse';
+import { promQueryRange } from '../../api/prometheus/client';
+import { buildRequestsByStatusPromQL, spanMetricsCanAnswer } from '../../api/prometheus/promql';
 import {
   buildRequestCountQuery,
   buildTopRequestsQuery,
@@ -19,8 +22,12 @@ export interface TopValue {
   count: number;
 }
 
+/** Where the status chart's counts come from. */
+export type CountSource = 'prometheus' | 'loki';
+
 export interface RequestOverview {
   buckets: StatusBucket[];
+  source: CountSource;
   topEndpoints: TopValue[];
   topCustomers: TopValue[];
 }
@@ -30,10 +37,13 @@ const top = (samples: Sample[], label: string): TopValue[] =>
 
 /**
  * The figures above the list, for the same filters and range as the list: requests per step
- * by status class, and the endpoints and customers with most requests. Three Loki metric
- * queries on the request streams the list reads.
+ * by status class, and the endpoints and customers with most requests. The counts by status
+ * come from the span metrics in Prometheus when every filter is one of their dimensions (a
+ * counter, however many requests), else, or when Prometheus fails, from Loki, which reads
+ * every request record in range; the top lists need customer ids, which only Loki has.
  */
 export function useRequestOverview(
+  promUid: string,
   lokiUid: string,
   layout: LokiLayout | null,
   filters: RequestFilters,
@@ -44,23 +54,49 @@ export function useRequestOverview(
   const rangeS = (range.toMs - range.fromMs) / 1000;
   const queries = layout && {
     status: buildRequestCountQuery(layout, filters, 'status', stepS),
+    promStatus: spanMetricsCanAnswer(filters) ? buildRequestsByStatusPromQL(filters, stepS) : null,
     endpoints: buildTopRequestsQuery(layout, filters, 'endpoint', TOP_K, rangeS),
     customers: buildTopRequestsQuery(layout, filters, 'customer', TOP_K, rangeS),
   };
   const key =
     queries &&
-    [lokiUid, queries.status, queries.endpoints, queries.customers, range.fromMs, range.toMs, reloadKey].join('\n');
+    [
+      promUid,
+      lokiUid,
+      queries.status,
+      queries.promStatus,
+      queries.endpoints,
+      queries.customers,
+      range.fromMs,
+      range.toMs,
+      reloadKey,
+    ].join('\n');
   return useKeyedQuery<RequestOverview>(key, async () => {
     if (!queries) {
       throw new Error('no query');
     }
+    const span = { startMs: range.fromMs, endMs: range.toMs, stepS };
+    const byStatus = async (): Promise<{ series: Series[]; source: CountSource }> => {
+      if (queries.promStatus) {
+        try {
+          return {
+            series: await promQueryRange(promUid, { query: queries.promStatus, ...span }),
+            source: 'prometheus',
+          };
+        } catch {
+          // no span metrics here (or Prometheus is down): the request records still answer
+        }
+      }
+      return { series: await metricQueryRange(lokiUid, { query: queries.status, ...span }), source: 'loki' };
+    };
     const [status, endpoints, customers] = await Promise.all([
-      metricQueryRange(lokiUid, { query: queries.status, startMs: range.fromMs, endMs: range.toMs, stepS }),
+      byStatus(),
       instantMetricQuery(lokiUid, { query: queries.endpoints, timeMs: range.toMs }),
       instantMetricQuery(lokiUid, { query: queries.customers, timeMs: range.toMs }),
     ]);
     return {
-      buckets: statusBuckets(status, REQUEST_GROUPS.status, range, stepS),
+      buckets: statusBuckets(status.series, REQUEST_GROUPS.status, range, stepS),
+      source: status.source,
       topEndpoints: top(endpoints, REQUEST_GROUPS.endpoint),
       topCustomers: top(customers, REQUEST_GROUPS.customer),
     };

@@ -1,4 +1,6 @@
-import { parseMatrixResponse, parseVectorResponse, stepFor } from './metrics';
+import { parseMatrixResponse, parseVectorResponse, stepFor } from './metricResponse';
+
+class TestResponseError extends Error {}
 
 describe('Loki metric responses', () => {
   it('reads a matrix as series of [ms, value] points', () => {
@@ -11,7 +13,7 @@ describe('Loki metric responses', () => {
         ],
       },
     };
-    expect(parseMatrixResponse(body)).toEqual([
+    expect(parseMatrixResponse(body, TestResponseError)).toEqual([
       {
         labels: { http_response_status_code: '403' },
         points: [
@@ -34,16 +36,16 @@ describe('Loki metric responses', () => {
         ],
       },
     };
-    expect(parseVectorResponse(body)).toEqual([
+    expect(parseVectorResponse(body, TestResponseError)).toEqual([
       { labels: { url_template: '/b' }, value: 7 },
       { labels: { url_template: '/a' }, value: 2 },
     ]);
   });
 
   it('rejects a streams answer to a metric query', () => {
-    expect(() => parseMatrixResponse({ status: 'success', data: { resultType: 'streams', result: [] } })).toThrow(
-      'Expected a matrix'
-    );
+    expect(() =>
+      parseMatrixResponse({ status: 'success', data: { resultType: 'streams', result: [] } }, TestResponseError)
+    ).toThrow(new TestResponseError('Expected a matrix, got "streams".'));
   });
 
   it('picks a round step that draws the range in at most the points asked', () => {
