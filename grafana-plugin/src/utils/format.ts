@@ -1,4 +1,4 @@
-import { dateTimeFormat, getTimeZone, type TimeZone } from '@grafana/data';
+import { dateTimeFormat, getTimeZone } from '@grafana/data';
 import { config } from '@grafana/runtime';
 import { BadgeColor } from '@grafana/ui';
 
@@ -46,7 +46,7 @@ function join(a: string, b: string): string {
  * The Grafana user's time zone (their profile's, else what Grafana resolves: the org's or
  * the browser's). Every time the app shows is in it.
  */
-export function userTimeZone(): TimeZone {
+export function userTimeZone(): string {
   const fromProfile = config.bootData?.user?.timezone;
   return fromProfile ? fromProfile : getTimeZone();
 }
@@ -63,7 +63,7 @@ const TIME_FORMATS = {
 export function formatTime(
   ms: number,
   precision: keyof typeof TIME_FORMATS = 'ms',
-  timeZone: TimeZone = userTimeZone()
+  timeZone: string = userTimeZone()
 ): string {
   return dateTimeFormat(ms, { format: TIME_FORMATS[precision], timeZone });
 }

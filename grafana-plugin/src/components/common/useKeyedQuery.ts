@@ -13,8 +13,11 @@ export interface KeyedQueryState<T> {
  */
 export function useKeyedQuery<T>(key: string | null, run: () => Promise<T>): KeyedQueryState<T> {
   const [result, setResult] = useState<{ key: string; data: T | null; error: Error | null } | null>(null);
+  // the latest `run`, for the effect of a new key (declared first, so it runs first)
   const runRef = useRef(run);
-  runRef.current = run;
+  useEffect(() => {
+    runRef.current = run;
+  });
   useEffect(() => {
     if (key === null) {
       return;
