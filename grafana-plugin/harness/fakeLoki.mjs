@@ -1,8 +1,9 @@
-// A stand-in for Loki's query_range and labels APIs over a fixed set of records, for the
-// browser harness and component tests. It parses the query with Grafana's LogQL grammar and
-// evaluates the subset the app generates (stream matchers, `|=` line filters, exact and `or`
-// label filters, numeric `>` filters); anything else is answered like Loki answers a bad
-// query: HTTP 400. Like Loki, stream matchers see only the index labels of the layout
+// A stand-in for Loki's query_range, query and labels APIs over a fixed set of records, for
+// the browser harness and component tests. It parses the query with Grafana's LogQL grammar
+// and evaluates the subset the app generates (stream matchers, `|=` and `|~` line filters,
+// exact, regex and `or` label filters, numeric `>` filters, and the metric queries
+// `[topk(k, ] sum by (labels) (count_over_time(<log query> [range]))`); anything else is
+// answered like Loki answers a bad query: HTTP 400. Like Loki, stream matchers see only the index labels of the layout
 // (LokiLayout in src/api/loki/logql.ts), label filters see every label and metadata field.
 import { parser } from '@grafana/lezer-logql';
 
@@ -95,23 +96,38 @@ function labelFilterFn(node) {
   throw new BadQueryError(`unsupported label filter ${node.text}`);
 }
 
+/** A `|~` pattern as a JavaScript RegExp: RE2's leading `(?i)` becomes the `i` flag. */
+function lineRegex(pattern) {
+  const insensitive = pattern.startsWith('(?i)');
+  return new RegExp(insensitive ? pattern.slice(4) : pattern, insensitive ? 'iu' : 'u');
+}
+
 /** Compiles a LogQL log query into a predicate over { line, labels } for a Loki of that layout. */
 export function compile(query, layout = 'labels') {
   const tree = toTree(query);
   if (find(tree, 'LogExpr').length !== 1 || find(tree, 'MetricExpr').length > 0) {
     throw new BadQueryError('only log queries are supported');
   }
+  return compileLogExpr(tree, layout);
+}
+
+/** The predicate of the selector and pipeline stages in a subtree (a LogExpr or LogRangeExpr). */
+function compileLogExpr(tree, layout) {
   const preds = find(find(tree, 'Selector')[0], 'Matcher')
     .map(matcherFn)
     .map((matches) => (_labels, _line, record) => matches(streamLabels(record, layout)));
   for (const stage of find(tree, 'PipelineStage')) {
     const lineFilter = find(stage, 'LineFilter')[0];
     if (lineFilter) {
-      if (!find(lineFilter, 'PipeExact').length) {
+      const operand = unquote(child(lineFilter, 'String').text);
+      if (find(lineFilter, 'PipeExact').length) {
+        preds.push((_labels, line) => line.includes(operand));
+      } else if (find(lineFilter, 'PipeMatch').length) {
+        const re = lineRegex(operand);
+        preds.push((_labels, line) => re.test(line));
+      } else {
         throw new BadQueryError(`unsupported line filter ${lineFilter.text}`);
       }
-      const needle = unquote(child(lineFilter, 'String').text);
-      preds.push((_labels, line) => line.includes(needle));
       continue;
     }
     const lf = child(stage, 'LabelFilter');
@@ -171,4 +187,105 @@ export function queryRange(records, params, layout = 'labels') {
     streams.get(key).values.push([r.tsNs, r.line]);
   }
   return { status: 'success', data: { resultType: 'streams', result: [...streams.values()] } };
+}
+
+const DURATION_UNITS = { ms: 1e6, s: 1e9, m: 60e9, h: 3600e9, d: 86400e9 };
+
+function durationNs(text) {
+  const m = /^(\d+)(ms|s|m|h|d)$/.exec(text);
+  if (!m) {
+    throw new BadQueryError(`unsupported duration ${text}`);
+  }
+  return BigInt(m[1]) * BigInt(DURATION_UNITS[m[2]]);
+}
+
+/**
+ * Compiles `[topk(k, ] sum by (labels) (count_over_time(<log query> [range]))`: a function
+ * from an evaluation time (ns) to the series { metric, value } of that instant.
+ */
+function compileMetric(query, layout) {
+  const tree = toTree(query);
+  const top = find(tree, 'VectorAggregationExpr')[0];
+  const topk = top && child(child(top, 'VectorOp'), 'Topk') ? Number(child(top, 'Number').text) : null;
+  const sum = topk === null ? top : find(child(top, 'MetricExpr'), 'VectorAggregationExpr')[0];
+  if (!sum || !child(child(sum, 'VectorOp'), 'Sum')) {
+    throw new BadQueryError('only sum by (...) (count_over_time(...)) is supported');
+  }
+  const by = find(child(sum, 'Grouping') ?? { name: '', children: [] }, 'Identifier').map((n) => n.text);
+  const rangeAgg = find(sum, 'RangeAggregationExpr')[0];
+  if (!rangeAgg || !find(rangeAgg, 'CountOverTime').length) {
+    throw new BadQueryError('only count_over_time is supported');
+  }
+  const logRange = child(rangeAgg, 'LogRangeExpr');
+  const rangeNs = durationNs(find(logRange, 'Duration')[0].text);
+  const matches = compileLogExpr(logRange, layout);
+  return (records, atNs) => {
+    const groups = new Map();
+    for (const r of records) {
+      const ts = BigInt(r.tsNs);
+      if (ts > atNs - rangeNs && ts <= atNs && matches(r)) {
+        const metric = Object.fromEntries(by.filter((l) => r.labels[l] !== undefined).map((l) => [l, r.labels[l]]));
+        const key = JSON.stringify(metric);
+        groups.set(key, { metric, value: (groups.get(key)?.value ?? 0) + 1 });
+      }
+    }
+    const series = [...groups.values()].sort((a, b) => b.value - a.value);
+    return topk === null ? series : series.slice(0, topk);
+  };
+}
+
+/** Whether the query is a metric query (answered as a matrix or vector) rather than a log query. */
+export function isMetricQuery(query) {
+  return find(toTree(query), 'MetricExpr').length > 0;
+}
+
+const nsToSeconds = (ns) => Number(ns / 1000000n) / 1000;
+
+/** Answers a metric /loki/api/v1/query_range: one point per step with samples, as Loki omits empty steps. */
+export function metricQueryRange(records, params, layout = 'labels') {
+  const evaluate = compileMetric(params.query ?? '', layout);
+  const start = BigInt(params.start ?? '0');
+  const end = BigInt(params.end ?? `${BigInt(Date.now()) * 1000000n}`);
+  const stepNs = BigInt(Math.round(Number(params.step ?? '60') * 1e9));
+  const series = new Map();
+  for (let t = start; t <= end; t += stepNs) {
+    for (const { metric, value } of evaluate(records, t)) {
+      const key = JSON.stringify(metric);
+      if (!series.has(key)) {
+        series.set(key, { metric, values: [] });
+      }
+      series.get(key).values.push([nsToSeconds(t), String(value)]);
+    }
+  }
+  return { status: 'success', data: { resultType: 'matrix', result: [...series.values()] } };
+}
+
+/** Answers /loki/api/v1/query (an instant metric query at `time`). */
+export function instantQuery(records, params, layout = 'labels') {
+  const evaluate = compileMetric(params.query ?? '', layout);
+  const at = BigInt(params.time ?? `${BigInt(Date.now()) * 1000000n}`);
+  const result = evaluate(records, at).map(({ metric, value }) => ({
+    metric,
+    value: [nsToSeconds(at), String(value)],
+  }));
+  return { status: 'success', data: { resultType: 'vector', result } };
+}
+
+/**
+ * Answers one Loki API path (`loki/api/v1/labels`, `.../query_range`, `.../query`) like Loki;
+ * null for any other path. Throws BadQueryError for a query it cannot evaluate.
+ */
+export function answerLoki(records, path, params, layout = 'labels') {
+  if (path.endsWith('loki/api/v1/labels')) {
+    return labelNames(records, layout);
+  }
+  if (path.endsWith('loki/api/v1/query_range')) {
+    return isMetricQuery(params.query ?? '')
+      ? metricQueryRange(records, params, layout)
+      : queryRange(records, params, layout);
+  }
+  if (path.endsWith('loki/api/v1/query')) {
+    return instantQuery(records, params, layout);
+  }
+  return null;
 }

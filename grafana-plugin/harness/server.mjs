@@ -1,8 +1,9 @@
 #!/usr/bin/env node
 // The browser harness's backend: serves the harness bundle and answers Grafana's data source
-// proxy paths (/api/datasources/proxy/uid/<uid>/loki/api/v1/query_range and .../labels) from
-// fixture records with the fake Loki in fakeLoki.mjs, which indexes event_name,
-// integration_tool and integration_log_type as labels unless given the `metadata` layout.
+// proxy paths from fixture records: Loki's (/api/datasources/proxy/uid/<uid>/loki/api/v1/
+// query_range, .../query, .../labels) with the fake Loki in fakeLoki.mjs, which indexes
+// event_name, integration_tool and integration_log_type as labels unless given the `metadata`
+// layout, and Prometheus's api/v1/query_range over the records' span metrics (fakePrometheus.mjs).
 // Listens on 127.0.0.1, port 0 (dynamic) unless given.
 //   node harness/server.mjs [port] [labels|metadata]     (after `npm run build:harness`)
 import { createServer } from 'node:http';
@@ -10,7 +11,8 @@ import { createRequire } from 'node:module';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, extname, join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { BadQueryError, labelNames, queryRange, recordsOf } from './fakeLoki.mjs';
+import { answerLoki, BadQueryError, recordsOf } from './fakeLoki.mjs';
+import { answerPrometheus } from './fakePrometheus.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const DIST = join(here, 'dist');
@@ -101,12 +103,13 @@ export async function startHarnessServer(options = {}) {
       if (!uids.has(decodeURIComponent(uid))) {
         return send(res, 404, { message: 'Unable to find datasource' });
       }
-      if (rest === 'loki/api/v1/labels') {
-        return send(res, 200, labelNames(records, layout));
-      }
-      if (rest === 'loki/api/v1/query_range') {
+      if (rest.startsWith('loki/api/v1/') || rest.startsWith('api/v1/')) {
         try {
-          return send(res, 200, queryRange(records, Object.fromEntries(url.searchParams), layout));
+          const params = Object.fromEntries(url.searchParams);
+          const answer = rest.startsWith('loki/')
+            ? answerLoki(records, rest, params, layout)
+            : answerPrometheus(records, rest, params);
+          return answer ? send(res, 200, answer) : send(res, 404, 'not found', 'text/plain');
         } catch (err) {
           if (err instanceof BadQueryError) {
             return send(res, 400, `parse error: ${err.message}`, 'text/plain');

@@ -7,6 +7,7 @@ export const PLUGIN_BASE_URL = `/a/${PLUGIN_ID}`;
 export enum ROUTES {
   Logs = 'logs',
   Flows = 'flows',
+  Requests = 'requests',
 }
 
 /** App settings as stored in the plugin's jsonData (see AppConfig). */
@@ -28,6 +29,8 @@ export const DEFAULT_SETTINGS: AppSettings = {
 
 /** Operations fetched per page of the list (Loki `limit`). */
 export const OPERATIONS_PAGE_SIZE = 500;
+/** Requests fetched per page of the Requests page (Loki `limit`). */
+export const REQUESTS_PAGE_SIZE = 500;
 /** Records fetched for one operation's detail view (all record types of one trace). */
 export const DETAIL_RECORDS_LIMIT = 5000;
 /** Live tail: how often to poll and how far back each poll looks. */

@@ -111,6 +111,34 @@ describe('Grafana dashboards', () => {
     expect(has(/event_name="integration\.flow\.event"/, 'integrationlogs-flowsessions-panel')).toBe(true);
     expect(has(/integration\.sync\.model/, 'integrationlogs-syncmetrics-panel')).toBe(true);
   });
+
+  test("integration health's 4xx and 5xx panels link each series to the app's Requests page", () => {
+    const health = dashboards.find((d) => d.json.uid === 'integration-health')?.json;
+    for (const statusClass of ['4xx', '5xx']) {
+      const pattern = `http_response_status_code=~"${statusClass[0]}.."`;
+      const panel = health.panels.find((p: any) => (p.targets ?? []).some((t: any) => String(t.expr).includes(pattern)) && p.type === 'timeseries');
+      const [link] = panel.fieldConfig.defaults.links;
+      // as Grafana interpolates a series' labels and the dashboard's time range
+      const url = new URL(
+        link.url
+          .replace('${__field.labels.integration_tool:percentencode}', 'hibob')
+          .replace('${__field.labels.http_request_method:percentencode}', 'GET')
+          .replace('${__field.labels.url_template:percentencode}', encodeURIComponent('/v1/absences/{id}'))
+          .replace('${__url_time_range}', 'from=1700000000000&to=1700003600000'),
+        'http://grafana.example'
+      );
+      expect(url.pathname).toBe('/a/integrationlogs-app/requests');
+      expect(Object.fromEntries(url.searchParams)).toEqual({
+        tool: 'hibob',
+        method: 'GET',
+        endpoint: '/v1/absences/{id}',
+        class: statusClass,
+        from: '1700000000000',
+        to: '1700003600000',
+      });
+      expect(panel.links[0].url).toBe(`/a/integrationlogs-app/requests?class=${statusClass}&\${__url_time_range}`);
+    }
+  });
 });
 
 describe('Grafana alert rules', () => {
@@ -133,6 +161,18 @@ describe('Grafana alert rules', () => {
       expect({ rule: rule.title, expr: normalize(query.model.expr) }).toEqual({ rule: rule.title, expr: normalize(prom.expr) });
       expect(rule.for).toBe(prom.for ?? '0s');
       expect(rule.labels).toEqual(prom.labels);
+    }
+  });
+
+  test('link the 4xx and 5xx alerts to the Requests page on the tool and class, as the Prometheus rules do', () => {
+    const links = { IntegrationRequest4xxSpike: '4xx', IntegrationRequest5xx: '5xx' } as const;
+    for (const [title, statusClass] of Object.entries(links)) {
+      const rule = grafanaRules.find((r) => r.title === title);
+      const prom = prometheusRules.find((p) => p.alert === title);
+      const path = `/a/integrationlogs-app/requests?tool={{ urlquery $labels.integration_tool }}&class=${statusClass}&from=now-1h&to=now`;
+      expect(prom.annotations.requests_url).toBe(path);
+      // the one difference: Grafana knows its own URL, Prometheus does not
+      expect(rule.annotations.requests_url).toBe(`{{ externalURL }}${path}`);
     }
   });
 

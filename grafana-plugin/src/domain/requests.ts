@@ -2,6 +2,7 @@ import { EVENT_NAMES, LOKI_LABELS } from './attributes';
 import { optionalNumberAttr } from './operations';
 import { HttpRequestMessage, HttpResponseMessage, LogRecord, RequestLog } from './types';
 import { isObject } from '../utils/isObject';
+import { compareNs } from '../api/loki/parse';
 
 function headers(value: unknown): Record<string, string | string[]> {
   const out: Record<string, string | string[]> = {};
@@ -90,6 +91,10 @@ export function toRequestLog(record: LogRecord): RequestLog | null {
     traceId: record.traceId,
     spanId: record.spanId,
     timeMs: record.timeMs,
+    tool: a[LOKI_LABELS.tool] ?? '',
+    logType: a[LOKI_LABELS.logType] ?? '',
+    customerId: a[LOKI_LABELS.customerId] ?? '',
+    integrationId: a[LOKI_LABELS.integrationId] ?? '',
     method: a[LOKI_LABELS.httpMethod] ?? request?.method ?? '',
     url,
     path: a[LOKI_LABELS.urlTemplate] || pathOf(url),
@@ -128,4 +133,21 @@ export function statusClass(status: number | null): 'none' | '2xx' | '3xx' | '4x
     return '5xx';
   }
   return 'other';
+}
+
+/** Request logs of the given records, newest first, others skipped. Pure. */
+export function toRequestLogs(records: LogRecord[]): RequestLog[] {
+  return records
+    .map(toRequestLog)
+    .filter((r): r is RequestLog => r !== null)
+    .sort((a, b) => compareNs(b.record.timestampNs, a.record.timestampNs));
+}
+
+/** Two newest-first lists as one, each request once (by trace and span id), at most `max`. Pure. */
+export function mergeRequestLogs(a: RequestLog[], b: RequestLog[], max = Infinity): RequestLog[] {
+  const key = (r: RequestLog) => `${r.traceId}/${r.spanId}`;
+  const seen = new Set(a.map(key));
+  return [...a, ...b.filter((r) => !seen.has(key(r)))]
+    .sort((x, y) => compareNs(y.record.timestampNs, x.record.timestampNs))
+    .slice(0, max);
 }

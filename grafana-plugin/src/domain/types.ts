@@ -78,6 +78,11 @@ export interface RequestLog {
   traceId: string;
   spanId: string;
   timeMs: number;
+  /** The enclosing operation's tool, log type, customer and integration ('' when unknown). */
+  tool: string;
+  logType: string;
+  customerId: string;
+  integrationId: string;
   method: string;
   /** url.full (redacted). */
   url: string;

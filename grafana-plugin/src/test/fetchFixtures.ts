@@ -1,6 +1,7 @@
 import { of, throwError } from 'rxjs';
 import allRecords from '../__fixtures__/handmade/loki-all-records.json';
-import { BadQueryError, type FakeLokiLayout, labelNames, queryRange, recordsOf } from '../../harness/fakeLoki.mjs';
+import { answerLoki, BadQueryError, type FakeLokiLayout, recordsOf } from '../../harness/fakeLoki.mjs';
+import { answerPrometheus } from '../../harness/fakePrometheus.mjs';
 
 export interface FetchCall {
   url: string;
@@ -8,7 +9,8 @@ export interface FetchCall {
 }
 
 /**
- * A getBackendSrv().fetch that answers Loki proxy requests (query_range, labels) from the
+ * A getBackendSrv().fetch that answers Loki proxy requests (query_range, query, labels), and
+ * Prometheus range queries over the span metrics of the same request records, from the
  * HAND-MADE fixture records, evaluating the app's LogQL with the harness's fake Loki of the
  * given layout (default: event_name, integration_tool, integration_log_type indexed). Records
  * every call.
@@ -30,14 +32,13 @@ export function fixtureFetch(
     if (fail && req.url.endsWith(fail.path ?? '')) {
       return throwError(() => ({ status: fail.status, data: fail.data, statusText: 'error' }));
     }
-    if (req.url.endsWith('/loki/api/v1/labels')) {
-      return of({ data: labelNames(records, layout), status: 200, ok: true });
-    }
-    if (!req.url.endsWith('/loki/api/v1/query_range')) {
-      return throwError(() => ({ status: 404, data: { message: 'Not found' } }));
-    }
     try {
-      return of({ data: queryRange(records, params, layout), status: 200, ok: true });
+      const data = req.url.includes('/loki/api/')
+        ? answerLoki(records, req.url, params, layout)
+        : answerPrometheus(records, req.url, params);
+      return data
+        ? of({ data, status: 200, ok: true })
+        : throwError(() => ({ status: 404, data: { message: 'Not found' } }));
     } catch (err) {
       if (err instanceof BadQueryError) {
         return throwError(() => ({ status: 400, data: { message: err.message } }));

@@ -1,33 +1,71 @@
+import { dateTimeFormat, getTimeZone } from '@grafana/data';
+import { config } from '@grafana/runtime';
 import { BadgeColor } from '@grafana/ui';
 
-/** Human duration: 83 ms, 1.24 s, 2m 05s, 1h 02m. Pure. */
+const SECOND = 1000;
+const MINUTE = 60 * SECOND;
+const HOUR = 60 * MINUTE;
+const DAY = 24 * HOUR;
+
+/**
+ * A duration as people read it, with its two largest units: `83 ms`, `1.24 s`, `45.0 s`,
+ * `3 min 5 s` (seconds only under 10 minutes), `2 h 14 min`, `3 d 4 h`; `–` when unknown.
+ * The one duration format of the app: request timings, operations, flow sessions and gaps.
+ * Pure.
+ */
 export function formatDuration(ms: number | null | undefined): string {
   if (ms === null || ms === undefined || !Number.isFinite(ms)) {
     return '–';
   }
-  if (ms < 1000) {
-    return `${Math.round(ms)} ms`;
+  const abs = Math.abs(ms);
+  if (abs < SECOND) {
+    return `${Math.round(abs)} ms`;
   }
-  if (ms < 60_000) {
-    return `${(ms / 1000).toFixed(ms < 10_000 ? 2 : 1)} s`;
+  if (abs < MINUTE) {
+    return `${(abs / SECOND).toFixed(abs < 10 * SECOND ? 2 : 1)} s`;
   }
-  const totalS = Math.round(ms / 1000);
-  if (totalS < 3600) {
-    return `${Math.floor(totalS / 60)}m ${String(totalS % 60).padStart(2, '0')}s`;
+  if (abs < HOUR) {
+    const s = Math.floor((abs % MINUTE) / SECOND);
+    return join(`${Math.floor(abs / MINUTE)} min`, s && abs < 10 * MINUTE ? `${s} s` : '');
   }
-  const totalM = Math.floor(totalS / 60);
-  return `${Math.floor(totalM / 60)}h ${String(totalM % 60).padStart(2, '0')}m`;
+  if (abs < DAY) {
+    return join(`${Math.floor(abs / HOUR)} h`, unit(Math.floor((abs % HOUR) / MINUTE), 'min'));
+  }
+  return join(`${Math.floor(abs / DAY)} d`, unit(Math.floor((abs % DAY) / HOUR), 'h'));
 }
 
-const pad = (n: number, w = 2) => String(n).padStart(w, '0');
+function unit(value: number, name: string): string {
+  return value ? `${value} ${name}` : '';
+}
 
-/** Local date and time with milliseconds, e.g. 2026-11-26 14:03:12.345. Pure for a given TZ. */
-export function formatTime(ms: number): string {
-  const d = new Date(ms);
-  return (
-    `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ` +
-    `${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}.${pad(d.getMilliseconds(), 3)}`
-  );
+function join(a: string, b: string): string {
+  return b ? `${a} ${b}` : a;
+}
+
+/**
+ * The Grafana user's time zone (their profile's, else what Grafana resolves: the org's or
+ * the browser's). Every time the app shows is in it.
+ */
+export function userTimeZone(): string {
+  const fromProfile = config.bootData?.user?.timezone;
+  return fromProfile ? fromProfile : getTimeZone();
+}
+
+const TIME_FORMATS = {
+  ms: 'YYYY-MM-DD HH:mm:ss.SSS',
+  second: 'YYYY-MM-DD HH:mm:ss',
+  minute: 'YYYY-MM-DD HH:mm',
+  /** Short, for dense charts and strips. */
+  shortMinute: 'MM-DD HH:mm',
+} as const;
+
+/** A time in the user's time zone with Grafana's date formatting, e.g. 2026-11-26 14:03:12.345. */
+export function formatTime(
+  ms: number,
+  precision: keyof typeof TIME_FORMATS = 'ms',
+  timeZone: string = userTimeZone()
+): string {
+  return dateTimeFormat(ms, { format: TIME_FORMATS[precision], timeZone });
 }
 
 export const LOG_TYPE_LABELS: Record<string, string> = {

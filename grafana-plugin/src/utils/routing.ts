@@ -11,6 +11,11 @@ export function logDetailUrl(traceId: string, search = ''): string {
   return `${prefixRoute(ROUTES.Logs)}/${encodeURIComponent(normalizeTraceId(traceId))}${search}`;
 }
 
+/** URL of the Requests page. */
+export function requestsUrl(search = ''): string {
+  return `${prefixRoute(ROUTES.Requests)}${search}`;
+}
+
 /** URL of the logs list. */
 export function logsUrl(search = ''): string {
   return `${prefixRoute(ROUTES.Logs)}${search}`;

@@ -4,6 +4,7 @@ import {
   buildTraceOperationQuery,
   buildTraceRecordsQuery,
   EMPTY_FILTERS,
+  lineFilterStage,
   logqlString,
   OperationFilters,
   regexEscape,
@@ -27,6 +28,34 @@ describe('logqlString', () => {
   it('replaces a lone surrogate, which is not valid UTF-8', () => {
     expect(logqlString('a\ud800b')).toBe('"a\\ufffdb"');
   });
+});
+
+describe('lineFilterStage', () => {
+  it('matches text literally: |= when case-sensitive, |~ "(?i)" on the escaped text otherwise', () => {
+    expect(lineFilterStage({ text: 'a.b"c', caseSensitive: true })).toBe('|= "a.b\\"c"');
+    expect(lineFilterStage({ text: 'a.b"c', caseSensitive: false })).toBe('|~ "(?i)a\\\\.b\\"c"');
+    expect(lineFilterStage({ text: '', caseSensitive: false })).toBe('');
+  });
+
+  it.each(HOSTILE_VALUES.filter((v) => v !== ''))(
+    'keeps hostile text %j one literal that finds itself in any case',
+    (value) => {
+      for (const caseSensitive of [true, false]) {
+        const { errors, strings } = parseLogQL(
+          `{service_name=~".+"} ${lineFilterStage({ text: value, caseSensitive })}`
+        );
+        expect(errors).toEqual([]);
+        expect(strings).toHaveLength(2);
+        const operand = goUnquote(strings[1]!);
+        if (caseSensitive) {
+          expect(operand).toBe(value);
+        } else {
+          expect(regexAlternatives(operand.slice('(?i)'.length))).toEqual([value]);
+          expect(new RegExp(operand.slice('(?i)'.length), 'iu').test(`x${value.toUpperCase()}x`)).toBe(true);
+        }
+      }
+    }
+  );
 });
 
 describe('regexEscape', () => {

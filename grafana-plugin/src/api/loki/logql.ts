@@ -85,23 +85,44 @@ function filterStage({ label, values }: Match): string {
   return `| ${values.map((v) => labelEquals(label, v)).join(' or ')}`;
 }
 
+/** Text to find in the log line, matched literally. */
+export interface TextMatch {
+  text: string;
+  /** Case-insensitive (`|~ "(?i)…"` on the RE2-escaped text) unless set (`|=`). */
+  caseSensitive: boolean;
+}
+
+/** The line filter stage for the text; '' for no text. */
+export function lineFilterStage({ text, caseSensitive }: TextMatch): string {
+  if (text === '') {
+    return '';
+  }
+  return caseSensitive ? `|= ${logqlString(text)}` : `|~ ${logqlString(`(?i)${regexEscape(text)}`)}`;
+}
+
 /**
  * A log query for the matches: in the `labels` layout the index-label matches form the stream
  * selector and the rest are label filters, in their order; in the `metadata` layout every
- * match is a label filter on all services' streams. `lineFilter` comes first after the
+ * match is a label filter on all services' streams. The line filter comes first after the
  * selector: Loki applies line filters before it parses structured metadata.
  */
-export function logQuery(layout: LokiLayout, matches: Match[], lineFilter = ''): string {
+export function logQuery(
+  layout: LokiLayout,
+  matches: Match[],
+  lineFilter: TextMatch = { text: '', caseSensitive: true },
+  extraStages: string[] = []
+): string {
   const used = matches.map((m) => ({ ...m, values: [...new Set(m.values)] })).filter((m) => m.values.length > 0);
   const inSelector = (m: Match) => layout === 'labels' && INDEX_LABEL_NAMES.includes(m.label);
   const selector = used
     .filter(inSelector)
     .sort((a, b) => INDEX_LABEL_NAMES.indexOf(a.label) - INDEX_LABEL_NAMES.indexOf(b.label))
     .map(selectorMatcher);
-  const stages = used.filter((m) => !inSelector(m) && !m.selectorOnly).map(filterStage);
-  if (lineFilter !== '') {
-    stages.unshift(`|= ${logqlString(lineFilter)}`);
-  }
+  const stages = [
+    lineFilterStage(lineFilter),
+    ...used.filter((m) => !inSelector(m) && !m.selectorOnly).map(filterStage),
+    ...extraStages,
+  ].filter((stage) => stage !== '');
   return [selector.length > 0 ? `{${selector.join(', ')}}` : ALL_SERVICES_SELECTOR, ...stages].join(' ');
 }
 
@@ -140,7 +161,7 @@ export function one(label: string, value: string): Match {
 
 /** The list query: one `integration.operation` record per operation, narrowed by the filters. */
 export function buildOperationsQuery(layout: LokiLayout, filters: OperationFilters): string {
-  const query = logQuery(
+  return logQuery(
     layout,
     [
       one(LOKI_LABELS.eventName, EVENT_NAMES.operation),
@@ -152,13 +173,12 @@ export function buildOperationsQuery(layout: LokiLayout, filters: OperationFilte
       one(LOKI_LABELS.outcome, filters.outcome.trim()),
       one(LOKI_LABELS.traceId, normalizeTraceId(filters.traceId)),
     ],
-    filters.text
+    { text: filters.text, caseSensitive: true },
+    [
+      filters.has4xx ? `| ${LOKI_LABELS.request4xxCount} > 0` : '',
+      filters.has5xx ? `| ${LOKI_LABELS.request5xxCount} > 0` : '',
+    ]
   );
-  const counts = [
-    filters.has4xx ? `| ${LOKI_LABELS.request4xxCount} > 0` : '',
-    filters.has5xx ? `| ${LOKI_LABELS.request5xxCount} > 0` : '',
-  ];
-  return [query, ...counts].filter((part) => part !== '').join(' ');
 }
 
 /** The log type and tool of one operation, when known: they select the streams its records are in. */

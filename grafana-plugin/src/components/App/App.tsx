@@ -8,6 +8,7 @@ import { resolveSettings, SettingsContext } from '../../settings';
 const LogsPage = lazy(() => import('../../pages/Logs/LogsPage'));
 const LogDetailPage = lazy(() => import('../../pages/LogDetail/LogDetailPage'));
 const ConnectionFlowsPage = lazy(() => import('../../pages/ConnectionFlows/ConnectionFlowsPage'));
+const RequestsPage = lazy(() => import('../../pages/Requests/RequestsPage'));
 
 function App(props: AppRootProps<Partial<AppSettings>>) {
   const settings = useMemo(() => resolveSettings(props.meta?.jsonData), [props.meta?.jsonData]);
@@ -17,6 +18,7 @@ function App(props: AppRootProps<Partial<AppSettings>>) {
         <Routes>
           <Route path={`${ROUTES.Logs}/:traceId`} element={<LogDetailPage />} />
           <Route path={ROUTES.Flows} element={<ConnectionFlowsPage />} />
+          <Route path={ROUTES.Requests} element={<RequestsPage />} />
           {/* The logs list is the home page. */}
           <Route path="*" element={<LogsPage />} />
         </Routes>

@@ -1,9 +1,10 @@
 import { css } from '@emotion/css';
 import React from 'react';
-import { dateTimeFormat, type GrafanaTheme2 } from '@grafana/data';
+import { type GrafanaTheme2 } from '@grafana/data';
 import { useStyles2, useTheme2 } from '@grafana/ui';
 
 import { formatSessionGap } from '../../domain/flows/formatGap';
+import { formatTime } from '../../utils/format';
 import type { Flow } from '../../domain/flows/sessionize';
 import { eventKind, kindColor } from './eventKind';
 import { flowTestIds } from './testIds';
@@ -31,7 +32,7 @@ export function SessionStrip({ flow }: { flow: Flow }) {
                 key={j}
                 className={styles.dot}
                 style={{ background: kindColor(theme, eventKind(event.event)) }}
-                title={`${event.event}${event.step ? ` · ${event.step}` : ''} · ${dateTimeFormat(event.time, { format: 'YYYY-MM-DD HH:mm:ss' })}`}
+                title={`${event.event}${event.step ? ` · ${event.step}` : ''} · ${formatTime(event.time, 'second')}`}
               />
             ))}
           </div>

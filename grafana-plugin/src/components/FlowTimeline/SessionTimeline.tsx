@@ -1,10 +1,11 @@
 import { css } from '@emotion/css';
 import React, { useState } from 'react';
-import { dateTimeFormat, type GrafanaTheme2 } from '@grafana/data';
+import { type GrafanaTheme2 } from '@grafana/data';
 import { Badge, Button, useStyles2, useTheme2 } from '@grafana/ui';
 
 import type { FlowEvent } from '../../domain/flows/flowEvent';
-import { formatDuration, formatSessionGap } from '../../domain/flows/formatGap';
+import { formatSessionGap } from '../../domain/flows/formatGap';
+import { formatDuration, formatTime } from '../../utils/format';
 import type { Flow } from '../../domain/flows/sessionize';
 import { eventKind, kindColor } from './eventKind';
 import type { RequestRef } from './requestsByEvent';
@@ -26,8 +27,6 @@ export interface SessionTimelineProps {
    */
   operationHref?: (traceId: string) => string | undefined;
 }
-
-const TIME = 'YYYY-MM-DD HH:mm:ss';
 
 /**
  * A flow's events top to bottom, grouped by user session: a solid line runs through each
@@ -57,9 +56,11 @@ export function SessionTimeline(props: SessionTimelineProps) {
             <header className={styles.sessionHeader}>
               <strong>Session {i + 1}</strong>
               <span className={styles.muted}>
-                {session.derived ? 'no session id, split by inactivity' : session.id} · {dateTimeFormat(session.start, { format: TIME })}
+                {session.derived ? 'no session id, split by inactivity' : session.id} ·{' '}
+                {formatTime(session.start, 'second')}
                 {' · '}
-                {formatDuration(session.end - session.start)} · {session.events.length} event{session.events.length === 1 ? '' : 's'}
+                {formatDuration(session.end - session.start)} · {session.events.length} event
+                {session.events.length === 1 ? '' : 's'}
               </span>
             </header>
             <ol className={styles.events}>
@@ -106,7 +107,7 @@ function EventRow({ event, requests, requestHref, onOpenRequest, current, logHre
       <span className={styles.dot} style={{ background: kindColor(theme, eventKind(event.event)) }} />
       <div className={styles.eventBody}>
         <div className={styles.eventLine}>
-          <span className={styles.time}>{dateTimeFormat(event.time, { format: TIME })}</span>
+          <span className={styles.time}>{formatTime(event.time, 'second')}</span>
           <strong>{event.event}</strong>
           {event.step && <Badge color="blue" text={event.step} />}
           {current && <span className={styles.muted}>this log</span>}
@@ -147,7 +148,9 @@ function EventRow({ event, requests, requestHref, onOpenRequest, current, logHre
                   data-testid={flowTestIds.requestLink}
                   data-span-id={r.spanId}
                 >
-                  <span className={r.status !== null && r.status >= 400 ? styles.bad : undefined}>{r.status ?? 'no response'}</span>{' '}
+                  <span className={r.status !== null && r.status >= 400 ? styles.bad : undefined}>
+                    {r.status ?? 'no response'}
+                  </span>{' '}
                   {r.method} {r.path}
                 </a>
               </li>
@@ -215,7 +218,11 @@ const getStyles = (theme: GrafanaTheme2) => {
     }),
     eventBody: css({ display: 'flex', flexDirection: 'column', gap: 2, minWidth: 0 }),
     eventLine: css({ display: 'flex', gap: theme.spacing(1), alignItems: 'center', flexWrap: 'wrap' }),
-    time: css({ fontFamily: theme.typography.fontFamilyMonospace, color: theme.colors.text.secondary, fontSize: theme.typography.bodySmall.fontSize }),
+    time: css({
+      fontFamily: theme.typography.fontFamilyMonospace,
+      color: theme.colors.text.secondary,
+      fontSize: theme.typography.bodySmall.fontSize,
+    }),
     details: css({
       fontSize: theme.typography.bodySmall.fontSize,
       color: theme.colors.text.secondary,
@@ -225,7 +232,13 @@ const getStyles = (theme: GrafanaTheme2) => {
       maxWidth: 720,
       fontFamily: theme.typography.fontFamilyMonospace,
     }),
-    requests: css({ listStyle: 'none', margin: theme.spacing(0.5, 0, 0, 1), padding: 0, fontFamily: theme.typography.fontFamilyMonospace, fontSize: theme.typography.bodySmall.fontSize }),
+    requests: css({
+      listStyle: 'none',
+      margin: theme.spacing(0.5, 0, 0, 1),
+      padding: 0,
+      fontFamily: theme.typography.fontFamilyMonospace,
+      fontSize: theme.typography.bodySmall.fontSize,
+    }),
     requestLink: css({ color: theme.colors.text.link, '&:hover': { textDecoration: 'underline' } }),
     bad: css({ color: theme.colors.error.text }),
     gap: css({

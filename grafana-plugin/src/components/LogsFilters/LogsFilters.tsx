@@ -1,10 +1,11 @@
-import React, { useState } from 'react';
+import React from 'react';
 import { css } from '@emotion/css';
 import { GrafanaTheme2 } from '@grafana/data';
-import { Button, Checkbox, Combobox, ComboboxOption, Field, Input, MultiCombobox, useStyles2 } from '@grafana/ui';
+import { Button, Checkbox, Combobox, ComboboxOption, Field, MultiCombobox, useStyles2 } from '@grafana/ui';
 import { OperationFilters } from '../../api/loki/logql';
 import { LOG_TYPES, OUTCOMES } from '../../domain/types';
 import { logTypeLabel } from '../../utils/format';
+import { TextFilter } from '../common/TextFilter';
 import { testIds } from '../testIds';
 
 export interface LogsFiltersProps {
@@ -18,43 +19,6 @@ const TYPE_OPTIONS: Array<ComboboxOption<string>> = LOG_TYPES.map((t) => ({ labe
 const OUTCOME_OPTIONS: Array<ComboboxOption<string>> = OUTCOMES.map((o) => ({ label: o, value: o }));
 
 type TextKey = 'tool' | 'integrationId' | 'customerId' | 'traceId' | 'text';
-
-/**
- * A text filter that applies on Enter or blur, not on every keystroke (each change is a Loki
- * query). Its parent keys it by the applied value, so a URL change resets the draft.
- */
-function TextFilter(props: {
-  label: string;
-  value: string;
-  placeholder: string;
-  testId: string;
-  width?: number;
-  onCommit: (value: string) => void;
-}) {
-  const [draft, setDraft] = useState(props.value);
-  const commit = () => {
-    if (draft !== props.value) {
-      props.onCommit(draft);
-    }
-  };
-  return (
-    <Field label={props.label} noMargin>
-      <Input
-        width={props.width ?? 20}
-        value={draft}
-        placeholder={props.placeholder}
-        data-testid={props.testId}
-        onChange={(e) => setDraft(e.currentTarget.value)}
-        onBlur={commit}
-        onKeyDown={(e) => {
-          if (e.key === 'Enter') {
-            commit();
-          }
-        }}
-      />
-    </Field>
-  );
-}
 
 export function LogsFilters({ filters, onChange, onClear, canClear }: LogsFiltersProps) {
   const s = useStyles2(getStyles);
@@ -131,7 +95,13 @@ export function LogsFilters({ filters, onChange, onClear, canClear }: LogsFilter
 }
 
 const getStyles = (theme: GrafanaTheme2) => ({
-  bar: css({ display: 'flex', flexWrap: 'wrap', gap: theme.spacing(1.5), alignItems: 'flex-end', label: { marginBottom: theme.spacing(0.5) } }),
+  bar: css({
+    display: 'flex',
+    flexWrap: 'wrap',
+    gap: theme.spacing(1.5),
+    alignItems: 'flex-end',
+    label: { marginBottom: theme.spacing(0.5) },
+  }),
   checks: css({ display: 'flex', flexDirection: 'column', gap: theme.spacing(0.5), paddingBottom: theme.spacing(0.5) }),
   clear: css({ marginBottom: 2 }),
 });

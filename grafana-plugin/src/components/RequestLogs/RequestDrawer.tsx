@@ -42,15 +42,30 @@ function Body({ message, testId }: { message: HttpMessage; testId: string }) {
         <div className={s.muted}>No body.</div>
       ) : (
         <pre className={s.pre} data-testid={testId} data-language={language}>
-          {language === 'base64' ? `(binary, base64)\n${text}` : language === 'partial-json' ? `${text}\n… (truncated)` : text}
+          {language === 'base64'
+            ? `(binary, base64)\n${text}`
+            : language === 'partial-json'
+              ? `${text}\n… (truncated)`
+              : text}
         </pre>
       )}
     </>
   );
 }
 
-/** The details of one request: redacted headers and bodies, retry and rate-limit facts. */
-export function RequestDrawer({ request, onClose }: { request: RequestLog; onClose: () => void }) {
+/**
+ * The details of one request: redacted headers and bodies, retry and rate-limit facts.
+ * `actions` go next to its own buttons (the Requests page links the request's operation).
+ */
+export function RequestDrawer({
+  request,
+  onClose,
+  actions,
+}: {
+  request: RequestLog;
+  onClose: () => void;
+  actions?: React.ReactNode;
+}) {
   const s = useStyles2(getStyles);
   const [fullResponse, setFullResponse] = useState(false);
   const facts: Array<[string, string]> = [
@@ -67,7 +82,8 @@ export function RequestDrawer({ request, onClose }: { request: RequestLog; onClo
   }
   if (request.rateLimit) {
     const { limit, remaining, reset } = request.rateLimit;
-    const left = remaining && limit ? `${remaining} of ${limit} left` : remaining ? `${remaining} left` : `limit ${limit || '?'}`;
+    const left =
+      remaining && limit ? `${remaining} of ${limit} left` : remaining ? `${remaining} left` : `limit ${limit || '?'}`;
     facts.push(['Rate limit', reset ? `${left}, resets ${reset}` : left]);
   }
   if (request.errorType) {
@@ -78,7 +94,10 @@ export function RequestDrawer({ request, onClose }: { request: RequestLog; onClo
       title={`${request.method} ${request.path}`}
       subtitle={
         <Stack gap={1} alignItems="center">
-          <Badge text={request.status === null ? 'no response' : String(request.status)} color={statusColor(request.status)} />
+          <Badge
+            text={request.status === null ? 'no response' : String(request.status)}
+            color={statusColor(request.status)}
+          />
           <span className={s.url}>{request.url}</span>
         </Stack>
       }
@@ -98,10 +117,16 @@ export function RequestDrawer({ request, onClose }: { request: RequestLog; onClo
             </ClipboardButton>
           )}
           {request.response && (
-            <Button icon="external-link-alt" variant="secondary" onClick={() => setFullResponse(true)} data-testid={testIds.requests.openResponse}>
+            <Button
+              icon="external-link-alt"
+              variant="secondary"
+              onClick={() => setFullResponse(true)}
+              data-testid={testIds.requests.openResponse}
+            >
               Open response
             </Button>
           )}
+          {actions}
         </Stack>
         <dl className={s.facts}>
           {facts.map(([k, v]) => (
@@ -116,7 +141,9 @@ export function RequestDrawer({ request, onClose }: { request: RequestLog; onClo
             {request.bodyParseError}
           </Alert>
         )}
-        <p className={s.muted}>Sensitive headers, query values and body fields were redacted before they were logged.</p>
+        <p className={s.muted}>
+          Sensitive headers, query values and body fields were redacted before they were logged.
+        </p>
         <h4>Request headers</h4>
         {request.request ? <Headers headers={request.request.headers} /> : <div className={s.muted}>Not logged.</div>}
         <h4>Request body</h4>
@@ -131,7 +158,12 @@ export function RequestDrawer({ request, onClose }: { request: RequestLog; onClo
         {request.response ? <Body message={request.response} testId={testIds.requests.responseBody} /> : null}
       </div>
       {fullResponse && request.response && (
-        <Modal title={`Response ${request.response.status} · ${request.method} ${request.path}`} isOpen onDismiss={() => setFullResponse(false)} className={s.modal}>
+        <Modal
+          title={`Response ${request.response.status} · ${request.method} ${request.path}`}
+          isOpen
+          onDismiss={() => setFullResponse(false)}
+          className={s.modal}
+        >
           <div data-testid={testIds.requests.fullResponse}>
             <Headers headers={request.response.headers} />
             <Body message={request.response} testId={`${testIds.requests.fullResponse}-body`} />
@@ -151,7 +183,11 @@ const getStyles = (theme: GrafanaTheme2) => ({
     maxWidth: '100%',
     h4: { marginTop: theme.spacing(2) },
   }),
-  url: css({ fontFamily: theme.typography.fontFamilyMonospace, fontSize: theme.typography.bodySmall.fontSize, wordBreak: 'break-all' }),
+  url: css({
+    fontFamily: theme.typography.fontFamilyMonospace,
+    fontSize: theme.typography.bodySmall.fontSize,
+    wordBreak: 'break-all',
+  }),
   muted: css({ color: theme.colors.text.secondary, fontSize: theme.typography.bodySmall.fontSize }),
   facts: css({
     display: 'grid',
@@ -166,7 +202,14 @@ const getStyles = (theme: GrafanaTheme2) => ({
     tableLayout: 'fixed',
     fontSize: theme.typography.bodySmall.fontSize,
     fontFamily: theme.typography.fontFamilyMonospace,
-    th: { width: '35%', textAlign: 'left', fontWeight: theme.typography.fontWeightMedium, paddingRight: theme.spacing(2), verticalAlign: 'top', overflowWrap: 'anywhere' },
+    th: {
+      width: '35%',
+      textAlign: 'left',
+      fontWeight: theme.typography.fontWeightMedium,
+      paddingRight: theme.spacing(2),
+      verticalAlign: 'top',
+      overflowWrap: 'anywhere',
+    },
     td: { overflowWrap: 'anywhere' },
   }),
   pre: css({

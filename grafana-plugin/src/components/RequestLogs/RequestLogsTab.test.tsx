@@ -28,7 +28,13 @@ function requests(n: number): RequestLog[] {
 }
 
 const render = (ui: React.ReactElement) => rtlRender(<MemoryRouter>{ui}</MemoryRouter>);
-const records = (reqs: RequestLog[]): OperationRecords => ({ requests: reqs, syncModels: [], warnings: [], flowEvents: [], all: [] });
+const records = (reqs: RequestLog[]): OperationRecords => ({
+  requests: reqs,
+  syncModels: [],
+  warnings: [],
+  flowEvents: [],
+  all: [],
+});
 
 describe('RequestLogsTab', () => {
   it('mounts only the visible rows of 5,000 requests and counts 4xx/5xx over all of them', () => {

@@ -1,10 +1,11 @@
 import { css } from '@emotion/css';
 import React from 'react';
-import { dateTimeFormat, type GrafanaTheme2 } from '@grafana/data';
+import { type GrafanaTheme2 } from '@grafana/data';
 import { useStyles2 } from '@grafana/ui';
 
 import type { SyncCountName } from '../../domain/syncMetrics/syncRecords';
 import type { SyncPoint } from '../../domain/syncMetrics/syncMetrics';
+import { formatTime } from '../../utils/format';
 import { syncTestIds } from './testIds';
 
 export interface TrendBarsProps {
@@ -23,13 +24,17 @@ export function TrendBars({ history, current, metric, flagged }: TrendBarsProps)
   const max = Math.max(1, ...all);
   const height = (v: number | undefined) => (v === undefined ? 0 : Math.max(2, Math.round((v / max) * 28)));
   return (
-    <div className={styles.bars} data-testid={syncTestIds.trend} aria-label={`${metric} over the last ${history.length + 1} syncs`}>
+    <div
+      className={styles.bars}
+      data-testid={syncTestIds.trend}
+      aria-label={`${metric} over the last ${history.length + 1} syncs`}
+    >
       {history.map((p, i) => (
         <span
           key={p.syncId}
           className={styles.bar}
           style={{ height: height(values[i]) }}
-          title={`${dateTimeFormat(p.time, { format: 'YYYY-MM-DD HH:mm' })}: ${values[i] ?? 'n/a'} ${metric}`}
+          title={`${formatTime(p.time, 'minute')}: ${values[i] ?? 'n/a'} ${metric}`}
         />
       ))}
       <span

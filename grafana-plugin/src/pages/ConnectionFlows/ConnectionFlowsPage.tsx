@@ -1,22 +1,13 @@
 import { css } from '@emotion/css';
 import React, { useMemo, useState } from 'react';
 import { useLocation } from 'react-router-dom';
-import { dateTimeFormat, rangeUtil, type GrafanaTheme2, type TimeRange } from '@grafana/data';
+import { type GrafanaTheme2 } from '@grafana/data';
 import { locationService, PluginPage } from '@grafana/runtime';
-import {
-  Field,
-  Icon,
-  Input,
-  RadioButtonGroup,
-  RefreshPicker,
-  Stack,
-  TextLink,
-  TimeRangePicker,
-  useStyles2,
-} from '@grafana/ui';
+import { Field, Icon, Input, RadioButtonGroup, Stack, TextLink, useStyles2 } from '@grafana/ui';
 
 import { IndexLabelsNotice } from '../../components/common/IndexLabelsNotice';
 import { QueryError } from '../../components/common/QueryError';
+import { TimeRangeControls, useUrlTimeRange } from '../../components/common/TimeRangeControls';
 import { useLokiLayout } from '../../components/common/useLokiLayout';
 import { layoutFrom } from '../../api/loki/layout';
 import { FlowFunnel } from '../../components/FlowTimeline/FlowFunnel';
@@ -30,8 +21,9 @@ import { flowFunnel } from '../../domain/flows/funnel';
 import { sessionizeFlows } from '../../domain/flows/sessionize';
 import type { FlowStatus } from '../../domain/flows/outcome';
 import { useSettings } from '../../settings';
+import { formatTime } from '../../utils/format';
 import { logDetailUrl } from '../../utils/routing';
-import { flowsUrlUpdate, parseFlowsUrl, rawTime } from './flowsUrlState';
+import { flowsUrlUpdate, parseFlowsUrl } from './flowsUrlState';
 import { FLOW_PAGE_EVENTS_LIMIT, useFlowEvents } from './useFlowEvents';
 
 const ALL_TOOLS = '';
@@ -49,13 +41,7 @@ function ConnectionFlowsPage() {
   const [reloadKey, setReloadKey] = useState(0);
   const [textDraft, setTextDraft] = useState(state.text);
   const [open, setOpen] = useState<string>();
-  const timeRange: TimeRange = useMemo(
-    () => rangeUtil.convertRawToRange({ from: rawTime(state.from), to: rawTime(state.to) }),
-    // reloadKey re-resolves relative ranges such as now-7d
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-    [state.from, state.to, reloadKey]
-  );
-  const range = useMemo(() => ({ fromMs: timeRange.from.valueOf(), toMs: timeRange.to.valueOf() }), [timeRange]);
+  const { timeRange, range } = useUrlTimeRange(state.from, state.to, reloadKey);
   const layout = useLokiLayout(lokiDatasourceUid);
   const result = useFlowEvents(
     lokiDatasourceUid,
@@ -76,32 +62,16 @@ function ConnectionFlowsPage() {
   );
 
   const set = (next: Parameters<typeof flowsUrlUpdate>[0]) => locationService.partial(flowsUrlUpdate(next));
-  const setRange = (next: TimeRange) => {
-    const raw = (v: unknown) => (typeof v === 'string' ? v : String((v as { valueOf(): number }).valueOf()));
-    set({ from: raw(next.raw.from), to: raw(next.raw.to) });
-  };
 
   return (
     <PluginPage
       actions={
         <Stack gap={1}>
-          <TimeRangePicker
-            value={timeRange}
-            onChange={setRange}
-            onChangeTimeZone={() => {}}
-            onMoveBackward={() =>
-              set({ from: String(range.fromMs - (range.toMs - range.fromMs)), to: String(range.fromMs) })
-            }
-            onMoveForward={() =>
-              set({ from: String(range.toMs), to: String(range.toMs + (range.toMs - range.fromMs)) })
-            }
-            onZoom={() => {}}
-          />
-          <RefreshPicker
-            noIntervalPicker
-            onIntervalChanged={() => {}}
+          <TimeRangeControls
+            timeRange={timeRange}
+            range={range}
             onRefresh={() => setReloadKey((k) => k + 1)}
-            isLoading={result.loading}
+            loading={result.loading}
           />
         </Stack>
       }
@@ -225,7 +195,7 @@ function FlowRow({
           <Icon name={open ? 'angle-down' : 'angle-right'} /> {flow.customerId ?? '–'}
         </td>
         <td>{flow.endUserId ?? '–'}</td>
-        <td className={styles.nowrap}>{dateTimeFormat(flow.start, { format: 'YYYY-MM-DD HH:mm' })}</td>
+        <td className={styles.nowrap}>{formatTime(flow.start, 'minute')}</td>
         <td>
           <OutcomeBadge outcome={outcome} />
         </td>

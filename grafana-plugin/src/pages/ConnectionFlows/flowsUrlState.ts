@@ -1,4 +1,4 @@
-import { dateTime, type DateTime } from '@grafana/data';
+import { TIME_URL_KEYS } from '../../utils/urlTimeRange';
 
 /** The flows page's state in the URL, so a view can be shared and reloaded. Pure. */
 export interface FlowsUrlState {
@@ -11,7 +11,7 @@ export interface FlowsUrlState {
   text: string;
 }
 
-export const FLOWS_URL_KEYS = { from: 'from', to: 'to', tool: 'tool', customer: 'customer', text: 'q' } as const;
+export const FLOWS_URL_KEYS = { ...TIME_URL_KEYS, tool: 'tool', customer: 'customer', text: 'q' } as const;
 export const DEFAULT_FLOWS_RANGE = { from: 'now-7d', to: 'now' };
 
 export function parseFlowsUrl(params: URLSearchParams): FlowsUrlState {
@@ -35,9 +35,4 @@ export function flowsUrlUpdate(state: Partial<FlowsUrlState>): Record<string, st
     }
   }
   return out;
-}
-
-/** A URL time as Grafana's raw time: epoch ms ("1795...") become a date, "now-7d" stays relative. */
-export function rawTime(value: string): string | DateTime {
-  return /^\d+$/.test(value) ? dateTime(Number(value)) : value;
 }

@@ -26,7 +26,6 @@ import { traceBounds } from '../../api/tempo/parse';
 import { QueryError } from '../../components/common/QueryError';
 import { useLokiLayout } from '../../components/common/useLokiLayout';
 import { layoutFrom } from '../../api/loki/layout';
-import { REQUEST_PARAM } from '../../components/RequestLogs/RequestLogsTab';
 import { testIds } from '../../components/testIds';
 import { DETAIL_RECORDS_LIMIT } from '../../constants';
 import { groupTraceRecords } from '../../domain/records';
@@ -35,7 +34,14 @@ import { useSettings } from '../../settings';
 import { traceExploreUrl } from '../../utils/explore';
 import { formatDuration, formatTime, logTypeLabel, outcomeColor } from '../../utils/format';
 import { logsUrl } from '../../utils/routing';
-import { DETAIL_PARAMS, detailRange, detailStreams, operationRange, RECORD_SLACK_MS } from './detailRange';
+import {
+  DETAIL_PARAMS,
+  detailRange,
+  detailStreams,
+  operationRange,
+  RECORD_SLACK_MS,
+  REQUEST_PARAM,
+} from './detailRange';
 import { tabsFor } from './tabs';
 import { normalizeTraceId } from '../../domain/traceId';
 

@@ -1,4 +1,11 @@
-import { DETAIL_FALLBACK_LOOKBACK_MS, DETAIL_PARAMS, detailRange, detailSearch, detailStreams } from './detailRange';
+import {
+  DETAIL_FALLBACK_LOOKBACK_MS,
+  DETAIL_PARAMS,
+  detailRange,
+  detailSearch,
+  detailStreams,
+  requestDetailSearch,
+} from './detailRange';
 
 describe('detailRange', () => {
   it('covers the operation from start to end with a minute either side', () => {
@@ -40,5 +47,28 @@ describe('detailSearch and detailStreams', () => {
   it('leaves the streams unknown for a link without tool and log type', () => {
     expect(detailSearch({ ...op, tool: '', logType: '' })).toBe('time=1000000&duration=5001');
     expect(detailStreams(null, ' ')).toBeUndefined();
+  });
+});
+
+describe('requestDetailSearch', () => {
+  const request = { spanId: '96823af2be9696c8', tool: 'workday', logType: 'connection_flow' };
+
+  it("opens the request in its operation's Request logs, over the operation's own range", () => {
+    const op = { endMs: 2_000_000, durationMs: 4_000.2, tool: 'workday', logType: 'connection_flow' };
+    expect(Object.fromEntries(new URLSearchParams(requestDetailSearch(request, op)))).toEqual({
+      time: '2000000',
+      duration: '4001',
+      tool: 'workday',
+      type: 'connection_flow',
+      tab: 'requests',
+      request: '96823af2be9696c8',
+    });
+  });
+
+  it("names only the request's streams when its operation was not found, so the detail asks the trace for its time", () => {
+    expect(requestDetailSearch(request, null)).toBe(
+      'tool=workday&type=connection_flow&tab=requests&request=96823af2be9696c8'
+    );
+    expect(detailRange(new URLSearchParams(requestDetailSearch(request, null)), 9e12).exact).toBe(false);
   });
 });

@@ -6,6 +6,8 @@ import type { OperationStreams } from '../../api/loki/logql';
  * are read.
  */
 export const DETAIL_PARAMS = { time: 'time', duration: 'duration', tool: 'tool', logType: 'type', tab: 'tab' } as const;
+/** The open request's span id in the Request logs tab. */
+export const REQUEST_PARAM = 'request';
 
 /** Without a time in the link, look back this far (a link pasted from a trace id alone). */
 export const DETAIL_FALLBACK_LOOKBACK_MS = 7 * 24 * 3600 * 1000;
@@ -29,6 +31,27 @@ export function detailSearch(op: { endMs: number; durationMs: number; tool: stri
   if (op.logType) {
     search.set(DETAIL_PARAMS.logType, op.logType);
   }
+  return search.toString();
+}
+
+/**
+ * The search of a link to one request in its operation's detail: the Request logs tab with
+ * its drawer open. Without the operation (its record not found), the link names the
+ * request's tool and log type and the detail page finds the time from the trace. Pure.
+ */
+export function requestDetailSearch(
+  request: { spanId: string; tool: string; logType: string },
+  op: { endMs: number; durationMs: number; tool: string; logType: string } | null
+): string {
+  const search = new URLSearchParams(
+    op ? detailSearch(op) : detailSearch({ endMs: 0, durationMs: 0, tool: request.tool, logType: request.logType })
+  );
+  if (!op) {
+    search.delete(DETAIL_PARAMS.time);
+    search.delete(DETAIL_PARAMS.duration);
+  }
+  search.set(DETAIL_PARAMS.tab, 'requests');
+  search.set(REQUEST_PARAM, request.spanId);
   return search.toString();
 }
 

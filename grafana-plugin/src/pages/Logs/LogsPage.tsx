@@ -1,16 +1,18 @@
-import React, { useEffect, useMemo, useState } from 'react';
+import React, { useMemo, useState } from 'react';
 import { useLocation, useNavigate } from 'react-router-dom';
 import { css } from '@emotion/css';
-import { GrafanaTheme2, rangeUtil, TimeRange } from '@grafana/data';
+import { GrafanaTheme2 } from '@grafana/data';
 import { locationService, PluginPage } from '@grafana/runtime';
-import { Button, LinkButton, LoadingPlaceholder, RefreshPicker, Stack, TimeRangePicker, useStyles2 } from '@grafana/ui';
+import { Button, LinkButton, LoadingPlaceholder, Stack, useStyles2 } from '@grafana/ui';
 import { EMPTY_FILTERS, OperationFilters } from '../../api/loki/logql';
 import { buildOperationsTraceQL } from '../../api/tempo/traceql';
 import { LogsFilters } from '../../components/LogsFilters/LogsFilters';
 import { OperationsTable } from '../../components/OperationsTable/OperationsTable';
 import { IndexLabelsNotice } from '../../components/common/IndexLabelsNotice';
 import { QueryError } from '../../components/common/QueryError';
+import { TimeRangeControls, useUrlTimeRange } from '../../components/common/TimeRangeControls';
 import { useLokiLayout } from '../../components/common/useLokiLayout';
+import { useTableHeight } from '../../components/common/useTableHeight';
 import { layoutFrom } from '../../api/loki/layout';
 import { testIds } from '../../components/testIds';
 import { Operation } from '../../domain/types';
@@ -19,17 +21,7 @@ import { exploreUrl } from '../../utils/explore';
 import { logDetailUrl } from '../../utils/routing';
 import { detailSearch } from '../LogDetail/detailRange';
 import { useOperations } from './useOperations';
-import { filtersToQuery, hasActiveFilters, parseLogsUrl, toRawTimeRange, URL_KEYS } from './urlState';
-
-function useTableHeight(): number {
-  const [height, setHeight] = useState(() => Math.max(400, window.innerHeight - 330));
-  useEffect(() => {
-    const onResize = () => setHeight(Math.max(400, window.innerHeight - 330));
-    window.addEventListener('resize', onResize);
-    return () => window.removeEventListener('resize', onResize);
-  }, []);
-  return height;
-}
+import { filtersToQuery, hasActiveFilters, parseLogsUrl } from './urlState';
 
 function LogsPage() {
   const s = useStyles2(getStyles);
@@ -39,13 +31,7 @@ function LogsPage() {
   const { filters, from, to } = useMemo(() => parseLogsUrl(new URLSearchParams(location.search)), [location.search]);
   const [reloadKey, setReloadKey] = useState(0);
   const [live, setLive] = useState(false);
-  const timeRange: TimeRange = useMemo(
-    () => rangeUtil.convertRawToRange(toRawTimeRange(from, to)),
-    // reloadKey re-resolves relative ranges such as now-6h
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-    [from, to, reloadKey]
-  );
-  const range = useMemo(() => ({ fromMs: timeRange.from.valueOf(), toMs: timeRange.to.valueOf() }), [timeRange]);
+  const { timeRange, range } = useUrlTimeRange(from, to, reloadKey);
   const layout = useLokiLayout(settings.lokiDatasourceUid);
   const result = useOperations(
     settings.lokiDatasourceUid,
@@ -55,7 +41,7 @@ function LogsPage() {
     live,
     reloadKey
   );
-  const tableHeight = useTableHeight();
+  const tableHeight = useTableHeight(330);
   const traceQL = useMemo(() => {
     try {
       return buildOperationsTraceQL(filters);
@@ -65,17 +51,6 @@ function LogsPage() {
   }, [filters]);
 
   const setFilters = (next: OperationFilters) => locationService.partial(filtersToQuery(next));
-  const setRange = (next: TimeRange) => {
-    const raw = (v: unknown) => (typeof v === 'string' ? v : String((v as { valueOf(): number }).valueOf()));
-    locationService.partial({ [URL_KEYS.from]: raw(next.raw.from), [URL_KEYS.to]: raw(next.raw.to) });
-  };
-  const shift = (direction: -1 | 1) => {
-    const span = range.toMs - range.fromMs;
-    locationService.partial({
-      [URL_KEYS.from]: String(range.fromMs + direction * span),
-      [URL_KEYS.to]: String(range.toMs + direction * span),
-    });
-  };
   // the list's search rides along in history state, so "All logs" returns to the same view
   const open = (op: Operation) =>
     navigate(logDetailUrl(op.traceId, `?${detailSearch(op)}`), {
@@ -108,25 +83,11 @@ function LogsPage() {
           >
             {live ? 'Pause' : 'Live'}
           </Button>
-          <TimeRangePicker
-            value={timeRange}
-            onChange={setRange}
-            onChangeTimeZone={() => {}}
-            onMoveBackward={() => shift(-1)}
-            onMoveForward={() => shift(1)}
-            onZoom={() => {
-              const span = range.toMs - range.fromMs;
-              locationService.partial({
-                [URL_KEYS.from]: String(range.fromMs - span / 2),
-                [URL_KEYS.to]: String(range.toMs + span / 2),
-              });
-            }}
-          />
-          <RefreshPicker
-            noIntervalPicker
-            onIntervalChanged={() => {}}
+          <TimeRangeControls
+            timeRange={timeRange}
+            range={range}
             onRefresh={() => setReloadKey((k) => k + 1)}
-            isLoading={result.loading}
+            loading={result.loading}
           />
           {result.query && (
             <LinkButton

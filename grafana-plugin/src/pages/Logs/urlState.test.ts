@@ -1,5 +1,5 @@
 import { EMPTY_FILTERS } from '../../api/loki/logql';
-import { DEFAULT_FROM, filtersToQuery, hasActiveFilters, parseLogsUrl, toRawTimeRange } from './urlState';
+import { DEFAULT_FROM, filtersToQuery, hasActiveFilters, parseLogsUrl } from './urlState';
 
 function roundTrip(query: Record<string, string | string[] | null>): URLSearchParams {
   const params = new URLSearchParams();
@@ -43,13 +43,5 @@ describe('logs URL state', () => {
 
   it('accepts comma-separated types from dashboard links', () => {
     expect(parseLogsUrl(new URLSearchParams('type=sync,action&from=now-1h')).filters.types).toEqual(['sync', 'action']);
-  });
-});
-
-describe('toRawTimeRange', () => {
-  it('reads epoch ms as absolute times and keeps relative ones', () => {
-    const raw = toRawTimeRange('1700000000000', 'now');
-    expect(typeof raw.from === 'string' ? raw.from : raw.from.valueOf()).toBe(1700000000000);
-    expect(raw.to).toBe('now');
   });
 });

@@ -1,5 +1,5 @@
-import { dateTime, DateTime, RawTimeRange } from '@grafana/data';
 import { EMPTY_FILTERS, OperationFilters } from '../../api/loki/logql';
+import { TIME_URL_KEYS } from '../../utils/urlTimeRange';
 
 /**
  * The list's state in the URL (shared links, dashboard links): filters, time range, live.
@@ -16,8 +16,7 @@ export const URL_KEYS = {
   has5xx: 'has5xx',
   traceId: 'traceId',
   text: 'q',
-  from: 'from',
-  to: 'to',
+  ...TIME_URL_KEYS,
 } as const;
 
 export const DEFAULT_FROM = 'now-6h';
@@ -34,7 +33,10 @@ const flag = (v: string | null) => v === '1' || v === 'true';
 export function parseLogsUrl(search: URLSearchParams): LogsUrlState {
   return {
     filters: {
-      types: search.getAll(URL_KEYS.type).flatMap((t) => t.split(',')).filter((t) => t !== ''),
+      types: search
+        .getAll(URL_KEYS.type)
+        .flatMap((t) => t.split(','))
+        .filter((t) => t !== ''),
       tool: search.get(URL_KEYS.tool) ?? '',
       integrationId: search.get(URL_KEYS.integrationId) ?? '',
       customerId: search.get(URL_KEYS.customerId) ?? '',
@@ -69,13 +71,4 @@ export function filtersToQuery(filters: OperationFilters): Record<string, string
 
 export function hasActiveFilters(filters: OperationFilters): boolean {
   return JSON.stringify({ ...filters, types: [...filters.types] }) !== JSON.stringify(EMPTY_FILTERS);
-}
-
-/** URL time values: epoch ms (absolute, as Grafana writes them) or relative text such as now-6h. */
-function urlTime(value: string): string | DateTime {
-  return /^\d+$/.test(value) ? dateTime(Number(value)) : value;
-}
-
-export function toRawTimeRange(from: string, to: string): RawTimeRange {
-  return { from: urlTime(from), to: urlTime(to) };
 }

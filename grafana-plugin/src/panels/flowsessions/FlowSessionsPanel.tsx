@@ -1,6 +1,6 @@
 import { css } from '@emotion/css';
 import React, { useMemo, useState } from 'react';
-import { dateTimeFormat, type GrafanaTheme2, type PanelProps } from '@grafana/data';
+import { type GrafanaTheme2, type PanelProps } from '@grafana/data';
 import { Icon, useStyles2 } from '@grafana/ui';
 
 import { flowOutcome } from '../../domain/flows/outcome';
@@ -9,11 +9,12 @@ import { OutcomeBadge } from '../../components/FlowTimeline/OutcomeBadge';
 import { SessionStrip } from '../../components/FlowTimeline/SessionStrip';
 import { SessionTimeline } from '../../components/FlowTimeline/SessionTimeline';
 import { flowTestIds } from '../../components/FlowTimeline/testIds';
+import { formatTime } from '../../utils/format';
 import { flowEventsFromFrames } from '../shared/flowFrames';
 import { fieldNamesFrom, gapMsFrom, type FlowSessionsOptions } from './options';
 
 /** Flow events from any query (e.g. Loki over `integration.flow.event`) drawn as user sessions per flow. */
-export function FlowSessionsPanel({ data, options, width, height }: PanelProps<FlowSessionsOptions>) {
+export function FlowSessionsPanel({ data, options, width, height, timeZone }: PanelProps<FlowSessionsOptions>) {
   const styles = useStyles2(getStyles);
   const names = fieldNamesFrom(options);
   const gapMs = gapMsFrom(options);
@@ -21,7 +22,7 @@ export function FlowSessionsPanel({ data, options, width, height }: PanelProps<F
     () => sessionizeFlows(flowEventsFromFrames(data.series, names), { gapMs }),
     // names is rebuilt each render; its inputs are the options
     // eslint-disable-next-line react-hooks/exhaustive-deps
-    [data.series, gapMs, options.flowIdField, options.sessionIdField, options.eventField, options.stepField],
+    [data.series, gapMs, options.flowIdField, options.sessionIdField, options.eventField, options.stepField]
   );
   const shown = flows.slice(0, Math.max(1, options.maxFlows || 50));
   const [open, setOpen] = useState<string | undefined>(undefined);
@@ -56,7 +57,8 @@ export function FlowSessionsPanel({ data, options, width, height }: PanelProps<F
               </span>
               <OutcomeBadge outcome={flowOutcome(flow, { now, gapMs })} />
               <span className={styles.muted}>
-                {flow.sessions.length} session{flow.sessions.length === 1 ? '' : 's'} · {dateTimeFormat(flow.start, { format: 'MM-DD HH:mm' })}
+                {flow.sessions.length} session{flow.sessions.length === 1 ? '' : 's'} ·{' '}
+                {formatTime(flow.start, 'shortMinute', timeZone)}
               </span>
               <span className={styles.strip}>
                 <SessionStrip flow={flow} />
@@ -97,7 +99,11 @@ const getStyles = (theme: GrafanaTheme2) => ({
     '&:hover': { background: theme.colors.action.hover },
   }),
   title: css({ fontWeight: theme.typography.fontWeightMedium, whiteSpace: 'nowrap' }),
-  muted: css({ color: theme.colors.text.secondary, fontSize: theme.typography.bodySmall.fontSize, whiteSpace: 'nowrap' }),
+  muted: css({
+    color: theme.colors.text.secondary,
+    fontSize: theme.typography.bodySmall.fontSize,
+    whiteSpace: 'nowrap',
+  }),
   strip: css({ flex: 1, minWidth: 120, paddingRight: theme.spacing(1) }),
   detail: css({ paddingLeft: theme.spacing(2) }),
 });
