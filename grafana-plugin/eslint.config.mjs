@@ -23,6 +23,8 @@ export default defineConfig([
       '**/lib-cov',
       '**/coverage',
       '**/dist/',
+      // Bench and harness bundles built by the tests.
+      '.cache/',
       '**/artifacts/',
       '**/work/',
       '**/ci/',

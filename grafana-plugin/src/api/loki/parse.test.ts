@@ -106,6 +106,28 @@ describe('parseStreamsResponse', () => {
     expect(op.timeMs).toBe(nsToMs(op.timestampNs));
   });
 
+  it('keeps one of a record delivered twice, even from another shard of its stream, and every distinct record', () => {
+    const meta = (span: string) => ({ structuredMetadata: { event_name: 'integration.request', span_id: span } });
+    const records = parseStreamsResponse({
+      status: 'success',
+      data: {
+        resultType: 'streams',
+        result: [
+          { stream: { event_name: 'integration.request' }, values: [['1700000000000000001', 'GET 200', meta('a1')]] },
+          {
+            stream: { event_name: 'integration.request', __stream_shard__: '1' },
+            values: [
+              ['1700000000000000001', 'GET 200', meta('a1')], // the retried push
+              ['1700000000000000001', 'GET 200', meta('b2')], // another request at the same time
+              ['1700000000000000001', 'GET 404', meta('a1')], // same span, other body
+            ],
+          },
+        ],
+      },
+    });
+    expect(records.map((r) => `${r.spanId} ${r.body}`).sort()).toEqual(['a1 GET 200', 'a1 GET 404', 'b2 GET 200']);
+  });
+
   it('reads categorized labels (structured metadata as a third value element)', () => {
     const [record] = parseStreamsResponse({
       status: 'success',
@@ -115,7 +137,17 @@ describe('parseStreamsResponse', () => {
           {
             stream: { service_name: 'svc' },
             values: [
-              ['1700000000123456789', 'line', { structuredMetadata: { event_name: 'integration.request', trace_id: '4bf92f3577b34da6a3ce929d0e0e4736' }, parsed: { x: '1' } }],
+              [
+                '1700000000123456789',
+                'line',
+                {
+                  structuredMetadata: {
+                    event_name: 'integration.request',
+                    trace_id: '4bf92f3577b34da6a3ce929d0e0e4736',
+                  },
+                  parsed: { x: '1' },
+                },
+              ],
             ],
           },
         ],
@@ -128,14 +160,22 @@ describe('parseStreamsResponse', () => {
       traceId: '4bf92f3577b34da6a3ce929d0e0e4736',
       spanId: '',
       body: 'line',
-      attributes: { service_name: 'svc', event_name: 'integration.request', trace_id: '4bf92f3577b34da6a3ce929d0e0e4736', x: '1' },
+      attributes: {
+        service_name: 'svc',
+        event_name: 'integration.request',
+        trace_id: '4bf92f3577b34da6a3ce929d0e0e4736',
+        x: '1',
+      },
     });
   });
 
   it('normalises trace ids: lower case, leading zeros restored', () => {
     const [record] = parseStreamsResponse({
       status: 'success',
-      data: { resultType: 'streams', result: [{ stream: { trace_id: '8A3C5E1F2B4D6A7C9E0F1A2B3C4D5E6' }, values: [['1000000', 'x']] }] },
+      data: {
+        resultType: 'streams',
+        result: [{ stream: { trace_id: '8A3C5E1F2B4D6A7C9E0F1A2B3C4D5E6' }, values: [['1000000', 'x']] }],
+      },
     });
     expect(record!.traceId).toBe('08a3c5e1f2b4d6a7c9e0f1a2b3c4d5e6');
   });
@@ -147,7 +187,10 @@ describe('parseStreamsResponse', () => {
   it('skips malformed values instead of throwing', () => {
     const records = parseStreamsResponse({
       status: 'success',
-      data: { resultType: 'streams', result: [{ stream: {}, values: [[1, 'x'], ['5', null], 'junk', ['1000000', 'ok']] }, null] },
+      data: {
+        resultType: 'streams',
+        result: [{ stream: {}, values: [[1, 'x'], ['5', null], 'junk', ['1000000', 'ok']] }, null],
+      },
     });
     expect(records.map((r) => r.body)).toEqual(['ok']);
   });

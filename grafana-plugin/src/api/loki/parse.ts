@@ -12,7 +12,8 @@ import { isObject } from '../../utils/isObject';
  * is merged into `stream`, so every record with distinct metadata is its own stream.
  */
 
-type LokiValue = [string, string] | [string, string, { structuredMetadata?: Record<string, string>; parsed?: Record<string, string> }];
+type LokiValue =
+  [string, string] | [string, string, { structuredMetadata?: Record<string, string>; parsed?: Record<string, string> }];
 
 export interface LokiStream {
   stream: Record<string, string>;
@@ -64,6 +65,7 @@ export function parseStreamsResponse(body: unknown): LogRecord[] {
     throw new LokiResponseError('Loki answered without a "result" list.');
   }
   const records: LogRecord[] = [];
+  const seen = new Set<string>();
   for (const stream of result) {
     if (!isObject(stream) || !Array.isArray(stream.values)) {
       continue;
@@ -77,10 +79,25 @@ export function parseStreamsResponse(body: unknown): LogRecord[] {
       const attributes = extra
         ? { ...labels, ...stringRecord(extra.structuredMetadata), ...stringRecord(extra.parsed) }
         : labels;
-      records.push(toRecord(value[0], value[1], attributes));
+      const record = toRecord(value[0], value[1], attributes);
+      const key = deliveryKey(record);
+      if (!seen.has(key)) {
+        seen.add(key);
+        records.push(record);
+      }
     }
   }
   return sortNewestFirst(records);
+}
+
+/**
+ * What makes a record the same record: the collector delivers at least once, so a push it
+ * retries after a Loki timeout can be stored twice, possibly in another shard of the
+ * stream (`__stream_shard__`). Two records written apart never share time, span, event and
+ * body all at once.
+ */
+function deliveryKey(r: LogRecord): string {
+  return `${r.timestampNs}\u0000${r.spanId}\u0000${r.eventName}\u0000${r.body}`;
 }
 
 function toRecord(timestampNs: string, body: string, attributes: Record<string, string>): LogRecord {
