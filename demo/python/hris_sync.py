@@ -16,6 +16,11 @@ import json
 import os
 import sys
 
+# The stable HTTP conventions (http.response.status_code, url.full, ...): the collector's
+# span metrics and the alerts group requests by their names. Python's instrumentations
+# still write the older ones unless asked; set before they load.
+os.environ.setdefault("OTEL_SEMCONV_STABILITY_OPT_IN", "http")
+
 import requests
 from opentelemetry import trace
 from opentelemetry.exporter.otlp.proto.http.trace_exporter import OTLPSpanExporter
@@ -26,6 +31,7 @@ from opentelemetry.sdk.trace.export import BatchSpanProcessor
 from opentelemetry.trace import Status, StatusCode
 
 MAX_BODY_CHARS = 16 * 1024
+TOOL = os.environ.get("DEMO_TOOL_SLUG", "hibob")
 
 
 def body_text(body):
@@ -37,8 +43,14 @@ def body_text(body):
 
 
 def request_hook(span, request):
+    if not span.is_recording():
+        return
+    # The tool, on the request span too: the collector's span metrics (request rates, the
+    # 4xx-spike alert) group request spans by it. Never integration.log_type here: that
+    # marks the TypeScript SDK's own request spans, which the connector skips.
+    span.set_attribute("integration.tool", TOOL)
     text = body_text(request.body)
-    if span.is_recording() and text:
+    if text:
         span.set_attribute("integration.request.body", text)
 
 
@@ -73,7 +85,7 @@ def list_all(session, base, path):
 
 def sync(session, base):
     tracer = trace.get_tracer("hris_sync")
-    tool = os.environ.get("DEMO_TOOL_SLUG", "hibob")
+    tool = TOOL
     attributes = {
         "integration.log_type": "sync",
         "integration.tool": tool,

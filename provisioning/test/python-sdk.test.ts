@@ -161,6 +161,15 @@ describeWith([otelcol(), prometheus(), python3()], 'a Python sync through the co
     expect(read[0]?.value[1]).toBe(String(summary.models.employees!.read));
   });
 
+  test('its request spans count under the tool in the span metrics the 4xx alert reads', async () => {
+    const clientCalls = await waitFor('span metrics of the sync\'s requests', async () => {
+      const result = await prom.query(`traces_span_metrics_calls_total{service_name="${SERVICE}", span_kind="SPAN_KIND_CLIENT"}`);
+      return result.length ? result : undefined;
+    });
+    expect(new Set(clientCalls.map((s) => s.metric.integration_tool))).toEqual(new Set(['hibob']));
+    expect(clientCalls.map((s) => s.metric.http_response_status_code)).toEqual(expect.arrayContaining(['200', '403', '422']));
+  });
+
   test('the credential reaches neither Tempo nor Loki; the body secret does not reach Loki', () => {
     expect(JSON.stringify(tempo.spans)).not.toContain(credential.secret);
     expect(JSON.stringify(loki.logs)).not.toContain(credential.secret);
