@@ -1,6 +1,7 @@
 import { logs, ROOT_CONTEXT, SeverityNumber, trace, type AnyValue, type Attributes, type Context, type Logger, type LogRecord, type Span } from '@opentelemetry/api';
 import { ATTR_EVENT_NAME, SCOPE_NAME, SCOPE_VERSION } from './attributes.js';
 import { markPreRedacted, PRE_REDACTED_ROOT } from './pre-redacted.js';
+import { uniqueRecordTime } from './record-time.js';
 
 const SEVERITY_TEXT: Partial<Record<SeverityNumber, string>> = {
   [SeverityNumber.INFO]: 'INFO',
@@ -37,7 +38,7 @@ export class Emitter {
     else if ('spanContext' in span) ctx = trace.setSpan(preRedactedBody ? PRE_REDACTED_ROOT : ROOT_CONTEXT, span);
     else ctx = preRedactedBody ? markPreRedacted(span) : span;
     attributes[ATTR_EVENT_NAME] = eventName;
-    const record: LogRecord = { eventName, severityNumber: severity, severityText: SEVERITY_TEXT[severity], body, attributes };
+    const record: LogRecord = { eventName, timestamp: uniqueRecordTime(), severityNumber: severity, severityText: SEVERITY_TEXT[severity], body, attributes };
     if (ctx) record.context = ctx;
     this.logger().emit(record);
   }

@@ -59,6 +59,8 @@ export interface ReceivedLog {
   eventName: string | undefined;
   severityNumber: number | undefined;
   severityText: string | undefined;
+  /** Decimal nanoseconds since the epoch. */
+  timeUnixNano: string;
   body: unknown;
   attributes: AttrMap;
   resource: AttrMap;
@@ -162,6 +164,7 @@ function ingestLogs(rx: OtlpReceiver, payload: any): void {
           eventName: l.eventName || undefined,
           severityNumber: l.severityNumber,
           severityText: l.severityText,
+          timeUnixNano: String(l.timeUnixNano),
           body: decodeAnyValue(l.body),
           attributes: decodeAttributes(l.attributes),
           resource,
