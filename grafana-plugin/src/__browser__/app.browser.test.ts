@@ -7,25 +7,15 @@
 // link → Requests page → top endpoint → request drawer → its operation, asserts on the DOM
 // and saves screenshots to artifacts/screenshots/ at the repository root.
 import { ChildProcess, spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { Browser, chromium, Page } from 'playwright-core';
+import { Browser, Page } from 'playwright-core';
 import { parse as parseYaml } from 'yaml';
 import { testIds } from '../components/testIds';
+import { launchChromium } from '../test/chromium';
 
 const PLUGIN_DIR = path.resolve(__dirname, '..', '..');
 const SCREENSHOTS = path.resolve(PLUGIN_DIR, '..', 'artifacts', 'screenshots');
-const CHROMIUM = '/usr/bin/chromium';
-const ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 // The recorded (and hand-made) fixtures lie in these two days.
 const RANGE = `from=${Date.UTC(2026, 10, 25)}&to=${Date.UTC(2026, 10, 27)}`;
 const sel = (id: string) => `[data-testid="${id}"]`;
@@ -61,16 +51,13 @@ async function shot(name: string) {
 }
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) {
-    throw new Error(`${CHROMIUM} is missing: install Debian's chromium package (the test never downloads a browser).`);
-  }
   const build = spawnSync(process.execPath, [path.join(PLUGIN_DIR, 'harness', 'build.mjs')], { encoding: 'utf8' });
   if (build.status !== 0) {
     throw new Error(`harness build failed:\n${build.stdout}\n${build.stderr}`);
   }
   mkdirSync(SCREENSHOTS, { recursive: true });
   baseUrl = await startServer();
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+  browser = await launchChromium();
   page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
   page.setDefaultTimeout(60_000);
   page.on('pageerror', (err) => pageErrors.push(err.message));

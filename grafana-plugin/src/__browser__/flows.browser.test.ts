@@ -7,18 +7,17 @@
 // harness/flowsServer.mjs serves them and answers the Loki proxy from the fixture records plus
 // harness/flowsFixtures.mjs. Screenshots go to artifacts/screenshots/.
 import { ChildProcess, spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { Browser, chromium, Page } from 'playwright-core';
+import { Browser, Page } from 'playwright-core';
 
 import { flowTestIds } from '../components/FlowTimeline/testIds';
 import { syncTestIds } from '../components/SyncMetrics/testIds';
 import { testIds } from '../components/testIds';
+import { launchChromium } from '../test/chromium';
 
 const PLUGIN_DIR = path.resolve(__dirname, '..', '..');
 const SCREENSHOTS = path.resolve(PLUGIN_DIR, '..', 'artifacts', 'screenshots');
-const CHROMIUM = '/usr/bin/chromium';
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 // harness/flowsFixtures.mjs dates its records on 2026-11-20, apart from the other fixtures
 const RANGE = `from=${Date.UTC(2026, 10, 20)}&to=${Date.UTC(2026, 10, 21)}`;
 // harness/flowsFixtures.mjs trace ids
@@ -45,7 +44,9 @@ function build(script: string) {
 }
 
 async function startServer(): Promise<void> {
-  server = spawn(process.execPath, [path.join(PLUGIN_DIR, 'harness', 'flowsServer.mjs'), '0'], { stdio: ['ignore', 'pipe', 'inherit'] });
+  server = spawn(process.execPath, [path.join(PLUGIN_DIR, 'harness', 'flowsServer.mjs'), '0'], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   await new Promise<void>((resolve, reject) => {
     let out = '';
     server.stdout!.on('data', (chunk: Buffer) => {
@@ -70,16 +71,14 @@ async function shot(name: string, fullPage = true) {
 }
 
 const texts = (selector: string) => page.$$eval(selector, (els) => els.map((e) => e.textContent ?? ''));
-const attrs = (selector: string, name: string) => page.$$eval(selector, (els, n) => els.map((e) => e.getAttribute(n)), name);
+const attrs = (selector: string, name: string) =>
+  page.$$eval(selector, (els, n) => els.map((e) => e.getAttribute(n)), name);
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) {
-    throw new Error(`${CHROMIUM} is missing: install Debian's chromium package (the test never downloads a browser).`);
-  }
   build('buildPanels.mjs');
   mkdirSync(SCREENSHOTS, { recursive: true });
   await startServer();
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+  browser = await launchChromium();
   page = await browser.newPage({ viewport: { width: 1400, height: 950 } });
   page.setDefaultTimeout(60_000);
   page.on('pageerror', (err) => pageErrors.push(err.message));
@@ -112,8 +111,17 @@ test('connection flows page: flows by tool with outcome and sessions, funnel, a 
   const initech = page.locator(`${sel(flowTestIds.pageFlowRow)}[data-flow-id="flow_initech"]`);
   expect(await initech.locator(sel(flowTestIds.outcome)).textContent()).toContain('Failed at credentials');
   // grouped by tool (most flows first), one customer's attempts together
-  expect(await attrs(sel(flowTestIds.pageFlowRow), 'data-flow-id')).toEqual(['flow_acme', 'flow_initech', 'flow_globex']);
-  expect(await attrs(sel(flowTestIds.funnelStage), 'data-stage')).toEqual(['select_tool', 'credentials', 'permissions', 'done']);
+  expect(await attrs(sel(flowTestIds.pageFlowRow), 'data-flow-id')).toEqual([
+    'flow_acme',
+    'flow_initech',
+    'flow_globex',
+  ]);
+  expect(await attrs(sel(flowTestIds.funnelStage), 'data-stage')).toEqual([
+    'select_tool',
+    'credentials',
+    'permissions',
+    'done',
+  ]);
   expect(await attrs(sel(flowTestIds.funnelStage), 'data-reached')).toEqual(['3', '3', '2', '1']);
   expect(await page.locator(sel(flowTestIds.funnel)).textContent()).toContain('3 flows · 1 connected (33 %)');
   await shot('flows-01-page');
@@ -134,7 +142,7 @@ test('connection flows page: flows by tool with outcome and sessions, funnel, a 
   await shot('flows-02-tool-funnel-and-timeline');
 }, 120_000);
 
-test('Events tab: the whole flow across operations, by session, with the step\'s requests one click away', async () => {
+test("Events tab: the whole flow across operations, by session, with the step's requests one click away", async () => {
   await page.goto(detailUrl(TRACE.acmeSecond));
   await page.waitForSelector(sel(flowTestIds.tab));
   await page.waitForFunction((s) => document.querySelectorAll(s).length === 2, sel(flowTestIds.session));
@@ -185,7 +193,9 @@ test('Sync metrics tab: per model figures, warnings under their model, the drop 
   expect(await attrs(sel(syncTestIds.model), 'data-model')).toEqual(['employees', 'absences', 'teams']);
   expect(await page.locator(sel(syncTestIds.drop)).textContent()).toContain('-74 %');
   expect(await texts(sel(syncTestIds.warning))).toEqual([' 3 employees skipped: missing email']);
-  expect(await page.locator(`${sel(syncTestIds.model)}[data-model="employees"] ${sel(syncTestIds.trend)} > span`).count()).toBe(6);
+  expect(
+    await page.locator(`${sel(syncTestIds.model)}[data-model="employees"] ${sel(syncTestIds.trend)} > span`).count()
+  ).toBe(6);
   expect(await page.locator(sel(syncTestIds.otherWarnings)).textContent()).toContain('rate limited by bamboohr');
   await shot('flows-05-sync-metrics-tab');
 }, 120_000);
@@ -193,26 +203,37 @@ test('Sync metrics tab: per model figures, warnings under their model, the drop 
 test.each([
   ['flowsessions', 'flows-legacy'],
   ['flowsessions', 'flows-dataplane'],
-])('%s panel on Loki frames (%s)', async (panel, fixture) => {
-  await page.goto(`${baseUrl}/harness/panels.html?panel=${panel}&fixture=${fixture}`);
-  await page.waitForSelector(sel(flowTestIds.panel));
-  expect(await attrs(sel(flowTestIds.panelFlow), 'data-flow-id')).toEqual(['flow-personio-acme', 'flow-bamboohr-globex', 'flow-personio-initech']);
-  expect(await texts(`${sel(flowTestIds.panelFlow)} ${sel(flowTestIds.outcome)}`)).toEqual([
-    'Connected',
-    'Abandoned at permissions',
-    'Failed at credentials',
-  ]);
-  expect(await page.locator(`${sel(flowTestIds.timeline)} ${sel(flowTestIds.gap)}`).textContent()).toBe('2 h 15 min later');
-  await shot(`panel-flowsessions-${fixture}`);
-}, 120_000);
+])(
+  '%s panel on Loki frames (%s)',
+  async (panel, fixture) => {
+    await page.goto(`${baseUrl}/harness/panels.html?panel=${panel}&fixture=${fixture}`);
+    await page.waitForSelector(sel(flowTestIds.panel));
+    expect(await attrs(sel(flowTestIds.panelFlow), 'data-flow-id')).toEqual([
+      'flow-personio-acme',
+      'flow-bamboohr-globex',
+      'flow-personio-initech',
+    ]);
+    expect(await texts(`${sel(flowTestIds.panelFlow)} ${sel(flowTestIds.outcome)}`)).toEqual([
+      'Connected',
+      'Abandoned at permissions',
+      'Failed at credentials',
+    ]);
+    expect(await page.locator(`${sel(flowTestIds.timeline)} ${sel(flowTestIds.gap)}`).textContent()).toBe(
+      '2 h 15 min later'
+    );
+    await shot(`panel-flowsessions-${fixture}`);
+  },
+  120_000
+);
 
-test.each([
-  ['sync-loki'],
-  ['sync-prometheus'],
-])('syncmetrics panel on %s frames', async (fixture) => {
-  await page.goto(`${baseUrl}/harness/panels.html?panel=syncmetrics&fixture=${fixture}&height=320`);
-  await page.waitForSelector(sel(syncTestIds.panel));
-  expect(await attrs(sel(syncTestIds.model), 'data-flagged')).toEqual(['true', 'false', 'false']);
-  expect(await page.locator(sel(syncTestIds.drop)).textContent()).toContain('-74 %');
-  await shot(`panel-syncmetrics-${fixture}`);
-}, 120_000);
+test.each([['sync-loki'], ['sync-prometheus']])(
+  'syncmetrics panel on %s frames',
+  async (fixture) => {
+    await page.goto(`${baseUrl}/harness/panels.html?panel=syncmetrics&fixture=${fixture}&height=320`);
+    await page.waitForSelector(sel(syncTestIds.panel));
+    expect(await attrs(sel(syncTestIds.model), 'data-flagged')).toEqual(['true', 'false', 'false']);
+    expect(await page.locator(sel(syncTestIds.drop)).textContent()).toContain('-74 %');
+    await shot(`panel-syncmetrics-${fixture}`);
+  },
+  120_000
+);
