@@ -1,10 +1,11 @@
 import React from 'react';
 import { css } from '@emotion/css';
 import { GrafanaTheme2 } from '@grafana/data';
-import { Button, Checkbox, Combobox, ComboboxOption, Field, MultiCombobox, useStyles2 } from '@grafana/ui';
+import { Checkbox, Combobox, ComboboxOption, Field, MultiCombobox, useStyles2 } from '@grafana/ui';
 import { OperationFilters } from '../../api/loki/logql';
 import { LOG_TYPES, OUTCOMES } from '../../domain/types';
 import { logTypeLabel } from '../../utils/format';
+import { ClearFiltersButton, FilterBar } from '../common/FilterBar';
 import { TextFilter } from '../common/TextFilter';
 import { testIds } from '../testIds';
 
@@ -36,7 +37,7 @@ export function LogsFilters({ filters, onChange, onClear, canClear }: LogsFilter
   );
 
   return (
-    <div className={s.bar} data-testid={testIds.logs.filters}>
+    <FilterBar testId={testIds.logs.filters}>
       <Field label="Type" noMargin>
         <div data-testid={testIds.logs.typeFilter}>
           <MultiCombobox<string>
@@ -79,29 +80,11 @@ export function LogsFilters({ filters, onChange, onClear, canClear }: LogsFilter
       </div>
       {text('traceId', 'Trace id', '32 hex characters', testIds.logs.traceIdFilter, 24)}
       {text('text', 'Text', 'contains (case-sensitive)', testIds.logs.textFilter, 24)}
-      <Button
-        variant="secondary"
-        fill="text"
-        icon="times"
-        disabled={!canClear}
-        onClick={onClear}
-        data-testid={testIds.logs.clearFilters}
-        className={s.clear}
-      >
-        Clear filters
-      </Button>
-    </div>
+      <ClearFiltersButton disabled={!canClear} onClick={onClear} testId={testIds.logs.clearFilters} />
+    </FilterBar>
   );
 }
 
 const getStyles = (theme: GrafanaTheme2) => ({
-  bar: css({
-    display: 'flex',
-    flexWrap: 'wrap',
-    gap: theme.spacing(1.5),
-    alignItems: 'flex-end',
-    label: { marginBottom: theme.spacing(0.5) },
-  }),
   checks: css({ display: 'flex', flexDirection: 'column', gap: theme.spacing(0.5), paddingBottom: theme.spacing(0.5) }),
-  clear: css({ marginBottom: 2 }),
 });

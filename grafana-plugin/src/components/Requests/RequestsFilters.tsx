@@ -1,19 +1,11 @@
 import React from 'react';
 import { css } from '@emotion/css';
 import { GrafanaTheme2 } from '@grafana/data';
-import {
-  Button,
-  Checkbox,
-  Combobox,
-  ComboboxOption,
-  Field,
-  MultiCombobox,
-  RadioButtonGroup,
-  useStyles2,
-} from '@grafana/ui';
+import { Checkbox, Combobox, ComboboxOption, Field, MultiCombobox, RadioButtonGroup, useStyles2 } from '@grafana/ui';
 import { type RequestFilters, STATUS_CLASSES, type StatusClass } from '../../api/loki/requestQueries';
 import { LOG_TYPES } from '../../domain/types';
 import { logTypeLabel } from '../../utils/format';
+import { ClearFiltersButton, FilterBar } from '../common/FilterBar';
 import { TextFilter } from '../common/TextFilter';
 import { testIds } from '../testIds';
 
@@ -53,7 +45,7 @@ export function RequestsFilters({ filters, onChange, onClear, canClear }: Reques
   );
 
   return (
-    <div className={s.bar} data-testid={ids.filters}>
+    <FilterBar testId={ids.filters}>
       {text('tool', 'Tool', 'e.g. personio', ids.toolFilter, 16)}
       <Field label="Status class" noMargin>
         <div data-testid={ids.classFilter}>
@@ -102,29 +94,11 @@ export function RequestsFilters({ filters, onChange, onClear, canClear }: Reques
           onChange={(e) => onChange({ caseSensitive: e.currentTarget.checked })}
         />
       </div>
-      <Button
-        variant="secondary"
-        fill="text"
-        icon="times"
-        disabled={!canClear}
-        onClick={onClear}
-        data-testid={ids.clearFilters}
-        className={s.clear}
-      >
-        Clear filters
-      </Button>
-    </div>
+      <ClearFiltersButton disabled={!canClear} onClick={onClear} testId={ids.clearFilters} />
+    </FilterBar>
   );
 }
 
 const getStyles = (theme: GrafanaTheme2) => ({
-  bar: css({
-    display: 'flex',
-    flexWrap: 'wrap',
-    gap: theme.spacing(1.5),
-    alignItems: 'flex-end',
-    label: { marginBottom: theme.spacing(0.5) },
-  }),
   check: css({ paddingBottom: theme.spacing(1) }),
-  clear: css({ marginBottom: 2 }),
 });
