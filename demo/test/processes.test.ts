@@ -5,7 +5,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 import path from 'node:path';
-import { startOtlpReceiver, type OtlpReceiver } from '../../instrumentation/test/support/otlp-receiver';
+import { type OtlpReceiver, startOtlpReceiver } from '@integration-logs/test-support';
 
 const START = path.join(__dirname, '..', 'dist', 'start.js');
 const NOTICE = 'cannot export telemetry to';
