@@ -89,41 +89,45 @@ export async function startOtlpReceiver(initialMode: ReceiverMode = 'ok'): Promi
         res.writeHead(500, { 'content-type': 'text/plain' }).end('collector failure');
         return;
       }
-      let raw = Buffer.concat(chunks);
-      const enc = req.headers['content-encoding'];
-      try {
-        if (enc === 'gzip') raw = zlib.gunzipSync(raw);
-        else if (enc === 'deflate') raw = zlib.inflateSync(raw);
-      } catch {
-        res.writeHead(400).end('bad content encoding');
-        return;
-      }
-      const text = raw.toString('utf8');
-      const contentType = String(req.headers['content-type'] ?? '');
-      rx.rawBodies.push(text);
-      rx.contentTypes.push(contentType);
-      const json = contentType.includes('json');
-      if (!json && !contentType.includes('protobuf')) {
-        res.writeHead(415).end('this receiver decodes OTLP JSON and protobuf');
-        return;
-      }
-      const format = json ? 'json' : 'protobuf';
-      try {
-        if (req.url?.endsWith('/v1/traces')) rx.spans.push(...decodeTraces(raw, format));
-        else if (req.url?.endsWith('/v1/logs')) rx.logs.push(...decodeLogs(raw, format));
-        else if (!req.url?.endsWith('/v1/metrics')) {
-          res.writeHead(404).end();
-          return;
-        }
-      } catch {
-        res.writeHead(400).end(json ? 'invalid JSON' : 'invalid protobuf');
-        return;
-      }
-      if (json) res.writeHead(200, { 'content-type': 'application/json' }).end('{}');
-      else res.writeHead(200, { 'content-type': 'application/x-protobuf' }).end();
+      receiveExport(rx, req, Buffer.concat(chunks), res);
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   rx.url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return rx;
+}
+
+/** Decodes one export request into `rx` and answers it as an OTLP/HTTP receiver does. */
+function receiveExport(rx: OtlpReceiver, req: http.IncomingMessage, body: Buffer, res: http.ServerResponse): void {
+  let raw = body;
+  const enc = req.headers['content-encoding'];
+  try {
+    if (enc === 'gzip') raw = zlib.gunzipSync(raw);
+    else if (enc === 'deflate') raw = zlib.inflateSync(raw);
+  } catch {
+    res.writeHead(400).end('bad content encoding');
+    return;
+  }
+  const contentType = String(req.headers['content-type'] ?? '');
+  rx.rawBodies.push(raw.toString('utf8'));
+  rx.contentTypes.push(contentType);
+  const json = contentType.includes('json');
+  if (!json && !contentType.includes('protobuf')) {
+    res.writeHead(415).end('this receiver decodes OTLP JSON and protobuf');
+    return;
+  }
+  const format = json ? 'json' : 'protobuf';
+  try {
+    if (req.url?.endsWith('/v1/traces')) rx.spans.push(...decodeTraces(raw, format));
+    else if (req.url?.endsWith('/v1/logs')) rx.logs.push(...decodeLogs(raw, format));
+    else if (!req.url?.endsWith('/v1/metrics')) {
+      res.writeHead(404).end();
+      return;
+    }
+  } catch {
+    res.writeHead(400).end(json ? 'invalid JSON' : 'invalid protobuf');
+    return;
+  }
+  if (json) res.writeHead(200, { 'content-type': 'application/json' }).end('{}');
+  else res.writeHead(200, { 'content-type': 'application/x-protobuf' }).end();
 }
