@@ -5,9 +5,9 @@
 // them like a TypeScript integration's.
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { OtlpSink, type ReceivedLog, type ReceivedSpan, SpanKind, start, waitFor } from '@integration-logs/test-support';
 import { CREDENTIALS } from '@integration-logs/demo/shared/accounts';
 import { createDemoTool, type DemoTool } from '@integration-logs/demo/tool/server';
+import { OtlpSink, type ReceivedLog, type ReceivedSpan, SpanKind, start, waitFor } from '@integration-logs/test-support';
 import { parseStreamsResponse } from 'integrationlogs-app/api/loki/parse';
 import { groupTraceRecords } from 'integrationlogs-app/domain/records';
 import { describeWith, otelcol, prometheus, python3, repoRoot } from './support/binaries.js';
