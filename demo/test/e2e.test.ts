@@ -2,9 +2,9 @@
  * The whole demo, for real: the demo tool and the integration's webhook server on free
  * ports, the real SDK exporting OTLP/HTTP to a local receiver, one deterministic cycle.
  */
+import { type OtlpReceiver, type ReceivedLog, type ReceivedSpan, startOtlpReceiver } from '@integration-logs/test-support';
 import { CREDENTIALS, REVOKED_SECRET } from '../src/shared/accounts';
 import { runDemoCycle, type DemoCycleResult } from '../src/integration/cycle';
-import { startOtlpReceiver, type OtlpReceiver, type ReceivedLog, type ReceivedSpan } from '../../instrumentation/test/support/otlp-receiver';
 
 const LOG_TYPES = ['sync', 'action', 'passthrough', 'incoming_webhook', 'connection_flow'] as const;
 const INTERNAL = 1;

@@ -3,10 +3,10 @@
  * type, a 401 burst and a flow with two sessions (waits on the data, not on the clock).
  */
 import type { IntegrationLogsSdk } from '@integration-logs/instrumentation';
+import { type OtlpReceiver, startOtlpReceiver } from '@integration-logs/test-support';
 import { startInProcessDemo, type InProcessDemo } from '../src/integration/cycle';
 import { startSchedule } from '../src/integration/scheduler';
 import { startTelemetry } from '../src/integration/telemetry';
-import { startOtlpReceiver, type OtlpReceiver } from '../../instrumentation/test/support/otlp-receiver';
 
 let rx: OtlpReceiver;
 let sdk: IntegrationLogsSdk;

@@ -3,8 +3,8 @@
  * through the SDK's onExportError hook.
  */
 import type { IntegrationLogsSdk } from '@integration-logs/instrumentation';
+import { type OtlpReceiver, startOtlpReceiver } from '@integration-logs/test-support';
 import { exportNotice, startTelemetry } from '../src/integration/telemetry';
-import { startOtlpReceiver, type OtlpReceiver } from '../../instrumentation/test/support/otlp-receiver';
 
 let rx: OtlpReceiver;
 let sdk: IntegrationLogsSdk;

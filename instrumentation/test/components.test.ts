@@ -2,8 +2,8 @@
 import { context, logs, propagation, trace } from '@opentelemetry/api';
 import { NodeSDK } from '@opentelemetry/sdk-node';
 import { InMemorySpanExporter, SimpleSpanProcessor } from '@opentelemetry/sdk-trace';
+import { type OtlpReceiver, startOtlpReceiver } from '@integration-logs/test-support';
 import { integrationLogsComponents } from '../src/index.js';
-import { startOtlpReceiver, type OtlpReceiver } from './support/otlp-receiver.js';
 import { startToolServer, type ToolServer } from './support/tool-server.js';
 
 let rx: OtlpReceiver;

@@ -4,9 +4,8 @@
  * process), never through an exception, and hears once more when exports recover.
  */
 import { diag, DiagLogLevel, type DiagLogger } from '@opentelemetry/api';
+import { closedPortUrl, type OtlpReceiver, startOtlpReceiver } from '@integration-logs/test-support';
 import { startIntegrationLogs, type IntegrationLogsSdk, type StartOptions } from '../src/index.js';
-import { closedPortUrl } from './support/closed-port.js';
-import { startOtlpReceiver, type OtlpReceiver } from './support/otlp-receiver.js';
 
 type Signal = 'traces' | 'logs';
 

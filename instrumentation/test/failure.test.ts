@@ -3,9 +3,8 @@
  * never leaves an unhandled rejection, and drops (and counts) telemetry beyond a
  * bounded queue instead of growing memory.
  */
+import { closedPortUrl, type OtlpReceiver, startOtlpReceiver } from '@integration-logs/test-support';
 import { startIntegrationLogs } from '../src/index.js';
-import { closedPortUrl } from './support/closed-port.js';
-import { startOtlpReceiver, type OtlpReceiver } from './support/otlp-receiver.js';
 import { requestRecord } from './support/sdk-fixture.js';
 import { startToolServer, type ToolServer } from './support/tool-server.js';
 

@@ -2,8 +2,8 @@
  * `forceFlush()` exports what is queued before it resolves, for both signals, without
  * waiting for the batch delay (apps call it before exiting, tests before asserting).
  */
+import { startOtlpReceiver } from '@integration-logs/test-support';
 import { startIntegrationLogs } from '../src/index.js';
-import { startOtlpReceiver } from './support/otlp-receiver.js';
 
 test('forceFlush exports queued spans and log records before it resolves', async () => {
   const rx = await startOtlpReceiver();

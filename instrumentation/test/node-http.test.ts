@@ -4,8 +4,7 @@
  */
 import { spawn } from 'node:child_process';
 import * as path from 'node:path';
-import { closedPortUrl } from './support/closed-port.js';
-import { startOtlpReceiver, type OtlpReceiver } from './support/otlp-receiver.js';
+import { closedPortUrl, type OtlpReceiver, startOtlpReceiver } from '@integration-logs/test-support';
 import { requestRecord } from './support/sdk-fixture.js';
 import { BINARY_BODY, startToolServer, type ToolServer } from './support/tool-server.js';
 

@@ -5,7 +5,7 @@
  */
 import { spawn } from 'node:child_process';
 import * as path from 'node:path';
-import { startOtlpReceiver, type OtlpReceiver } from './support/otlp-receiver.js';
+import { type OtlpReceiver, startOtlpReceiver } from '@integration-logs/test-support';
 import { requestRecord } from './support/sdk-fixture.js';
 import { startToolServer, type ToolServer } from './support/tool-server.js';
 

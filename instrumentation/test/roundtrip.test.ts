@@ -2,8 +2,8 @@
  * Real OTLP/HTTP round trip: the SDK exports to a local receiver that decodes the JSON
  * the exporters send; requests go to a local server playing a tool's API.
  */
+import { type OtlpReceiver, type ReceivedLog, type ReceivedSpan, startOtlpReceiver } from '@integration-logs/test-support';
 import { startIntegrationLogs, type IntegrationLogsSdk } from '../src/index.js';
-import { startOtlpReceiver, type OtlpReceiver, type ReceivedLog, type ReceivedSpan } from './support/otlp-receiver.js';
 import { startToolServer, type ToolServer } from './support/tool-server.js';
 
 let rx: OtlpReceiver;

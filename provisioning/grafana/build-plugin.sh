@@ -23,7 +23,8 @@ mkdir -p "$work"
 (cd "$src" && tar -cf - \
   --exclude=node_modules --exclude=dist --exclude=.cache \
   package.json package-lock.json tsconfig.json \
-  instrumentation/package.json demo/package.json provisioning/package.json grafana-plugin) \
+  instrumentation/package.json test-support/package.json demo/package.json provisioning/package.json \
+  grafana-plugin) \
   | tar -C "$work" -xf -
 cd "$work"
 npm ci --no-audit --no-fund --include-workspace-root -w integrationlogs-app

@@ -3,11 +3,9 @@
 // ResourceExhausted for a message over its gRPC limit. The pipeline keeps flowing past
 // every refusal, nothing acceptable is lost, and what was refused for good is counted in
 // the collector's own metrics. Label-bound attributes reach Loki as valid, short UTF-8.
+import { encodeLogs, type LogRecordInput, OtlpSink, waitFor } from '@integration-logs/test-support';
 import { describeWith, otelcol } from './support/binaries.js';
 import { Collector } from './support/collector.js';
-import { encodeLogs, type LogRecordInput } from './support/otlp-proto.js';
-import { OtlpSink } from './support/otlp-sink.js';
-import { waitFor } from './support/wait.js';
 
 /** Loki's defaults: a 4 MB gRPC message limit between distributor and ingester. */
 const LOKI_GRPC_LIMIT = 4 * 1024 * 1024;

@@ -4,14 +4,12 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
+import { OtlpSink, SpanKind, StatusCode, waitFor } from '@integration-logs/test-support';
 import { describeWith, otelcol, prometheus, provisioningDir } from './support/binaries.js';
 import { Collector } from './support/collector.js';
 import { grafanaVariablesReplaced, prometheusQueries } from './support/dashboards.js';
 import { ContractTraffic, SDK_SCOPE, type EmittedOperation } from './support/contract-traffic.js';
-import { OtlpSink } from './support/otlp-sink.js';
-import { SpanKind, StatusCode } from './support/otlp-proto.js';
 import { Prometheus } from './support/prometheus.js';
-import { waitFor } from './support/wait.js';
 
 interface AlertRule {
   alert: string;
@@ -146,7 +144,7 @@ describeWith([otelcol(), prometheus()], 'collector pipeline', (bin) => {
     const root = spanById(op.operationSpanId);
     expect(root).toMatchObject({ name: 'sync personio', kind: SpanKind.INTERNAL, traceId: op.traceId });
     const notFound = spanById(op.requestSpanIds[2] as string);
-    expect(notFound).toMatchObject({ kind: SpanKind.CLIENT, parentSpanId: op.operationSpanId, statusCode: StatusCode.ERROR });
+    expect(notFound).toMatchObject({ kind: SpanKind.CLIENT, parentSpanId: op.operationSpanId, status: { code: StatusCode.ERROR } });
     expect(notFound?.attributes).toMatchObject({
       'http.response.status_code': 404,
       'url.template': '/v1/employees/{id}',

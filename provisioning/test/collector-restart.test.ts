@@ -5,11 +5,10 @@
 import { randomBytes } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { OtlpSink, waitFor } from '@integration-logs/test-support';
 import { describeWith, otelcol } from './support/binaries.js';
 import { Collector } from './support/collector.js';
 import { ContractTraffic } from './support/contract-traffic.js';
-import { OtlpSink } from './support/otlp-sink.js';
-import { waitFor } from './support/wait.js';
 
 const OPERATIONS = 60;
 const REQUESTS_PER_OPERATION = 4;

@@ -5,20 +5,16 @@
 // them like a TypeScript integration's.
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { CREDENTIALS } from '../../demo/src/shared/accounts.js';
-import { createDemoTool, type DemoTool } from '../../demo/src/tool/server.js';
-import { parseStreamsResponse } from '../../grafana-plugin/src/api/loki/parse.js';
-import { groupTraceRecords } from '../../grafana-plugin/src/domain/records.js';
+import { CREDENTIALS } from '@integration-logs/demo/shared/accounts';
+import { createDemoTool, type DemoTool } from '@integration-logs/demo/tool/server';
+import { OtlpSink, type ReceivedLog, type ReceivedSpan, SpanKind, start, waitFor } from '@integration-logs/test-support';
+import { parseStreamsResponse } from 'integrationlogs-app/api/loki/parse';
+import { groupTraceRecords } from 'integrationlogs-app/domain/records';
 import { describeWith, otelcol, prometheus, python3, repoRoot } from './support/binaries.js';
 import { Collector } from './support/collector.js';
 import { asLokiResponse } from './support/loki-shape.js';
-import type { DecodedLogRecord, DecodedSpan } from './support/otlp-proto.js';
-import { SpanKind } from './support/otlp-proto.js';
-import { OtlpSink } from './support/otlp-sink.js';
-import { start } from './support/processes.js';
 import { Prometheus } from './support/prometheus.js';
 import { pythonVenv } from './support/python-venv.js';
-import { waitFor } from './support/wait.js';
 
 const CONNECTOR_SCOPE = 'github.com/integration-logs/otelcol-integration-logs/integrationlogsconnector';
 const SERVICE = 'python-hris-sync';
@@ -42,8 +38,8 @@ describeWith([otelcol(), prometheus(), python3()], 'a Python sync through the co
   let collector: Collector;
   let tool: DemoTool;
   let summary: Summary;
-  let requestSpans: DecodedSpan[];
-  let records: DecodedLogRecord[];
+  let requestSpans: ReceivedSpan[];
+  let records: ReceivedLog[];
   const ofEvent = (name: string) => records.filter((r) => r.eventName === name);
 
   beforeAll(async () => {

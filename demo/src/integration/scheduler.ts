@@ -1,7 +1,7 @@
 // Spreads the demo integration's work over time: syncs, actions, passthrough calls,
 // connection flows whose sessions are minutes apart, and now and then a customer revoking
 // a token (a burst of 401s, for the 4xx-spike alert). DEMO_SPEED divides every interval.
-import { createRandom, deriveSeed } from '../shared/random.js';
+import { createRandom, deriveSeed, type Random } from '../shared/random.js';
 import type { Connection } from './connections.js';
 import { DemoIntegration, FLOW_SCENARIOS, type FlowPlan, type FlowScenario } from './demo-integration.js';
 
@@ -41,66 +41,125 @@ const PROSPECTS: readonly { customerId: string; accountId: string }[] = [
 
 export function startSchedule(integration: DemoIntegration, { speed, seed, log }: ScheduleOptions): { stop(): void } {
   const random = createRandom(deriveSeed(seed, 'schedule'));
-  const timers = new Set<NodeJS.Timeout>();
-  const ms = (base: number) => Math.max(10, base / speed);
-  const between = ([min, max]: readonly [number, number]) => ms(min + random.next() * (max - min));
-  const sleep = (delay: number) =>
-    new Promise<void>((resolve) => {
+  const runner = new JobRunner(speed, random);
+  scheduleSyncs(runner, integration);
+  scheduleActions(runner, integration, random);
+  schedulePassthrough(runner, integration, random);
+  scheduleFlows(runner, integration, random, seed);
+  scheduleTokenRevocations(runner, integration, random, log);
+  runner.logTallyEvery(MINUTE, log);
+  return { stop: () => runner.stop() };
+}
+
+/** The schedule's timers and outcome tally: every job runs through it, so stop() ends them all. */
+class JobRunner {
+  private readonly timers = new Set<NodeJS.Timeout>();
+  private readonly tally = { ok: 0, failed: 0 };
+  stopped = false;
+
+  constructor(
+    private readonly speed: number,
+    private readonly random: Random,
+  ) {}
+
+  /** A base interval at this speed. */
+  ms(base: number): number {
+    return Math.max(10, base / this.speed);
+  }
+
+  /** A random interval in [min, max), at this speed. */
+  between([min, max]: readonly [number, number]): number {
+    return this.ms(min + this.random.next() * (max - min));
+  }
+
+  sleep(delay: number): Promise<void> {
+    return new Promise<void>((resolve) => {
       const t = setTimeout(() => {
-        timers.delete(t);
+        this.timers.delete(t);
         resolve();
       }, delay);
-      timers.add(t);
+      this.timers.add(t);
     });
-  const tally = { ok: 0, failed: 0 };
-  let stopped = false;
+  }
 
-  const run = (what: () => Promise<unknown>) => {
-    if (stopped) return;
+  /** Starts `what` in the background and counts how it ends. */
+  run(what: () => Promise<unknown>): void {
+    if (this.stopped) return;
     what().then(
-      () => tally.ok++,
-      () => tally.failed++, // expected now and then (401, 422, tool errors); the telemetry shows why
+      () => this.tally.ok++,
+      () => this.tally.failed++, // expected now and then (401, 422, tool errors); the telemetry shows why
     );
-  };
+  }
+
   /** Repeats `fn` every `interval` after `first`; skips a turn while the previous one still runs. */
-  const every = (interval: number, first: number, fn: () => Promise<unknown>) => {
+  every(interval: number, first: number, fn: () => Promise<unknown>): void {
     let busy = false;
     const tick = () => {
-      if (busy || stopped) return;
+      if (busy || this.stopped) return;
       busy = true;
-      run(() => fn().finally(() => (busy = false)));
+      this.run(() => fn().finally(() => (busy = false)));
     };
     const t0 = setTimeout(() => {
-      timers.delete(t0);
+      this.timers.delete(t0);
       tick();
       const t = setInterval(tick, interval);
-      timers.add(t);
+      this.timers.add(t);
     }, first);
-    timers.add(t0);
-  };
+    this.timers.add(t0);
+  }
 
-  const connections = integration.connections;
-  connections.forEach((conn, i) => {
-    every(ms(SCHEDULE.fullSyncEvery), ms(i * 3 * SECOND), () => integration.sync(conn, 'full'));
-    every(ms(SCHEDULE.deltaSyncEvery), ms(SCHEDULE.deltaSyncEvery / 2 + i * 7 * SECOND), () => integration.sync(conn, 'delta'));
+  logTallyEvery(interval: number, log: (line: string) => void): void {
+    const status = setInterval(() => {
+      log(`operations in the last minute: ${this.tally.ok} succeeded, ${this.tally.failed} failed (failures are part of the demo)`);
+      this.tally.ok = 0;
+      this.tally.failed = 0;
+    }, interval);
+    status.unref();
+    this.timers.add(status);
+  }
+
+  stop(): void {
+    this.stopped = true;
+    for (const t of this.timers) {
+      clearTimeout(t);
+      clearInterval(t);
+    }
+    this.timers.clear();
+  }
+}
+
+/** A full and a delta sync per connection, staggered so they do not all start together. */
+function scheduleSyncs(runner: JobRunner, integration: DemoIntegration): void {
+  integration.connections.forEach((conn, i) => {
+    runner.every(runner.ms(SCHEDULE.fullSyncEvery), runner.ms(i * 3 * SECOND), () => integration.sync(conn, 'full'));
+    runner.every(runner.ms(SCHEDULE.deltaSyncEvery), runner.ms(SCHEDULE.deltaSyncEvery / 2 + i * 7 * SECOND), () => integration.sync(conn, 'delta'));
   });
+}
 
-  every(ms(SCHEDULE.actionEvery), ms(10 * SECOND), async () => {
-    const conn = random.pick(connections);
+/** Employee updates and creations, some of them invalid (a 422). */
+function scheduleActions(runner: JobRunner, integration: DemoIntegration, random: Random): void {
+  runner.every(runner.ms(SCHEDULE.actionEvery), runner.ms(10 * SECOND), async () => {
+    const conn = random.pick(integration.connections);
     const roll = random.next();
     const employee = integration.knownEmployeeId(conn);
     if (roll < 0.3 && employee !== undefined) return integration.updateEmployee(conn, employee);
     return integration.createEmployee(conn, { invalid: roll > 0.85 });
   });
+}
 
-  every(ms(SCHEDULE.passthroughEvery), ms(5 * SECOND), async () => {
-    const conn = random.pick(connections);
+/** Passthrough reads of one employee, now and then one that does not exist (a 404). */
+function schedulePassthrough(runner: JobRunner, integration: DemoIntegration, random: Random): void {
+  runner.every(runner.ms(SCHEDULE.passthroughEvery), runner.ms(5 * SECOND), async () => {
+    const conn = random.pick(integration.connections);
     const id = random.chance(0.1) ? 990_000 + random.int(0, 999) : (integration.knownEmployeeId(conn) ?? 1001);
     return integration.passthrough(conn, `/v1/employees/${id}`);
   });
+}
 
+/** Connection flows of prospects, each in sessions minutes apart. */
+function scheduleFlows(runner: JobRunner, integration: DemoIntegration, random: Random, seed: number): void {
   let flowCount = 0;
-  every(ms(SCHEDULE.flowEvery), ms(2 * SECOND), async () => {
+  runner.every(runner.ms(SCHEDULE.flowEvery), runner.ms(2 * SECOND), async () => {
     const prospect = random.pick(PROSPECTS);
     const scenario: FlowScenario = random.pick(['connected', 'connected', 'abandoned', 'abandoned', 'failed']);
     const flowId = `flow_${seed}_${Date.now().toString(36)}_${++flowCount}`;
@@ -110,43 +169,27 @@ export function startSchedule(integration: DemoIntegration, { speed, seed, log }
     const plan: FlowPlan = { flowId, scenario, endUserId, ...prospect };
     const sessions = FLOW_SCENARIOS[scenario].length;
     // Sessions run in the background: later ones start minutes after the first.
-    run(async () => {
+    runner.run(async () => {
       for (let i = 0; i < sessions; i++) {
-        if (i > 0) await sleep(between(SCHEDULE.sessionGap));
-        if (stopped) return;
-        await integration.flowSession(plan, i, `sess_${plan.flowId.slice(5)}_${i + 1}`, () => sleep(between(SCHEDULE.stepGap)));
+        if (i > 0) await runner.sleep(runner.between(SCHEDULE.sessionGap));
+        if (runner.stopped) return;
+        await integration.flowSession(plan, i, `sess_${plan.flowId.slice(5)}_${i + 1}`, () => runner.sleep(runner.between(SCHEDULE.stepGap)));
       }
     });
   });
+}
 
-  every(ms(SCHEDULE.burstEvery), ms(SCHEDULE.firstBurstAfter), async () => {
-    const conn: Connection = random.pick(connections);
-    log(`${conn.customerId} revoked the ${conn.tool} token of ${conn.integrationId}: a burst of 401s for the next ${Math.round(ms(SCHEDULE.burstLength) / SECOND)}s`);
-    const until = Date.now() + ms(SCHEDULE.burstLength);
+/** Now and then a customer revokes a token: a burst of 401s, for the 4xx-spike alert. */
+function scheduleTokenRevocations(runner: JobRunner, integration: DemoIntegration, random: Random, log: (line: string) => void): void {
+  runner.every(runner.ms(SCHEDULE.burstEvery), runner.ms(SCHEDULE.firstBurstAfter), async () => {
+    const conn: Connection = random.pick(integration.connections);
+    log(`${conn.customerId} revoked the ${conn.tool} token of ${conn.integrationId}: a burst of 401s for the next ${Math.round(runner.ms(SCHEDULE.burstLength) / SECOND)}s`);
+    const until = Date.now() + runner.ms(SCHEDULE.burstLength);
     integration.revokeToken(conn.integrationId, until);
-    while (Date.now() < until && !stopped) {
-      run(() => integration.passthrough(conn, `/v1/employees/${integration.knownEmployeeId(conn) ?? 1001}`));
-      await sleep(ms(SCHEDULE.burstRequestEvery));
+    while (Date.now() < until && !runner.stopped) {
+      runner.run(() => integration.passthrough(conn, `/v1/employees/${integration.knownEmployeeId(conn) ?? 1001}`));
+      await runner.sleep(runner.ms(SCHEDULE.burstRequestEvery));
     }
     integration.restoreToken(conn.integrationId);
   });
-
-  const status = setInterval(() => {
-    log(`operations in the last minute: ${tally.ok} succeeded, ${tally.failed} failed (failures are part of the demo)`);
-    tally.ok = 0;
-    tally.failed = 0;
-  }, MINUTE);
-  status.unref();
-  timers.add(status);
-
-  return {
-    stop() {
-      stopped = true;
-      for (const t of timers) {
-        clearTimeout(t);
-        clearInterval(t);
-      }
-      timers.clear();
-    },
-  };
 }

@@ -1,12 +1,12 @@
 // `npm run load`: a sizing tool. Drives the SDK at a target rate against a local tool API,
 // through the user's collector into their Loki, and reports the achieved rate, what the
 // SDK dropped, end-to-end lag, records that never arrived and what the app's queries cost.
-import { startIntegrationLogs } from '@integration-logs/instrumentation';
+import { startIntegrationLogs, type IntegrationLogsSdk } from '@integration-logs/instrumentation';
 import { measureAppQueries } from './app-queries.js';
 import { ArrivalProbe, percentile } from './arrivals.js';
 import { Driver, runNames, type Counts, type RunNames } from './driver.js';
 import { LokiClient } from './loki.js';
-import { parseLoadOptions } from './options.js';
+import { parseLoadOptions, type LoadOptions } from './options.js';
 import { formatBytes, printTable } from './report.js';
 import { startToolServer } from './tool-server.js';
 
@@ -74,7 +74,41 @@ async function main(): Promise<void> {
   const runStart = Date.now();
   console.log(`run ${names.runId}: tools ${names.tool} and ${names.probeTool}, service ${SERVICE}; collector ${options.otlpEndpoint}, Loki ${options.lokiUrl}`);
 
-  // One operation end to end first: nothing else is worth measuring if it never arrives.
+  const labels = await checkFirstOperation({ options, names, loki, il, driver, probe, runStart });
+  probe.start();
+  const progress = setInterval(() => {
+    const lags = [...probe.lags.values()];
+    const s = Math.round((Date.now() - runStart) / 1000);
+    console.log(`${s}s: ${driver.counts.completed} operations done, SDK dropped ${il.stats.droppedCount}, lag p95 ${percentile(lags, 95)} ms over ${lags.length} probes`);
+  }, 10_000);
+  const phases = await runPhases(driver, options);
+  const loadEnd = Date.now();
+  await il.forceFlush();
+  clearInterval(progress);
+
+  const expected = recordsWritten(driver.counts);
+  const arrived = await settle(loki, names, runStart, expected, options.settleS);
+  // Probes that arrived after the last poll window are found now; their lag is unknown but above the window.
+  await probe.poll();
+  probe.stop();
+  printRunReport({ options, il, driver, probe, phases, expected, arrived, exportErrors });
+  if (labels.includes('event_name')) await printAppQueryCosts(loki, names, runStart, loadEnd);
+  await il.shutdown();
+  tool.stop();
+}
+
+interface Run {
+  options: LoadOptions;
+  names: RunNames;
+  loki: LokiClient;
+  il: IntegrationLogsSdk;
+  driver: Driver;
+  probe: ArrivalProbe;
+  runStart: number;
+}
+
+/** One operation end to end first: nothing else is worth measuring if it never arrives. Returns Loki's label names. */
+async function checkFirstOperation({ options, names, loki, il, driver, probe, runStart }: Run): Promise<string[]> {
   await driver.burst(1);
   await il.forceFlush();
   if (!(await waitVisible(probe, `${names.runId}-0`, 60_000))) {
@@ -84,15 +118,12 @@ async function main(): Promise<void> {
   if (!labels.includes('event_name')) {
     console.log('Loki has no event_name index label: lag and the app queries below need it (provisioning/loki/README.md#index-labels).');
   }
+  return labels;
+}
 
-  probe.start();
-  const phases: Array<[string, string | number]> = [];
-  const progress = setInterval(() => {
-    const lags = [...probe.lags.values()];
-    const s = Math.round((Date.now() - runStart) / 1000);
-    console.log(`${s}s: ${driver.counts.completed} operations done, SDK dropped ${il.stats.droppedCount}, lag p95 ${percentile(lags, 95)} ms over ${lags.length} probes`);
-  }, 10_000);
-
+/** The burst, then the sustained rate, as the options ask; what each achieved. */
+async function runPhases(driver: Driver, options: LoadOptions): Promise<Array<[string, string]>> {
+  const phases: Array<[string, string]> = [];
   if (options.burstOps > 0) {
     const t0 = performance.now();
     await driver.burst(options.burstOps);
@@ -110,24 +141,26 @@ async function main(): Promise<void> {
       `target ${options.rate} operations/s (${options.rate * options.requestsPerOp} requests/s) for ${options.durationS} s; achieved ${(ops / s).toFixed(0)} operations/s (${((ops * options.requestsPerOp) / s).toFixed(0)} requests/s)`,
     ]);
   }
-  const loadEnd = Date.now();
-  await il.forceFlush();
-  clearInterval(progress);
+  return phases;
+}
 
-  const ops = driver.counts.started;
-  const expected = recordsWritten(driver.counts);
-  const arrived = await settle(loki, names, runStart, expected, options.settleS);
-  // Probes that arrived after the last poll window are found now; their lag is unknown but above the window.
-  await probe.poll();
-  probe.stop();
-  const probesSent = Math.floor((ops - 1) / options.probeEvery) + 1;
+interface RunResult {
+  options: LoadOptions;
+  il: IntegrationLogsSdk;
+  driver: Driver;
+  probe: ArrivalProbe;
+  phases: Array<[string, string]>;
+  expected: Record<string, number>;
+  arrived: Map<string, number>;
+  exportErrors: number;
+}
+
+/** The phases, the records written against those in Loki, and what the SDK dropped and the lag. */
+function printRunReport({ options, il, driver, probe, phases, expected, arrived, exportErrors }: RunResult): void {
+  const probesSent = Math.floor((driver.counts.started - 1) / options.probeEvery) + 1;
   const lags = [...probe.lags.values()];
-
   console.log();
-  printTable(
-    ['phase', 'result'],
-    phases.map(([a, b]) => [a, String(b)]),
-  );
+  printTable(['phase', 'result'], phases);
   console.log();
   // Loki keeps a record delivered twice twice; readers drop exact duplicates.
   printTable(
@@ -148,29 +181,29 @@ async function main(): Promise<void> {
       ['lag probes seen / sent (poll errors)', `${lags.length} / ${probesSent} (${probe.errors})`],
     ],
   );
+}
 
+/** What the app's queries read for the run's last operation, against the operation records in range. */
+async function printAppQueryCosts(loki: LokiClient, names: RunNames, runStart: number, loadEnd: number): Promise<void> {
   const sample = await loki.logs(`{event_name="integration.operation", integration_tool="${names.tool}"}`, runStart, loadEnd + 1000, 1, 'backward');
   const last = sample.entries[0];
-  if (last && labels.includes('event_name')) {
-    const { costs, operationBytes } = await measureAppQueries(loki, {
-      tool: names.tool,
-      customerId: last.labels.integration_customer_id ?? '',
-      integrationId: last.labels.integration_id ?? '',
-      traceId: last.labels.trace_id ?? '',
-      traceEndMs: Number(last.tsNs / 1_000_000n),
-      traceDurationMs: Math.ceil(Number(last.labels.integration_operation_duration_ms ?? 0)),
-      startMs: runStart - 60_000,
-      endMs: Date.now(),
-    });
-    console.log();
-    console.log(`App queries over the run's range; operation records in range: ${formatBytes(operationBytes)}`);
-    printTable(
-      ['query', 'lines', 'read', 'read / operation records', 'ms'],
-      costs.map((c) => [c.name, String(c.lines), formatBytes(c.bytesProcessed), (c.bytesProcessed / Math.max(1, operationBytes)).toFixed(2), c.ms.toFixed(0)]),
-    );
-  }
-  await il.shutdown();
-  tool.stop();
+  if (!last) return;
+  const { costs, operationBytes } = await measureAppQueries(loki, {
+    tool: names.tool,
+    customerId: last.labels.integration_customer_id ?? '',
+    integrationId: last.labels.integration_id ?? '',
+    traceId: last.labels.trace_id ?? '',
+    traceEndMs: Number(last.tsNs / 1_000_000n),
+    traceDurationMs: Math.ceil(Number(last.labels.integration_operation_duration_ms ?? 0)),
+    startMs: runStart - 60_000,
+    endMs: Date.now(),
+  });
+  console.log();
+  console.log(`App queries over the run's range; operation records in range: ${formatBytes(operationBytes)}`);
+  printTable(
+    ['query', 'lines', 'read', 'read / operation records', 'ms'],
+    costs.map((c) => [c.name, String(c.lines), formatBytes(c.bytesProcessed), (c.bytesProcessed / Math.max(1, operationBytes)).toFixed(2), c.ms.toFixed(0)]),
+  );
 }
 
 main().catch((error: unknown) => {

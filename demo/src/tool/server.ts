@@ -66,26 +66,52 @@ class HttpError extends Error {
 
 export function createDemoTool(options: ToolOptions = {}): DemoTool {
   const seed = options.seed ?? DEFAULT_TOOL_OPTIONS.seed;
-  const errorRate = options.errorRate ?? DEFAULT_TOOL_OPTIONS.errorRate;
-  const slowRate = options.slowRate ?? DEFAULT_TOOL_OPTIONS.slowRate;
-  const slowMs = options.slowMs ?? DEFAULT_TOOL_OPTIONS.slowMs;
-  const limits = options.rateLimit ?? DEFAULT_TOOL_OPTIONS.rateLimit;
   const now = options.now ?? Date.now;
-  const faults: Random = createRandom(deriveSeed(seed, 'faults'));
   const changes: Random = createRandom(deriveSeed(seed, 'changes'));
-  const buckets = new TokenBuckets(limits.capacity, limits.refillPerSecond, now);
-  const accountBuckets = new Map(
-    Object.entries(options.accountRateLimits ?? {}).map(([accountId, l]) => [accountId, new TokenBuckets(l.capacity, l.refillPerSecond, now)]),
-  );
-  const requestsPerAccount = new Map<string, number>();
   const webhooks = new WebhookSender({
     baseUrl: options.webhookUrl,
     secret: options.webhookSecret ?? DEFAULT_TOOL_OPTIONS.webhookSecret,
     onDelivery: options.onWebhookDelivery,
   });
-  const stores = new Map<string, AccountStore>();
+  const store = accountStores(seed, now);
+  const emit = (events: ChangeEvent[]): ChangeEvent[] => {
+    for (const event of events) webhooks.send(event);
+    return events;
+  };
+  const handle = requestHandler(options, now, store, emit);
+  const server = createServer((req, res) => {
+    res.setHeader('x-request-id', randomUUID());
+    handle(req, res).catch((error: unknown) => sendError(res, error));
+  });
 
-  const store = (accountId: string): AccountStore => {
+  return {
+    server,
+    webhooks,
+    store,
+    simulateChanges(count) {
+      const events: ChangeEvent[] = [];
+      for (let i = 0; i < count; i++) events.push(...store(changes.pick(ACCOUNTS).id).simulateChange(changes));
+      return emit(events);
+    },
+    listen: (port = 0, host = '127.0.0.1') => listen(server, port, host),
+    async close() {
+      await webhooks.idle();
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      });
+    },
+  };
+}
+
+type StoreOf = (accountId: string) => AccountStore;
+/** Sends change webhooks for the events and returns them. */
+type Emit = (events: ChangeEvent[]) => ChangeEvent[];
+
+/** Each account's data, made from the seed the first time the account is used. */
+function accountStores(seed: number, now: () => number): StoreOf {
+  const stores = new Map<string, AccountStore>();
+  return (accountId) => {
     let found = stores.get(accountId);
     if (!found) {
       const account = findAccount(accountId);
@@ -95,13 +121,13 @@ export function createDemoTool(options: ToolOptions = {}): DemoTool {
     }
     return found;
   };
+}
 
-  const emit = (events: ChangeEvent[]): ChangeEvent[] => {
-    for (const event of events) webhooks.send(event);
-    return events;
-  };
-
-  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+/** Routes, authenticates, rate-limits, checks the scope and injects faults, in that order, then serves. */
+function requestHandler(options: ToolOptions, now: () => number, store: StoreOf, emit: Emit) {
+  const limitRate = rateLimiter(options, now);
+  const injectFaults = faultInjector(options);
+  return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const url = new URL(req.url ?? '/', 'http://tool.invalid');
     const method = req.method ?? 'GET';
     if (url.pathname === '/healthz') return send(res, 200, { status: 'ok' });
@@ -109,6 +135,30 @@ export function createDemoTool(options: ToolOptions = {}): DemoTool {
     if (!route) throw new HttpError(404, { error: 'not_found', message: `no route for ${method} ${url.pathname}` });
 
     const credential = authenticate(req);
+    limitRate(credential, res);
+    if (!credential.scopes.includes(route.scope)) {
+      throw new HttpError(403, { error: 'insufficient_scope', message: `this token lacks the ${route.scope} scope`, required_scope: route.scope });
+    }
+    await injectFaults();
+
+    const data = store(credential.accountId);
+    const body = method === 'POST' || method === 'PATCH' ? await readJson(req) : undefined;
+    serveRoute(route, { credential, data, body, params: url.searchParams, emit }, res);
+  };
+}
+
+/**
+ * A token bucket per credential (stricter ones for some accounts) and the deterministic
+ * every-n-th throttle: sets the rate-limit headers and throws a 429 when the request is over.
+ */
+function rateLimiter(options: ToolOptions, now: () => number): (credential: Credential, res: ServerResponse) => void {
+  const limits = options.rateLimit ?? DEFAULT_TOOL_OPTIONS.rateLimit;
+  const buckets = new TokenBuckets(limits.capacity, limits.refillPerSecond, now);
+  const accountBuckets = new Map(
+    Object.entries(options.accountRateLimits ?? {}).map(([accountId, l]) => [accountId, new TokenBuckets(l.capacity, l.refillPerSecond, now)]),
+  );
+  const requestsPerAccount = new Map<string, number>();
+  return (credential, res) => {
     const decision = (accountBuckets.get(credential.accountId) ?? buckets).take(credential.secret);
     const nth = options.throttleEveryNth?.[credential.accountId];
     const count = (requestsPerAccount.get(credential.accountId) ?? 0) + 1;
@@ -123,88 +173,86 @@ export function createDemoTool(options: ToolOptions = {}): DemoTool {
         { 'retry-after': String(decision.retryAfterS), 'x-ratelimit-reset': String(decision.retryAfterS) },
       );
     }
-    if (!credential.scopes.includes(route.scope)) {
-      throw new HttpError(403, { error: 'insufficient_scope', message: `this token lacks the ${route.scope} scope`, required_scope: route.scope });
-    }
+  };
+}
+
+/** Slow answers and 500s at the configured shares, drawn from the seed's own `faults` stream. */
+function faultInjector(options: ToolOptions): () => Promise<void> {
+  const errorRate = options.errorRate ?? DEFAULT_TOOL_OPTIONS.errorRate;
+  const slowRate = options.slowRate ?? DEFAULT_TOOL_OPTIONS.slowRate;
+  const slowMs = options.slowMs ?? DEFAULT_TOOL_OPTIONS.slowMs;
+  const faults: Random = createRandom(deriveSeed(options.seed ?? DEFAULT_TOOL_OPTIONS.seed, 'faults'));
+  return async () => {
     if (faults.chance(slowRate)) await new Promise((resolve) => setTimeout(resolve, slowMs));
     if (faults.chance(errorRate)) throw new HttpError(500, { error: 'internal_error', message: 'something went wrong on our side' });
+  };
+}
 
-    const data = store(credential.accountId);
-    const body = method === 'POST' || method === 'PATCH' ? await readJson(req) : undefined;
-    switch (route.name) {
-      case 'me': {
-        const account = findAccount(credential.accountId);
-        return send(res, 200, { account_id: credential.accountId, product: account?.tool, scopes: credential.scopes });
-      }
-      case 'list':
-        return send(res, 200, listPage(data.list(route.model), url.searchParams));
-      case 'get': {
-        const employee = data.getEmployee(route.id);
-        if (!employee) throw new HttpError(404, { error: 'not_found', message: `employee ${route.id} not found` });
-        return send(res, 200, { data: employee });
-      }
-      case 'create': {
-        const [event] = emit([data.createEmployee(body)]);
-        return send(res, 201, { data: event?.employee });
-      }
-      case 'update': {
-        const event = data.updateEmployee(route.id, body);
-        if (!event) throw new HttpError(404, { error: 'not_found', message: `employee ${route.id} not found` });
-        emit([event]);
-        return send(res, 200, { data: event.employee });
-      }
-      case 'delete': {
-        const event = data.deleteEmployee(route.id);
-        if (!event) throw new HttpError(404, { error: 'not_found', message: `employee ${route.id} not found` });
-        emit([event]);
-        res.writeHead(204).end();
-        return;
-      }
+interface RouteContext {
+  credential: Credential;
+  data: AccountStore;
+  body: unknown;
+  params: URLSearchParams;
+  emit: Emit;
+}
+
+/** Answers an authorised request from the account's data; writes send change webhooks. */
+function serveRoute(route: Route, { credential, data, body, params, emit }: RouteContext, res: ServerResponse): void {
+  switch (route.name) {
+    case 'me': {
+      const account = findAccount(credential.accountId);
+      return send(res, 200, { account_id: credential.accountId, product: account?.tool, scopes: credential.scopes });
+    }
+    case 'list':
+      return send(res, 200, listPage(data.list(route.model), params));
+    case 'get': {
+      const employee = data.getEmployee(route.id);
+      if (!employee) throw new HttpError(404, { error: 'not_found', message: `employee ${route.id} not found` });
+      return send(res, 200, { data: employee });
+    }
+    case 'create': {
+      const [event] = emit([data.createEmployee(body)]);
+      return send(res, 201, { data: event?.employee });
+    }
+    case 'update': {
+      const event = data.updateEmployee(route.id, body);
+      if (!event) throw new HttpError(404, { error: 'not_found', message: `employee ${route.id} not found` });
+      emit([event]);
+      return send(res, 200, { data: event.employee });
+    }
+    case 'delete': {
+      const event = data.deleteEmployee(route.id);
+      if (!event) throw new HttpError(404, { error: 'not_found', message: `employee ${route.id} not found` });
+      emit([event]);
+      res.writeHead(204).end();
+      return;
     }
   }
+}
 
-  const server = createServer((req, res) => {
-    res.setHeader('x-request-id', randomUUID());
-    handle(req, res).catch((error: unknown) => {
-      if (error instanceof ValidationError) {
-        return send(res, 422, { error: 'validation_failed', message: error.message, details: error.details });
-      }
-      if (error instanceof HttpError) {
-        for (const [name, value] of Object.entries(error.headers)) res.setHeader(name, value);
-        return send(res, error.status, error.body);
-      }
-      return send(res, 500, { error: 'internal_error', message: 'unexpected error' });
+/** The answer to a request that failed: its own status for the API's errors, else a 500. */
+function sendError(res: ServerResponse, error: unknown): void {
+  if (error instanceof ValidationError) {
+    return send(res, 422, { error: 'validation_failed', message: error.message, details: error.details });
+  }
+  if (error instanceof HttpError) {
+    for (const [name, value] of Object.entries(error.headers)) res.setHeader(name, value);
+    return send(res, error.status, error.body);
+  }
+  return send(res, 500, { error: 'internal_error', message: 'unexpected error' });
+}
+
+/** Listens and resolves with the base URL to call (127.0.0.1 for a wildcard address). */
+function listen(server: Server, port: number, host: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      server.off('error', reject);
+      const address = server.address() as AddressInfo;
+      const shownHost = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+      resolve(`http://${shownHost === '0.0.0.0' ? '127.0.0.1' : shownHost}:${address.port}`);
     });
   });
-
-  return {
-    server,
-    webhooks,
-    store,
-    simulateChanges(count) {
-      const events: ChangeEvent[] = [];
-      for (let i = 0; i < count; i++) events.push(...store(changes.pick(ACCOUNTS).id).simulateChange(changes));
-      return emit(events);
-    },
-    listen(port = 0, host = '127.0.0.1') {
-      return new Promise((resolve, reject) => {
-        server.once('error', reject);
-        server.listen(port, host, () => {
-          server.off('error', reject);
-          const address = server.address() as AddressInfo;
-          const shownHost = address.family === 'IPv6' ? `[${address.address}]` : address.address;
-          resolve(`http://${shownHost === '0.0.0.0' ? '127.0.0.1' : shownHost}:${address.port}`);
-        });
-      });
-    },
-    async close() {
-      await webhooks.idle();
-      await new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeAllConnections();
-      });
-    },
-  };
 }
 
 type Route =

@@ -6,8 +6,8 @@
  */
 import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { type OtlpReceiver, startOtlpReceiver } from '@integration-logs/test-support';
 import { startIntegrationLogs, type IntegrationLogsSdk } from '../../src/index.js';
-import { startOtlpReceiver, type OtlpReceiver } from '../support/otlp-receiver.js';
 
 interface EchoServer {
   url: string;

@@ -1,6 +1,6 @@
 /** Starts the SDK against a fresh OTLP receiver and tool server for one test file. */
+import { type OtlpReceiver, type ReceivedLog, type ReceivedSpan, startOtlpReceiver } from '@integration-logs/test-support';
 import { startIntegrationLogs, type IntegrationLogsSdk, type StartOptions } from '../../src/index.js';
-import { startOtlpReceiver, type OtlpReceiver, type ReceivedLog, type ReceivedSpan } from './otlp-receiver.js';
 import { startToolServer, type ToolServer } from './tool-server.js';
 
 export interface Fixture {

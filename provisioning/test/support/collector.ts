@@ -3,10 +3,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { freePort, httpOk, type Proc, start, waitFor } from '@integration-logs/test-support';
 import { provisioningDir } from './binaries.js';
-import { freePort } from './ports.js';
-import { httpOk, start, type Proc } from './processes.js';
-import { waitFor } from './wait.js';
 
 export const collectorConfig = path.join(provisioningDir, 'collector/config.yaml');
 

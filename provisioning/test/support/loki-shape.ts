@@ -5,8 +5,8 @@
 // line. Lets the Grafana app's parsers read records from the Loki stand-in; the
 // recorded fixtures from a real Loki (grafana-plugin/src/__fixtures__/recorded/loki) show
 // the same shape.
+import type { ReceivedLog } from '@integration-logs/test-support';
 import { fromProvisioning, readYaml } from './files.js';
-import type { AttributeValue, DecodedLogRecord } from './otlp-proto.js';
 
 interface AttributesConfig {
   action: string;
@@ -22,7 +22,7 @@ function indexLabels(): { resource: Set<string>; log: Set<string> } {
 const LEVELS: Record<string, string> = { INFO: 'info', WARN: 'warn', ERROR: 'error' };
 
 const labelName = (name: string) => name.replace(/[^A-Za-z0-9_]/g, '_');
-const labelValue = (v: AttributeValue) => (typeof v === 'string' ? v : JSON.stringify(v));
+const labelValue = (v: unknown) => (typeof v === 'string' ? v : JSON.stringify(v));
 
 export interface LokiCategorizedResponse {
   status: 'success';
@@ -34,7 +34,7 @@ export interface LokiCategorizedResponse {
 }
 
 /** One stream per index label set, values newest first, as Loki answers a backward query. */
-export function asLokiResponse(records: DecodedLogRecord[]): LokiCategorizedResponse {
+export function asLokiResponse(records: ReceivedLog[]): LokiCategorizedResponse {
   const index = indexLabels();
   const streams = new Map<string, LokiCategorizedResponse['data']['result'][number]>();
   for (const r of [...records].sort((a, b) => (BigInt(b.timeUnixNano) > BigInt(a.timeUnixNano) ? 1 : -1))) {
@@ -45,7 +45,8 @@ export function asLokiResponse(records: DecodedLogRecord[]): LokiCategorizedResp
     if (r.scope) metadata.scope_name = r.scope;
     if (r.severityText) metadata.severity_text = r.severityText;
     if (r.severityNumber) metadata.severity_number = String(r.severityNumber);
-    if (LEVELS[r.severityText]) metadata.detected_level = LEVELS[r.severityText] as string;
+    const level = r.severityText && LEVELS[r.severityText];
+    if (level) metadata.detected_level = level;
     if (r.traceId) metadata.trace_id = r.traceId;
     if (r.spanId) metadata.span_id = r.spanId;
     const key = JSON.stringify(stream);

@@ -4,10 +4,8 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { freePort, httpOk, type Proc, start, waitFor } from '@integration-logs/test-support';
 import { provisioningDir } from './binaries.js';
-import { freePort } from './ports.js';
-import { httpOk, start, type Proc } from './processes.js';
-import { waitFor } from './wait.js';
 
 export interface Sample {
   metric: Record<string, string>;

@@ -12,3 +12,8 @@ export async function freePort(): Promise<number> {
   if (!address || typeof address === 'string') throw new Error('no port');
   return address.port;
 }
+
+/** A loopback URL where nothing listens: a port the kernel handed out and we let go again. */
+export async function closedPortUrl(): Promise<string> {
+  return `http://127.0.0.1:${await freePort()}`;
+}

@@ -1,11 +1,11 @@
 // A local OTLP/HTTP receiver standing in for Tempo (/v1/traces) and Loki (/otlp/v1/logs):
-// it decodes what the collector exports and keeps it, with the request headers. It can
-// go down and come back on the same port, like a backend being restarted, and refuse
-// pushes the way a backend with limits does (see `refuse`).
+// it decodes what the collector exports (./otlp.ts) and keeps it, with the request
+// headers. It can go down and come back on the same port, like a backend being restarted,
+// and refuse pushes the way a backend with limits does (see `refuse`).
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { gunzipSync } from 'node:zlib';
-import { decodeLogs, decodeTraces, type DecodedLogRecord, type DecodedSpan } from './otlp-proto.js';
+import { decodeLogs, decodeTraces, type ReceivedLog, type ReceivedSpan } from './otlp.js';
 
 export interface ReceivedRequest {
   path: string;
@@ -18,7 +18,7 @@ export interface Push {
   path: string;
   /** The decompressed protobuf body. */
   body: Buffer;
-  logs: DecodedLogRecord[];
+  logs: ReceivedLog[];
 }
 
 /** An answer other than 200: the push is refused and nothing of it is kept. */
@@ -29,8 +29,8 @@ export interface Refusal {
 }
 
 export class OtlpSink {
-  readonly spans: DecodedSpan[] = [];
-  readonly logs: DecodedLogRecord[] = [];
+  readonly spans: ReceivedSpan[] = [];
+  readonly logs: ReceivedLog[] = [];
   readonly requests: ReceivedRequest[] = [];
   readonly errors: string[] = [];
   /** Pushes answered with a refusal, in order. */
