@@ -24,6 +24,8 @@ function buildIfStale(root, builtFile, tsconfig) {
 }
 
 module.exports = async function globalSetup() {
+  // The built SDK requires the built contract package; its sources type-check against it.
+  buildIfStale(path.join(__dirname, '..', '..', '..', 'semantic-conventions'), 'dist/index.js', 'tsconfig.build.json');
   buildIfStale(path.join(__dirname, '..', '..'), 'dist/register.js', 'tsconfig.build.json');
 };
 module.exports.buildIfStale = buildIfStale;
