@@ -3,6 +3,7 @@
 // the SDK's operation scopes. Scheduling lives elsewhere (scheduler.ts, cycle.ts).
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { IntegrationLogs, OperationScope } from '@integration-logs/instrumentation';
+import type { LogType } from '@integration-logs/semantic-conventions';
 import { ALL_SCOPES, credentialFor, findAccount, REVOKED_SECRET } from '../shared/accounts.js';
 import { createRandom, deriveSeed, type Random } from '../shared/random.js';
 import { SIGNATURE_HEADER, verifySignature } from '../shared/signature.js';
@@ -66,7 +67,8 @@ const MODELS: readonly ModelName[] = ['departments', 'employees', 'absences'];
 
 /** One operation the integration started, with the trace that holds it. */
 export interface OperationNote {
-  logType: 'sync' | 'action' | 'passthrough' | 'connection_flow';
+  /** Incoming webhooks are the tool's doing, not an operation the integration starts. */
+  logType: Exclude<LogType, 'incoming_webhook'>;
   tool: string;
   integrationId?: string;
   customerId: string;
