@@ -1,3 +1,4 @@
+import { DEFAULT_SESSION_GAP_MS } from '@integration-logs/semantic-conventions';
 import pluginJson from './plugin.json';
 
 export const PLUGIN_ID = pluginJson.id;
@@ -24,7 +25,7 @@ export const DEFAULT_SETTINGS: AppSettings = {
   tempoDatasourceUid: 'tempo',
   lokiDatasourceUid: 'loki',
   prometheusDatasourceUid: 'prometheus',
-  sessionGapMinutes: 30,
+  sessionGapMinutes: DEFAULT_SESSION_GAP_MS / 60_000,
 };
 
 /** Operations fetched per page of the list (Loki `limit`). */

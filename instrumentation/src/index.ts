@@ -18,5 +18,5 @@ export { inferUrlTemplate } from './url-template.js';
 export * as attributes from './attributes.js';
 export type { LogType, Outcome } from './attributes.js';
 export { createRedactor, RedactingSpanProcessor, RedactingLogRecordProcessor, type Redactor, type RedactionOptions } from './redaction/index.js';
-export { MAX_LABEL_VALUE_BYTES } from './label-values.js';
+export { MAX_LABEL_VALUE_BYTES } from '@integration-logs/semantic-conventions';
 export type { RedactionRule } from './redaction/index.js';

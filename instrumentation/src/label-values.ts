@@ -6,7 +6,7 @@
  * processors, for values set by application code.
  */
 import type { Span } from '@opentelemetry/sdk-trace';
-import { ATTR_EVENT_NAME, ATTR_LOG_TYPE, ATTR_TOOL } from './attributes.js';
+import { LOKI_INDEX_LABELS, MAX_LABEL_VALUE_BYTES } from '@integration-logs/semantic-conventions';
 import { EndingSpanProcessor } from './ending-span-processor.js';
 
 declare global {
@@ -17,11 +17,6 @@ declare global {
     toWellFormed(): string;
   }
 }
-
-/** Longest label-bound attribute value, in UTF-8 bytes (cut on a character boundary). */
-export const MAX_LABEL_VALUE_BYTES = 128;
-
-export const LABEL_BOUND_ATTRIBUTES: readonly string[] = [ATTR_EVENT_NAME, ATTR_LOG_TYPE, ATTR_TOOL];
 
 /**
  * `v` as valid UTF-8 of at most MAX_LABEL_VALUE_BYTES, as the collector's labelvalues
@@ -49,7 +44,7 @@ export function labelValue(v: unknown): string {
 /** Rewrites the label-bound attributes of `attrs` that need it, through `set`. */
 export function boundLabelAttributes(attrs: Readonly<Record<string, unknown>> | undefined, set: (key: string, value: string) => void): void {
   if (!attrs) return;
-  for (const key of LABEL_BOUND_ATTRIBUTES) {
+  for (const key of LOKI_INDEX_LABELS) {
     const v = attrs[key];
     if (v === undefined || v === null) continue;
     const bounded = labelValue(v);

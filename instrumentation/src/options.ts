@@ -52,7 +52,7 @@ export interface IntegrationLogsOptions {
 }
 
 export const DEFAULT_MAX_BODY_BYTES = 16_384;
-export const DEFAULT_SESSION_GAP_MS = 30 * 60 * 1000;
+export { DEFAULT_SESSION_GAP_MS } from '@integration-logs/semantic-conventions';
 export const DEFAULT_MAX_QUEUE_SIZE = 2048;
 export const DEFAULT_SCHEDULED_DELAY_MS = 1000;
 export const DEFAULT_SPAN_HEADERS = [

@@ -6,6 +6,7 @@ import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parser as logqlParser } from '@grafana/lezer-logql';
+import { EVENT_FLOW_EVENT, EVENT_SYNC_MODEL, EVENT_WARNING, LOKI_LABELS } from '@integration-logs/semantic-conventions';
 import { stringify } from 'yaml';
 import { describeWith, promtool } from './support/binaries.js';
 import { grafanaVariablesReplaced, prometheusQueries } from './support/dashboards.js';
@@ -255,8 +256,8 @@ describe('Grafana LogQL', () => {
 
   test('flow and sync panels select records by the structured-metadata names Loki gives the contract attributes', () => {
     const text = queries.map((q) => q.expr).join('\n');
-    expect(text).toContain('event_name="integration.flow.event"');
-    expect(text).toContain('event_name=~"integration.sync.model|integration.warning"');
-    expect(text).toContain('integration_flow_event');
+    expect(text).toContain(`${LOKI_LABELS.eventName}="${EVENT_FLOW_EVENT}"`);
+    expect(text).toContain(`${LOKI_LABELS.eventName}=~"${EVENT_SYNC_MODEL}|${EVENT_WARNING}"`);
+    expect(text).toContain(LOKI_LABELS.flowEvent);
   });
 });

@@ -5,6 +5,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { randomBytes } from 'node:crypto';
 import { getIntegrationLogs } from '@integration-logs/instrumentation';
+import type { LogType } from '@integration-logs/semantic-conventions';
 import { createDemoTool, DEFAULT_TOOL_OPTIONS, type DemoTool } from '../tool/server.js';
 import type { WebhookDelivery } from '../tool/webhooks.js';
 import { DemoIntegration, FLOW_SCENARIOS, type FlowPlan, type IntegrationLogsApi, type OperationNote } from './demo-integration.js';
@@ -12,7 +13,7 @@ import { otlpEndpoint, startTelemetry } from './telemetry.js';
 
 export interface CycleReport {
   /** Operations started, by log type (incoming_webhook: deliveries the tool made). */
-  operations: Record<'sync' | 'action' | 'passthrough' | 'incoming_webhook' | 'connection_flow', number>;
+  operations: Record<LogType, number>;
   /** Operations that failed, as planned (`<log type> <integration id>: <error>`). */
   failures: string[];
   flows: (FlowPlan & { sessionIds: string[] })[];

@@ -3,6 +3,7 @@
 // the SDK's operation scopes. Scheduling lives elsewhere (scheduler.ts, cycle.ts).
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { IntegrationLogs, OperationScope } from '@integration-logs/instrumentation';
+import { FLOW_EVENTS, type LogType } from '@integration-logs/semantic-conventions';
 import { ALL_SCOPES, credentialFor, findAccount, REVOKED_SECRET } from '../shared/accounts.js';
 import { createRandom, deriveSeed, type Random } from '../shared/random.js';
 import { SIGNATURE_HEADER, verifySignature } from '../shared/signature.js';
@@ -66,7 +67,8 @@ const MODELS: readonly ModelName[] = ['departments', 'employees', 'absences'];
 
 /** One operation the integration started, with the trace that holds it. */
 export interface OperationNote {
-  logType: 'sync' | 'action' | 'passthrough' | 'connection_flow';
+  /** Incoming webhooks are the tool's doing, not an operation the integration starts. */
+  logType: Exclude<LogType, 'incoming_webhook'>;
   tool: string;
   integrationId?: string;
   customerId: string;
@@ -325,16 +327,16 @@ export class DemoIntegration {
       if (i > 0 && pause) await pause(); // the end user reads, types, thinks
       switch (step) {
         case 'open':
-          this.il.flowEvent({ ...base, event: 'flow_opened', step: 'start', details: { session: sessionIndex + 1 } });
+          this.il.flowEvent({ ...base, event: FLOW_EVENTS.opened, step: 'start', details: { session: sessionIndex + 1 } });
           break;
         case 'select_tool':
-          this.il.flowEvent({ ...base, event: 'tool_selected', step: 'select_tool', details: { tool: account.tool } });
+          this.il.flowEvent({ ...base, event: FLOW_EVENTS.toolSelected, step: 'select_tool', details: { tool: account.tool } });
           break;
         case 'close':
-          this.il.flowEvent({ ...base, event: 'closed', step: 'credentials', details: { reason: 'user closed the window' } });
+          this.il.flowEvent({ ...base, event: FLOW_EVENTS.closed, step: 'credentials', details: { reason: 'user closed the window' } });
           break;
         case 'give_up':
-          this.il.flowEvent({ ...base, event: 'failed', step: 'credentials', details: { reason: 'too many invalid attempts' } });
+          this.il.flowEvent({ ...base, event: FLOW_EVENTS.failed, step: 'credentials', details: { reason: 'too many invalid attempts' } });
           break;
         default:
           await this.submitCredentials(plan, base, step);
@@ -356,10 +358,10 @@ export class DemoIntegration {
           : { ...credentialFor(plan.accountId, 'full'), secret: `${credentialFor(plan.accountId, 'full').secret.slice(0, -4)}oops` };
     await this.il.connectionFlow({ ...base, operation: 'submit_credentials' }, async (flow) => {
       this.note('connection_flow', { tool: base.tool, customerId: base.customerId, operation: 'submit_credentials' }, flow);
-      flow.event('credentials_submitted', { step: 'credentials', details: { scheme: credential.kind, api_key: credential.secret } });
+      flow.event(FLOW_EVENTS.credentialsSubmitted, { step: 'credentials', details: { scheme: credential.kind, api_key: credential.secret } });
       const me = await new ToolClient({ baseUrl: this.options.toolUrl, credential }).raw('GET', '/v1/me');
       if (me.status === 401) {
-        flow.event('credentials_invalid', { step: 'credentials', details: { status: me.status, response: me.body } });
+        flow.event(FLOW_EVENTS.credentialsInvalid, { step: 'credentials', details: { status: me.status, response: me.body } });
         flow.setOutcome('failure');
         return;
       }
@@ -367,11 +369,11 @@ export class DemoIntegration {
       const granted = (me.body as { scopes?: string[] }).scopes ?? [];
       const missing = ALL_SCOPES.filter((scope) => !granted.includes(scope));
       if (missing.length > 0) {
-        flow.event('permissions_missing', { step: 'permissions', details: { missing_scopes: missing, granted_scopes: granted } });
+        flow.event(FLOW_EVENTS.permissionsMissing, { step: 'permissions', details: { missing_scopes: missing, granted_scopes: granted } });
         flow.setOutcome('failure');
         return;
       }
-      flow.event('connected', { step: 'done', details: { account_id: (me.body as { account_id?: string }).account_id, scopes: granted } });
+      flow.event(FLOW_EVENTS.connected, { step: 'done', details: { account_id: (me.body as { account_id?: string }).account_id, scopes: granted } });
     });
   }
 }

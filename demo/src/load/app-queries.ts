@@ -3,6 +3,7 @@
 // else filtered after the selector), run over the load's time range. Each reports its
 // latency and the bytes Loki read, next to the bytes of the operation records in range:
 // the list can never read less than those, and should read little more.
+import { EVENT_OPERATION, EVENT_SYNC_MODEL, LOKI_LABELS as L } from '@integration-logs/semantic-conventions';
 import type { LokiClient, LokiStats } from './loki.js';
 
 export interface QueryCost extends LokiStats {
@@ -30,29 +31,29 @@ const LIST_LIMIT = 100;
 const DETAIL_SLACK_MS = 2_000;
 
 export function appQueries(i: AppQueryInputs): Array<{ name: string; query: string; startMs: number; endMs: number; limit: number }> {
-  const ops = '{event_name="integration.operation"}';
+  const ops = `{${L.eventName}="${EVENT_OPERATION}"}`;
   return [
     { name: 'list, no filter', query: ops, startMs: i.startMs, endMs: i.endMs, limit: LIST_LIMIT },
-    { name: 'list, one tool and type', query: `{event_name="integration.operation", integration_tool="${i.tool}", integration_log_type="sync"}`, startMs: i.startMs, endMs: i.endMs, limit: LIST_LIMIT },
-    { name: 'list, one customer', query: `${ops} | integration_customer_id="${i.customerId}"`, startMs: i.startMs, endMs: i.endMs, limit: LIST_LIMIT },
-    { name: 'list, with 4xx', query: `${ops} | integration_request_4xx_count > 0`, startMs: i.startMs, endMs: i.endMs, limit: LIST_LIMIT },
+    { name: 'list, one tool and type', query: `{${L.eventName}="${EVENT_OPERATION}", ${L.tool}="${i.tool}", ${L.logType}="sync"}`, startMs: i.startMs, endMs: i.endMs, limit: LIST_LIMIT },
+    { name: 'list, one customer', query: `${ops} | ${L.customerId}="${i.customerId}"`, startMs: i.startMs, endMs: i.endMs, limit: LIST_LIMIT },
+    { name: 'list, with 4xx', query: `${ops} | ${L.request4xxCount} > 0`, startMs: i.startMs, endMs: i.endMs, limit: LIST_LIMIT },
     {
       name: 'sync-model history',
-      query: `{event_name="integration.sync.model", integration_tool="${i.tool}"} | integration_id="${i.integrationId}"`,
+      query: `{${L.eventName}="${EVENT_SYNC_MODEL}", ${L.tool}="${i.tool}"} | ${L.integrationId}="${i.integrationId}"`,
       startMs: i.startMs,
       endMs: i.endMs,
       limit: LIST_LIMIT,
     },
     {
       name: 'log detail (one trace)',
-      query: `{integration_tool="${i.tool}", integration_log_type="sync"} | trace_id="${i.traceId}"`,
+      query: `{${L.tool}="${i.tool}", ${L.logType}="sync"} | ${L.traceId}="${i.traceId}"`,
       startMs: i.traceEndMs - i.traceDurationMs - DETAIL_SLACK_MS,
       endMs: i.traceEndMs + DETAIL_SLACK_MS,
       limit: 5000,
     },
     {
       name: 'fallback: one customer without index labels',
-      query: `{service_name=~".+"} | event_name="integration.operation" | integration_customer_id="${i.customerId}"`,
+      query: `{${L.serviceName}=~".+"} | ${L.eventName}="${EVENT_OPERATION}" | ${L.customerId}="${i.customerId}"`,
       startMs: i.startMs,
       endMs: i.endMs,
       limit: LIST_LIMIT,
@@ -63,7 +64,7 @@ export function appQueries(i: AppQueryInputs): Array<{ name: string; query: stri
 export async function measureAppQueries(loki: LokiClient, i: AppQueryInputs): Promise<{ costs: QueryCost[]; operationBytes: number }> {
   const rangeS = Math.max(1, Math.ceil((i.endMs - i.startMs) / 1000));
   // A metric query over every operation record in range reads exactly those records.
-  const all = await loki.instant(`sum(count_over_time({event_name="integration.operation"}[${rangeS}s]))`, i.endMs);
+  const all = await loki.instant(`sum(count_over_time({${L.eventName}="${EVENT_OPERATION}"}[${rangeS}s]))`, i.endMs);
   const costs: QueryCost[] = [];
   for (const q of appQueries(i)) {
     const t0 = performance.now();

@@ -1,6 +1,7 @@
 // End-to-end lag: how long after an operation ends its record can be read from Loki.
 // Measured on a sample (the probe tool's operations, a stream of their own) so polling
 // stays cheap at any rate.
+import { EVENT_OPERATION, LOKI_LABELS } from '@integration-logs/semantic-conventions';
 import type { LokiClient } from './loki.js';
 
 /** Polls look back this far; a probe later than this is counted when the run settles. */
@@ -20,7 +21,7 @@ export class ArrivalProbe {
   ) {}
 
   private query(): string {
-    return `{event_name="integration.operation", integration_tool="${this.probeTool}"}`;
+    return `{${LOKI_LABELS.eventName}="${EVENT_OPERATION}", ${LOKI_LABELS.tool}="${this.probeTool}"}`;
   }
 
   start(): void {
@@ -38,7 +39,7 @@ export class ArrivalProbe {
       const now = Date.now();
       const { entries } = await this.loki.logs(this.query(), now - WINDOW_MS, now + 1000, 5000, 'forward');
       for (const e of entries) {
-        const id = e.labels.integration_id;
+        const id = e.labels[LOKI_LABELS.integrationId];
         if (id && !this.lags.has(id)) this.lags.set(id, Math.max(0, now - Number(e.tsNs / 1_000_000n)));
       }
     } catch {

@@ -2,6 +2,7 @@
 // through the user's collector into their Loki, and reports the achieved rate, what the
 // SDK dropped, end-to-end lag, records that never arrived and what the app's queries cost.
 import { startIntegrationLogs, type IntegrationLogsSdk } from '@integration-logs/instrumentation';
+import { EVENT_OPERATION, EVENT_REQUEST, EVENT_SYNC_MODEL, LOKI_LABELS as L } from '@integration-logs/semantic-conventions';
 import { measureAppQueries } from './app-queries.js';
 import { ArrivalProbe, percentile } from './arrivals.js';
 import { Driver, runNames, type Counts, type RunNames } from './driver.js';
@@ -12,14 +13,14 @@ import { startToolServer } from './tool-server.js';
 
 const SERVICE = 'integration-logs-load';
 /** Records the run wrote: a summary per operation, one per request made, one per sync model recorded. */
-const recordsWritten = (c: Counts) => ({ 'integration.operation': c.started, 'integration.request': c.requests, 'integration.sync.model': c.models });
+const recordsWritten = (c: Counts) => ({ [EVENT_OPERATION]: c.started, [EVENT_REQUEST]: c.requests, [EVENT_SYNC_MODEL]: c.models });
 
 async function countArrived(loki: LokiClient, names: RunNames, startMs: number): Promise<Map<string, number>> {
   const rangeS = Math.ceil((Date.now() - startMs) / 1000) + 1;
-  const q = `sum by (event_name) (count_over_time({integration_tool=~"${names.tool}(-probe)?"}[${rangeS}s]))`;
+  const q = `sum by (${L.eventName}) (count_over_time({${L.tool}=~"${names.tool}(-probe)?"}[${rangeS}s]))`;
   const { values } = await loki.instant(q, Date.now());
   const counts = new Map<string, number>();
-  for (const [labels, n] of values) counts.set((JSON.parse(labels) as { event_name?: string }).event_name ?? '', n);
+  for (const [labels, n] of values) counts.set((JSON.parse(labels) as Record<string, string | undefined>)[L.eventName] ?? '', n);
   return counts;
 }
 
@@ -92,7 +93,7 @@ async function main(): Promise<void> {
   await probe.poll();
   probe.stop();
   printRunReport({ options, il, driver, probe, phases, expected, arrived, exportErrors });
-  if (labels.includes('event_name')) await printAppQueryCosts(loki, names, runStart, loadEnd);
+  if (labels.includes(L.eventName)) await printAppQueryCosts(loki, names, runStart, loadEnd);
   await il.shutdown();
   tool.stop();
 }
@@ -115,8 +116,8 @@ async function checkFirstOperation({ options, names, loki, il, driver, probe, ru
     throw new Error(`The first operation did not reach Loki within 60 s: check the collector at ${options.otlpEndpoint}, its logs, and Loki at ${options.lokiUrl}`);
   }
   const labels = await loki.labelNames(runStart - 60_000, Date.now());
-  if (!labels.includes('event_name')) {
-    console.log('Loki has no event_name index label: lag and the app queries below need it (provisioning/loki/README.md#index-labels).');
+  if (!labels.includes(L.eventName)) {
+    console.log(`Loki has no ${L.eventName} index label: lag and the app queries below need it (provisioning/loki/README.md#index-labels).`);
   }
   return labels;
 }
@@ -185,16 +186,16 @@ function printRunReport({ options, il, driver, probe, phases, expected, arrived,
 
 /** What the app's queries read for the run's last operation, against the operation records in range. */
 async function printAppQueryCosts(loki: LokiClient, names: RunNames, runStart: number, loadEnd: number): Promise<void> {
-  const sample = await loki.logs(`{event_name="integration.operation", integration_tool="${names.tool}"}`, runStart, loadEnd + 1000, 1, 'backward');
+  const sample = await loki.logs(`{${L.eventName}="${EVENT_OPERATION}", ${L.tool}="${names.tool}"}`, runStart, loadEnd + 1000, 1, 'backward');
   const last = sample.entries[0];
   if (!last) return;
   const { costs, operationBytes } = await measureAppQueries(loki, {
     tool: names.tool,
-    customerId: last.labels.integration_customer_id ?? '',
-    integrationId: last.labels.integration_id ?? '',
-    traceId: last.labels.trace_id ?? '',
+    customerId: last.labels[L.customerId] ?? '',
+    integrationId: last.labels[L.integrationId] ?? '',
+    traceId: last.labels[L.traceId] ?? '',
     traceEndMs: Number(last.tsNs / 1_000_000n),
-    traceDurationMs: Math.ceil(Number(last.labels.integration_operation_duration_ms ?? 0)),
+    traceDurationMs: Math.ceil(Number(last.labels[L.operationDurationMs] ?? 0)),
     startMs: runStart - 60_000,
     endMs: Date.now(),
   });

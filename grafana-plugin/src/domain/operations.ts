@@ -1,4 +1,4 @@
-import { EVENT_NAMES, LOKI_LABELS } from './attributes';
+import { EVENT_NAMES, LOKI_LABELS } from '@integration-logs/semantic-conventions';
 import { LogRecord, Operation } from './types';
 
 /** Parses a number attribute; missing, blank or malformed values become null. */

@@ -1,4 +1,4 @@
-import { EVENT_NAMES } from './attributes';
+import { EVENT_NAMES } from '@integration-logs/semantic-conventions';
 import { toOperation } from './operations';
 import { toRequestLog } from './requests';
 import { LogRecord, Operation, OperationRecords, RequestLog } from './types';

@@ -1,4 +1,4 @@
-import { EVENT_NAMES, LOKI_LABELS } from './attributes';
+import { EVENT_NAMES, LOKI_LABELS } from '@integration-logs/semantic-conventions';
 import { optionalNumberAttr } from './operations';
 import { HttpRequestMessage, HttpResponseMessage, LogRecord, RequestLog } from './types';
 import { isObject } from '../utils/isObject';

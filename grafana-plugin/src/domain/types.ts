@@ -3,11 +3,9 @@
  * consumes. Names follow docs/telemetry.md.
  */
 
-export const LOG_TYPES = ['sync', 'connection_flow', 'action', 'passthrough', 'incoming_webhook'] as const;
-export type LogType = (typeof LOG_TYPES)[number];
+import type { LogType, Outcome } from '@integration-logs/semantic-conventions';
 
-export const OUTCOMES = ['success', 'partial', 'failure', 'cancelled'] as const;
-export type Outcome = (typeof OUTCOMES)[number];
+export { LOG_TYPES, OUTCOMES, type LogType, type Outcome } from '@integration-logs/semantic-conventions';
 
 /** One Loki log record of any event, labels and structured metadata merged into `attributes`. */
 export interface LogRecord {

@@ -1,4 +1,4 @@
-import { LOKI_LABELS } from '../../domain/attributes';
+import { DEFAULT_RETENTION_MS, LOKI_LABELS } from '@integration-logs/semantic-conventions';
 import { isObject } from '../../utils/isObject';
 import { proxyGet } from '../proxyGet';
 import { msToNs, queryRange } from './client';
@@ -20,7 +20,7 @@ export interface LayoutCheck {
 /** How far back the labels are looked for: long enough to see streams of a quiet stack. */
 export const LABELS_LOOKBACK_MS = 24 * 3_600_000;
 /** How far back records written before the labels are looked for: the 30-day retention, within Loki's 721 h query length limit. */
-export const HISTORY_LOOKBACK_MS = 29 * 86_400_000;
+export const HISTORY_LOOKBACK_MS = DEFAULT_RETENTION_MS - 86_400_000;
 
 /** Today's queries work in either layout: the answer when Loki cannot be asked. */
 const UNKNOWN: LayoutCheck = { layout: 'metadata', unindexed: false, labelledSinceMs: null };

@@ -1,4 +1,4 @@
-import { LOKI_LABELS } from '../../domain/attributes';
+import { LOKI_LABELS } from '@integration-logs/semantic-conventions';
 import { LogRecord } from '../../domain/types';
 import { normalizeTraceId } from '../../domain/traceId';
 import { isObject } from '../../utils/isObject';

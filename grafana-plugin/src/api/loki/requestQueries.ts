@@ -1,4 +1,4 @@
-import { EVENT_NAMES, LOKI_LABELS } from '../../domain/attributes';
+import { EVENT_NAMES, LOKI_LABELS } from '@integration-logs/semantic-conventions';
 import { normalizeTraceId } from '../../domain/traceId';
 import { logQuery, logqlString, type LokiLayout, one } from './logql';
 

@@ -1,4 +1,4 @@
-import { LOKI_LABELS } from '../../domain/attributes';
+import { LOKI_LABELS, PROMETHEUS_METRICS } from '@integration-logs/semantic-conventions';
 import { logqlString, regexEscape } from '../loki/logql';
 import { isStatusClass, type RequestFilters } from '../loki/requestQueries';
 
@@ -10,7 +10,7 @@ import { isStatusClass, type RequestFilters } from '../loki/requestQueries';
  */
 
 /** The span-metrics counter of every span. */
-export const CALLS_METRIC = 'traces_span_metrics_calls_total';
+export const CALLS_METRIC = PROMETHEUS_METRICS.spanCalls;
 
 /**
  * Whether the span metrics can answer for these filters: only when every set filter is a

@@ -1,4 +1,4 @@
-import { SPAN_ATTRIBUTES } from '../../domain/attributes';
+import { ATTRIBUTES as SPAN_ATTRIBUTES } from '@integration-logs/semantic-conventions';
 import { normalizeTraceId } from '../../domain/traceId';
 import { OperationFilters } from '../loki/logql';
 

@@ -10,7 +10,7 @@ import { buildSyncHistoryQuery } from '../../domain/syncMetrics/syncQueries';
 import type { SyncModelRecord, SyncWarning } from '../../domain/syncMetrics/syncRecords';
 import type { DetailTabProps } from '../../domain/types';
 import { useSettings } from '../../settings';
-import { layoutFrom } from '../../api/loki/layout';
+import { HISTORY_LOOKBACK_MS, layoutFrom } from '../../api/loki/layout';
 import { useLokiLayout } from '../common/useLokiLayout';
 import { SyncModelTable } from './SyncModelTable';
 import { syncTestIds } from './testIds';
@@ -19,7 +19,7 @@ import { syncTestIds } from './testIds';
  * How far back previous syncs of the integration are looked for: the 30-day retention, less a
  * day so the range stays inside Loki's default query length limit (721 h).
  */
-export const SYNC_HISTORY_MS = 29 * 86_400_000;
+export const SYNC_HISTORY_MS = HISTORY_LOOKBACK_MS;
 export const SYNC_HISTORY_LIMIT = 2000;
 
 /**

@@ -1,4 +1,4 @@
-import { LOKI_LABELS } from '../attributes';
+import { LOKI_LABELS } from '@integration-logs/semantic-conventions';
 import { normalizeTraceId } from '../traceId';
 
 /**

@@ -1,19 +1,10 @@
+import { FLOW_EVENTS } from '@integration-logs/semantic-conventions';
 import type { FlowEvent } from './flowEvent';
 import { DEFAULT_SESSION_GAP_MS, type Flow } from './sessionize';
 
 export type FlowStatus = 'connected' | 'failed' | 'abandoned' | 'in_progress';
 
-/** Conventional event names (docs/telemetry.md). */
-export const FLOW_EVENTS = {
-  opened: 'flow_opened',
-  toolSelected: 'tool_selected',
-  credentialsSubmitted: 'credentials_submitted',
-  credentialsInvalid: 'credentials_invalid',
-  permissionsMissing: 'permissions_missing',
-  connected: 'connected',
-  failed: 'failed',
-  closed: 'closed',
-} as const;
+export { FLOW_EVENTS };
 
 export interface FlowStop {
   /** The last step the flow reached (the step of the last event that named one). */

@@ -1,7 +1,8 @@
+import { DEFAULT_SESSION_GAP_MS } from '@integration-logs/semantic-conventions';
 import type { FlowEvent } from './flowEvent';
 
 /** Same default as the SDK (docs/telemetry.md): a new session starts after 30 min of inactivity. */
-export const DEFAULT_SESSION_GAP_MS = 30 * 60 * 1000;
+export { DEFAULT_SESSION_GAP_MS };
 
 export interface FlowSession {
   /** The emitter's session id, or `<flowId>#<n>` when the events carried none. */

@@ -1,9 +1,14 @@
+import { LOKI_LABELS as L } from '@integration-logs/semantic-conventions';
 import type { LogRecord } from '../types';
 import { syncModelFromRecord, syncWarningFromRecord, type SyncModelRecord, type SyncWarning } from './syncRecords';
 
 function raw(record: LogRecord) {
   return {
-    labels: { ...record.attributes, event_name: record.eventName || record.attributes.event_name, trace_id: record.traceId || record.attributes.trace_id },
+    labels: {
+      ...record.attributes,
+      [L.eventName]: record.eventName || record.attributes[L.eventName],
+      [L.traceId]: record.traceId || record.attributes[L.traceId],
+    },
     time: record.timeMs,
     line: record.body,
   };

@@ -1,5 +1,5 @@
 import { logQuery, one, type LokiLayout } from '../../api/loki/logql';
-import { EVENT_NAMES, LOKI_LABELS } from '../attributes';
+import { EVENT_NAMES, LOKI_LABELS } from '@integration-logs/semantic-conventions';
 
 /**
  * The `integration.sync.model` records of one integration: the history its syncs are compared

@@ -1,6 +1,8 @@
+import { EVENT_NAMES, LOKI_LABELS, SYNC_RECORD_KINDS, SYNC_RECORD_LABELS, type SyncRecordKind } from '@integration-logs/semantic-conventions';
+
 /** The five record counts of an `integration.sync.model` record (docs/telemetry.md). */
-export const SYNC_COUNT_NAMES = ['read', 'created', 'updated', 'deleted', 'failed'] as const;
-export type SyncCountName = (typeof SYNC_COUNT_NAMES)[number];
+export const SYNC_COUNT_NAMES = SYNC_RECORD_KINDS;
+export type SyncCountName = SyncRecordKind;
 
 /** A count the record did not carry stays undefined: a missing figure is not a zero. */
 export type SyncCounts = Record<SyncCountName, number | undefined>;
@@ -25,22 +27,6 @@ export interface SyncWarning {
   message: string;
 }
 
-export const SYNC_EVENT_NAMES = {
-  model: 'integration.sync.model',
-  warning: 'integration.warning',
-} as const;
-
-/** Loki names (structured metadata; dots become underscores). */
-export const LOKI_SYNC_FIELDS = {
-  eventName: 'event_name',
-  model: 'integration_sync_model',
-  countPrefix: 'integration_sync_records_',
-  syncId: 'trace_id',
-  integrationId: 'integration_id',
-  tool: 'integration_tool',
-  operation: 'integration_operation',
-} as const;
-
 export interface RawSyncRecord {
   labels: Record<string, string | undefined>;
   time: number;
@@ -59,16 +45,16 @@ export function parseCount(value: string | number | undefined | null): number | 
 /** Maps a log record to a per-model record, or null when it is not an `integration.sync.model` record. */
 export function syncModelFromRecord(record: RawSyncRecord): SyncModelRecord | null {
   const { labels } = record;
-  const f = LOKI_SYNC_FIELDS;
+  const f = LOKI_LABELS;
   const eventName = labels[f.eventName];
-  const model = labels[f.model];
-  const syncId = labels[f.syncId];
-  if ((eventName !== undefined && eventName !== SYNC_EVENT_NAMES.model) || !model || !syncId) {
+  const model = labels[f.syncModel];
+  const syncId = labels[f.traceId];
+  if ((eventName !== undefined && eventName !== EVENT_NAMES.syncModel) || !model || !syncId) {
     return null;
   }
   const counts = {} as SyncCounts;
   for (const name of SYNC_COUNT_NAMES) {
-    counts[name] = parseCount(labels[f.countPrefix + name]);
+    counts[name] = parseCount(labels[SYNC_RECORD_LABELS[name]]);
   }
   if (eventName === undefined && SYNC_COUNT_NAMES.every((n) => counts[n] === undefined)) {
     return null; // a warning about a model also names the model; without counts it is not a model record
@@ -89,12 +75,12 @@ export function syncModelFromRecord(record: RawSyncRecord): SyncModelRecord | nu
 /** Maps a log record to a warning, or null when it is not an `integration.warning` record. */
 export function syncWarningFromRecord(record: RawSyncRecord): SyncWarning | null {
   const { labels } = record;
-  const syncId = labels[LOKI_SYNC_FIELDS.syncId];
-  if (labels[LOKI_SYNC_FIELDS.eventName] !== SYNC_EVENT_NAMES.warning || !syncId) {
+  const syncId = labels[LOKI_LABELS.traceId];
+  if (labels[LOKI_LABELS.eventName] !== EVENT_NAMES.warning || !syncId) {
     return null;
   }
   const warning: SyncWarning = { syncId, time: record.time, message: record.line ?? '' };
-  const model = labels[LOKI_SYNC_FIELDS.model];
+  const model = labels[LOKI_LABELS.syncModel];
   if (model) {
     warning.model = model;
   }

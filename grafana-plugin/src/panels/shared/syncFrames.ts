@@ -1,4 +1,5 @@
 import { type DataFrame, FieldType, getFieldDisplayName } from '@grafana/data';
+import { LOKI_LABELS } from '@integration-logs/semantic-conventions';
 
 import {
   SYNC_COUNT_NAMES,
@@ -84,7 +85,7 @@ function recordsFromSeries(seriesFrames: DataFrame[], allFrames: DataFrame[], op
         if (typeof t !== 'number' || typeof v !== 'number' || !Number.isFinite(v)) {
           continue;
         }
-        const integrationId = labels.integration_id;
+        const integrationId = labels[LOKI_LABELS.integrationId];
         const key = `${t}\u0000${model}\u0000${integrationId ?? ''}`;
         let record = merged.get(key);
         if (record === undefined) {

@@ -2,6 +2,7 @@ import { css } from '@emotion/css';
 import React, { useMemo } from 'react';
 import type { GrafanaTheme2, PanelProps } from '@grafana/data';
 import { useStyles2 } from '@grafana/ui';
+import { EVENT_NAMES, LOKI_LABELS } from '@integration-logs/semantic-conventions';
 
 import { SyncModelTable } from '../../components/SyncMetrics/SyncModelTable';
 import { syncTestIds } from '../../components/SyncMetrics/testIds';
@@ -15,7 +16,7 @@ export function SyncMetricsPanel({ data, options, width, height }: PanelProps<Sy
   const drop = dropOptionsFrom(options);
   const rows = useMemo(() => {
     const { records, warnings } = syncDataFromFrames(data.series, {
-      modelLabel: options.modelLabel || 'integration_sync_model',
+      modelLabel: options.modelLabel || LOKI_LABELS.syncModel,
       defaultCount: options.defaultCount || 'read',
     });
     return panelModels(records, warnings, drop);
@@ -26,8 +27,8 @@ export function SyncMetricsPanel({ data, options, width, height }: PanelProps<Sy
   if (rows.length === 0) {
     return (
       <div className={styles.empty} data-testid={syncTestIds.panelEmpty}>
-        No sync figures in the data. Query Loki for <code>integration.sync.model</code> records, or series labelled with
-        the model ({options.modelLabel || 'integration_sync_model'}).
+        No sync figures in the data. Query Loki for <code>{EVENT_NAMES.syncModel}</code> records, or series labelled with
+        the model ({options.modelLabel || LOKI_LABELS.syncModel}).
       </div>
     );
   }

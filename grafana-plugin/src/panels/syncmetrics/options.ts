@@ -1,5 +1,6 @@
+import { LOKI_LABELS } from '@integration-logs/semantic-conventions';
 import { DEFAULT_DROP_OPTIONS, type DropOptions } from '../../domain/syncMetrics/syncMetrics';
-import { LOKI_SYNC_FIELDS, SYNC_COUNT_NAMES, type SyncCountName } from '../../domain/syncMetrics/syncRecords';
+import { SYNC_COUNT_NAMES, type SyncCountName } from '../../domain/syncMetrics/syncRecords';
 
 export interface SyncMetricsOptions {
   /** Label naming the data model on numeric series. */
@@ -17,7 +18,7 @@ export interface SyncMetricsOptions {
 }
 
 export const DEFAULT_SYNC_METRICS_OPTIONS: SyncMetricsOptions = {
-  modelLabel: LOKI_SYNC_FIELDS.model,
+  modelLabel: LOKI_LABELS.syncModel,
   defaultCount: 'read',
   trendMetric: 'read',
   dropThresholdPercent: DEFAULT_DROP_OPTIONS.dropThreshold * 100,
