@@ -96,6 +96,7 @@ test('no pattern finds anything in the benign corpus or in prose about credentia
   const g = new Gen(20261130);
   const texts: string[] = [
     'Bearer authentication required',
+    'Bearer 2FA required',
     'use a Bearer token.',
     'Bearer realm="api"',
     'see sk-learn-tutorials-and-more and key-rotationschedule-weekly',
