@@ -122,13 +122,22 @@ const hexId = (n: number, bytes: number) => n.toString(16).padStart(bytes * 2, '
 async function send(otlpHttpUrl: string, cases: Case[]): Promise<void> {
   const resource = { attributes: keyValues({ 'service.name': 'redaction-test' }) };
   const now = String(BigInt(Date.now()) * 1_000_000n);
-  const logs = {
-    resourceLogs: [{ resource, scopeLogs: [{ scope: SCOPE, logRecords: cases.map((c) => ({ timeUnixNano: now, severityNumber: 9, body: anyValue(c.body), attributes: keyValues({ ...c.attributes, 'test.case': c.id }) })) }] }],
+  const attributes = (c: Case) => keyValues({ ...c.attributes, 'test.case': c.id });
+  const logRecords = cases.map((c) => ({ timeUnixNano: now, severityNumber: 9, body: anyValue(c.body), attributes: attributes(c) }));
+  const spans = cases.map((c, i) => ({
+    traceId: hexId(i + 1, 16),
+    spanId: hexId(i + 1, 8),
+    name: 'redaction case',
+    kind: 1,
+    startTimeUnixNano: now,
+    endTimeUnixNano: now,
+    attributes: attributes(c),
+  }));
+  const requests = {
+    '/v1/logs': { resourceLogs: [{ resource, scopeLogs: [{ scope: SCOPE, logRecords }] }] },
+    '/v1/traces': { resourceSpans: [{ resource, scopeSpans: [{ scope: SCOPE, spans }] }] },
   };
-  const traces = {
-    resourceSpans: [{ resource, scopeSpans: [{ scope: SCOPE, spans: cases.map((c, i) => ({ traceId: hexId(i + 1, 16), spanId: hexId(i + 1, 8), name: 'redaction case', kind: 1, startTimeUnixNano: now, endTimeUnixNano: now, attributes: keyValues({ ...c.attributes, 'test.case': c.id }) })) }] }],
-  };
-  for (const [path, payload] of [['/v1/logs', logs], ['/v1/traces', traces]] as const) {
+  for (const [path, payload] of Object.entries(requests)) {
     const res = await fetch(`${otlpHttpUrl}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(payload) });
     expect(res.status).toBe(200);
   }
@@ -153,17 +162,18 @@ function secretCases(): (Case & { secret: string })[] {
     inText(`userinfo ${i}`, s, `connect to postgres://app:${s}@db.internal:5432/main failed`);
     cases.push({ id: `url.full ${i}`, secret: s, attributes: { 'url.full': `https://svc:${s}@api.tool.example/v1/employees` }, body: '' });
   }
-  const keys = fc.sample(sensitiveKey.filter((k) => !beyondKeyPatterns(k)), { seed: 20261130, numRuns: 40 });
-  const secrets = fc.sample(plainSecret, { seed: 7, numRuns: keys.length });
+  const keys = [...new Set(fc.sample(sensitiveKey.filter((k) => !beyondKeyPatterns(k)), { seed: 20261130, numRuns: 40 }))];
+  const headers = headerAttributes.filter((h) => h.hidden).map((h) => h.key);
+  const secrets = fc.sample(plainSecret, { seed: 7, numRuns: keys.length + headers.length });
   keys.forEach((key, i) => {
     const secret = secrets[i]!;
     cases.push({ id: `key ${key}`, secret, attributes: { [key]: secret }, body: '' });
     cases.push({ id: `map body key ${key}`, secret, attributes: {}, body: { request: { body: { [key]: secret, name: 'Ada' } } } });
   });
-  for (const { key } of headerAttributes.filter((h) => h.hidden)) {
-    const [secret] = fc.sample(plainSecret, { seed: key.length, numRuns: 1 });
-    cases.push({ id: key, secret: secret!, attributes: { [key]: [secret] }, body: '' });
-  }
+  headers.forEach((key, i) => {
+    const secret = secrets[keys.length + i]!;
+    cases.push({ id: key, secret, attributes: { [key]: [`Bearer ${secret}`] }, body: '' });
+  });
   return cases;
 }
 

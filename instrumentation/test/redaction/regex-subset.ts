@@ -14,7 +14,7 @@ export function outsideCommonSubset(source: string, opts: { leadingCaseFlag?: bo
   let inClass = false;
   for (let i = 0; i < src.length; i++) {
     const c = src[i]!;
-    const rest = src.slice(i);
+    const at = (text: string) => src.startsWith(text, i);
     if (c === '\\') {
       const e = src[i + 1] ?? '';
       if (/[1-9k]/.test(e)) found.push(`back-reference \\${e}`);
@@ -22,20 +22,20 @@ export function outsideCommonSubset(source: string, opts: { leadingCaseFlag?: bo
       else if (e === 's' || e === 'S') found.push('\\s outside [\\s\\S]');
       i++;
     } else if (inClass) {
-      if (rest.startsWith('[:')) found.push('POSIX class [:...:]');
+      if (at('[:')) found.push('POSIX class [:...:]');
       if (c === ']') inClass = false;
-    } else if (rest.startsWith('[\\s\\S]')) {
+    } else if (at('[\\s\\S]')) {
       i += 5;
     } else if (c === '[') {
       inClass = true;
-      if (src[i + 1] === ']' || src.startsWith('[^]', i)) found.push('class starting with ]');
+      if (at('[]') || at('[^]')) found.push('class starting with ]');
     } else if (c === '.') {
       found.push('bare .');
     } else if (c === '(' && src[i + 1] === '?') {
-      if (!rest.startsWith('(?:')) found.push(`group ${rest.slice(0, 4)}`);
-    } else if (rest.startsWith('{,')) {
+      if (!at('(?:')) found.push(`group ${src.slice(i, i + 4)}`);
+    } else if (at('{,')) {
       found.push('{,n}');
-    } else if (/^[*+?}][+]/.test(rest)) {
+    } else if ('*+?}'.includes(c) && src[i + 1] === '+') {
       found.push('possessive quantifier');
     }
   }
