@@ -14,31 +14,31 @@
  */
 
 import { CharClass, charClass } from './char-class.js';
+import SECRET_PATTERNS from './secret-patterns.json';
 
-const PROVIDER_FORMATS = [
-  '(?:sk|rk)_(?:live|test)_[0-9A-Za-z]{8}', // Stripe secret / restricted keys
-  'whsec_[0-9A-Za-z]{8}', // Stripe webhook secrets
-  'sk-(?:proj-|ant-|live-|svcacct-)[0-9A-Za-z_-]{16}', // OpenAI / Anthropic style
-  'sk-[0-9A-Za-z]{16}',
-  'gh[pousr]_[0-9A-Za-z]{16}', // GitHub tokens
-  'github_pat_[0-9A-Za-z_]{16}',
-  'xox[abposre]-[0-9A-Za-z-]{8}', // Slack
-  'xapp-[0-9A-Za-z-]{8}',
-  '(?:AKIA|ASIA|AGPA|AIDA|AROA|ANPA|ANVA|AIPA)[0-9A-Z]{16}', // AWS access key ids
-  'AIza[0-9A-Za-z_-]{16}', // Google API keys
-  'ya29\\.[0-9A-Za-z_-]{16}', // Google OAuth access tokens
-  'glpat-[0-9A-Za-z_-]{16}', // GitLab
-  'shp(?:at|ss|ca|pa)_[0-9a-fA-F]{16}', // Shopify
-  'sq0(?:atp|csp)-[0-9A-Za-z_-]{16}', // Square
-  'SG\\.[0-9A-Za-z_-]{16}', // SendGrid
-  'npm_[0-9A-Za-z]{16}', // npm
-  'pypi-[0-9A-Za-z_-]{16}', // PyPI
-  'hf_[0-9A-Za-z]{16}', // Hugging Face
-  'dop_v1_[0-9a-f]{16}', // DigitalOcean
-  'key-[0-9a-f]{16}', // Mailgun
-  'SK[0-9a-fA-F]{16}', // Twilio API key sids
-  'eyJ[0-9A-Za-z_-]{5,}\\.eyJ[0-9A-Za-z_-]{5,}', // JWT / JWS (header and payload are JSON objects)
-].join('|');
+/**
+ * One entry of secret-patterns.json, the one list of secret-value patterns: the collector's
+ * redaction processor has exactly these regexes as its `blocked_values`
+ * (provisioning/collector/config.yaml), so both lines of defence know the same formats.
+ * The regexes are in the subset that reads the same in JavaScript and Go RE2.
+ */
+export interface SecretPattern {
+  name: string;
+  /** The SDK rule that hides what the regex matches (see RedactionRule). */
+  rule: 'prefix' | 'jwt' | 'scheme' | 'pem' | 'userinfo';
+  regex: string;
+  description: string;
+}
+export const SECRET_VALUE_PATTERNS = SECRET_PATTERNS as readonly SecretPattern[];
+
+/**
+ * The token formats of the list (rules `prefix` and `jwt`); `scheme`, `pem` and `userinfo`
+ * are structural rules of scan.ts. The leading `\b` is the collector's boundary: here a run
+ * is judged from its start, and a token glued after a separator (`_sk_live_...`) counts too.
+ */
+const PROVIDER_FORMATS = SECRET_VALUE_PATTERNS.filter((p) => p.rule === 'prefix' || p.rule === 'jwt')
+  .map((p) => p.regex.replace(/^\\b/, ''))
+  .join('|');
 const PROVIDER_PREFIX = new RegExp(`^(?:${PROVIDER_FORMATS})`);
 /** A provider token glued after a separator inside a longer run (`<traceparent>-sk_live_...`). */
 const EMBEDDED_PROVIDER = new RegExp(`[-_=+/:](?:${PROVIDER_FORMATS})`);

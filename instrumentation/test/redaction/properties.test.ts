@@ -11,6 +11,7 @@ import fc from 'fast-check';
 import { createRedactor } from '../../src/redaction/index.js';
 import { createKeyMatcher } from '../../src/redaction/keys.js';
 import { redactText, redactTextUnchecked, type ScanContext } from '../../src/redaction/scan.js';
+import { ALNUM, anySecret, chars, plainSecret, sensitiveKey, shapedSecret } from './secret-corpus.js';
 
 const r = createRedactor();
 // Deterministic in CI; FC_SEED=<n> replays a run, FC_SEED=random explores, FC_RUNS=<n> goes longer.
@@ -18,28 +19,7 @@ const seedEnv = process.env.FC_SEED;
 fc.configureGlobal({ seed: seedEnv === 'random' ? Date.now() : Number(seedEnv ?? 20261126) });
 const RUNS = { numRuns: Number(process.env.FC_RUNS ?? 300) };
 
-// ---- generators
-const TERMS = [
-  ['password'], ['passwd'], ['secret'], ['client', 'secret'], ['access', 'token'], ['refresh', 'token'], ['id', 'token'],
-  ['token'], ['api', 'key'], ['apikey'], ['private', 'key'], ['secret', 'key'], ['authorization'], ['auth'], ['cookie'],
-  ['session'], ['session', 'id'], ['iban'], ['ssn'], ['card', 'number'], ['credit', 'card'], ['cvv'], ['pin'],
-  ['social', 'security', 'number'], ['credentials'], ['passphrase'], ['otp'],
-];
-const PREFIXES = [[], [], ['user'], ['new'], ['x'], ['db'], ['my'], ['oauth']];
-const SUFFIXES = [[], [], ['value'], ['id'], ['hash'], ['2']];
-const SPELLINGS: ((w: string[]) => string)[] = [
-  (w) => w.join('_'),
-  (w) => w.join('-'),
-  (w) => w.join('.'),
-  (w) => w.map((x, i) => (i === 0 ? x : x[0]!.toUpperCase() + x.slice(1))).join(''),
-  (w) => w.map((x) => x[0]!.toUpperCase() + x.slice(1)).join(''),
-  (w) => w.join('_').toUpperCase(),
-  (w) => w.map((x) => x[0]!.toUpperCase() + x.slice(1)).join('-'),
-];
-const sensitiveKey = fc
-  .tuple(fc.constantFrom(...TERMS), fc.constantFrom(...PREFIXES), fc.constantFrom(...SUFFIXES), fc.constantFrom(...SPELLINGS))
-  .map(([t, p, s, spell]) => spell([...p, ...t, ...s]));
-
+// ---- generators (secret ones in secret-corpus.ts)
 /** Keys an HRIS payload has; none is sensitive. */
 const SAFE_KEYS = [
   'id', 'remote_id', 'first_name', 'lastName', 'display-name', 'work_email', 'job.title', 'tokenizer_version', 'author',
@@ -47,25 +27,6 @@ const SAFE_KEYS = [
   'employment_status', 'manager', 'groups', 'items', 'data', 'next', 'cursor_position', 'description', 'opinion', 'pinned',
 ];
 const safeKey = fc.constantFrom(...SAFE_KEYS);
-
-const ALNUM = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
-const chars = (alphabet: string, min: number, max: number) =>
-  fc.array(fc.constantFrom(...alphabet.split('')), { minLength: min, maxLength: max }).map((a) => a.join(''));
-const b64url = (o: unknown) => Buffer.from(JSON.stringify(o)).toString('base64url');
-/** A secret with no telltale shape: only its key or position makes it secret. */
-const plainSecret = fc.tuple(chars('abcdefghijklmnopqrstuvwxyz', 4, 8), chars(ALNUM, 6, 16)).map(([a, b]) => `${a}Q${b}`);
-const jwt = fc.tuple(chars(ALNUM, 4, 12), chars(ALNUM + '-_', 20, 60)).map(([sub, sig]) => `${b64url({ alg: 'HS256', typ: 'JWT' })}.${b64url({ sub })}.${sig}`);
-const providerKey = fc.oneof(
-  chars(ALNUM, 24, 40).map((s) => `sk_live_${s}`),
-  chars(ALNUM, 36, 36).map((s) => `ghp_${s}`),
-  chars('ABCDEFGHIJKLMNOPQRSTUVWXYZ234567', 16, 16).map((s) => `AKIA${s}`),
-  chars(ALNUM, 24, 32).map((s) => `xoxb-1234567890-${s}`),
-  chars(ALNUM + '-_', 35, 35).map((s) => `AIza${s}`),
-);
-/** Hex: a hash or an id on its own, a secret only where a key or position says so. */
-const hexSecret = chars('0123456789abcdef', 40, 64).filter((s) => /[a-f]/.test(s) && /\d/.test(s));
-const shapedSecret = fc.oneof(jwt, providerKey);
-const anySecret = fc.oneof(plainSecret, shapedSecret, hexSecret);
 
 const safeLeaf = fc.oneof(
   fc.integer(),

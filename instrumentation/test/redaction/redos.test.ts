@@ -22,7 +22,7 @@ const SIZE = 32 * 1024;
  *  failed alternative at a position counts as one; a quadratic pattern needs thousands). */
 const BACKTRACK_BOUND = 16 * SIZE;
 
-/** Compiles the redaction module, and the one module outside it that it imports, into `dir` as src/ lays them out. */
+/** Compiles the redaction module (and copies its data files), and the one module outside it that it imports, into `dir` as src/ lays them out. */
 function buildRedaction(dir: string): void {
   const src = path.join(__dirname, '..', '..', 'src');
   const files = [...fs.readdirSync(path.join(src, 'redaction')).filter((f) => f.endsWith('.ts')).map((f) => path.join('redaction', f)), 'ending-span-processor.ts'];
@@ -34,6 +34,9 @@ function buildRedaction(dir: string): void {
       module: { type: 'commonjs' },
     });
     fs.writeFileSync(path.join(dir, f.replace(/\.ts$/, '.js')), code);
+  }
+  for (const f of fs.readdirSync(path.join(src, 'redaction')).filter((f) => f.endsWith('.json'))) {
+    fs.copyFileSync(path.join(src, 'redaction', f), path.join(dir, 'redaction', f));
   }
 }
 
