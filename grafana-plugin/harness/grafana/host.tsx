@@ -50,11 +50,15 @@ async function pluginMeta(dir: string): Promise<PluginMeta> {
 }
 
 /** The module's `plugin` export, which must be an instance of the shared @grafana/data class. */
-async function importPlugin<T>(meta: PluginMeta, kind: abstract new (...args: never[]) => T): Promise<T> {
+async function importPlugin<T>(
+  meta: PluginMeta,
+  kind: abstract new (...args: never[]) => T,
+  kindName: string
+): Promise<T> {
   const exports = await importPluginModule(meta.module);
   host.loaded = { module: meta.module, exports: Object.keys(exports) };
   if (!(exports.plugin instanceof kind)) {
-    throw new Error(`${meta.module} exports no ${kind.name} as plugin (exports: ${Object.keys(exports).join(', ')})`);
+    throw new Error(`${meta.module} exports no ${kindName} as plugin (exports: ${Object.keys(exports).join(', ')})`);
   }
   return exports.plugin;
 }
@@ -69,7 +73,7 @@ function Grafana({ children }: { children: React.ReactNode }) {
 }
 
 async function showApp(root: Root, meta: PluginMeta) {
-  const plugin = await importPlugin(meta, AppPlugin);
+  const plugin = await importPlugin(meta, AppPlugin, 'AppPlugin');
   plugin.init(meta);
   plugin.meta = meta;
   const AppRoot = plugin.root!;
@@ -98,7 +102,7 @@ async function showApp(root: Root, meta: PluginMeta) {
 
 async function showPanel(root: Root, params: URLSearchParams) {
   const meta = await pluginMeta(params.get('plugin') ?? '');
-  const plugin = await importPlugin(meta, PanelPlugin);
+  const plugin = await importPlugin(meta, PanelPlugin, 'PanelPlugin');
   plugin.meta = { ...meta, sort: 0 }; // the panel list's order, of no use here
   const timeRange = { from: dateTime(Number(params.get('from'))), to: dateTime(Number(params.get('to'))) };
   const range = { ...timeRange, raw: timeRange };

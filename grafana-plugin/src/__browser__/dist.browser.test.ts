@@ -47,6 +47,9 @@ let baseUrl: string;
 let browser: Browser;
 let page: Page;
 let problems: string[] = [];
+// rejects with the test's first problem, so a wait for the page ends as soon as one is seen
+let firstProblem: Promise<never>;
+let rejectFirstProblem: (error: Error) => void;
 let pluginResponses: Array<{ url: string; status: number }> = [];
 
 /** Fails with what to do when the build has not run: the test is about its output. */
@@ -90,16 +93,24 @@ async function startServer(): Promise<string> {
   });
 }
 
+function problem(text: string) {
+  problems.push(text);
+  rejectFirstProblem(new Error(text));
+}
+
 function watchPage() {
-  page.on('pageerror', (err) => problems.push(`page error: ${err.message}`));
+  problems = [];
+  firstProblem = new Promise((_, reject) => (rejectFirstProblem = reject));
+  firstProblem.catch(() => {}); // afterEach reports every problem
+  page.on('pageerror', (err) => problem(`page error: ${err.message}`));
   page.on('console', (msg) => {
     if (msg.type() === 'error' && !GRAFANA_STATIC.test(msg.location().url)) {
-      problems.push(`console error: ${msg.text()}`);
+      problem(`console error: ${msg.text()}`);
     }
   });
   page.on('requestfailed', (req) => {
     if (!GRAFANA_STATIC.test(new URL(req.url()).pathname)) {
-      problems.push(`request failed: ${req.url()} ${req.failure()?.errorText}`);
+      problem(`request failed: ${req.url()} ${req.failure()?.errorText}`);
     }
   });
   page.on('response', (res) => {
@@ -108,18 +119,26 @@ function watchPage() {
       pluginResponses.push({ url: `${url.pathname}${url.search}`, status: res.status() });
     }
     if (res.status() >= 400 && !GRAFANA_STATIC.test(url.pathname)) {
-      problems.push(`HTTP ${res.status()}: ${res.url()}`);
+      problem(`HTTP ${res.status()}: ${res.url()}`);
     }
   });
+}
+
+/** Waits until the page shows selector, or fails with the first problem seen. */
+async function shown(selector: string) {
+  await Promise.race([page.waitForSelector(selector), firstProblem]);
 }
 
 /** What the page loaded; throws the page's own account when loading the plugin failed. */
 async function loadedModule(): Promise<{ module: string; exports: string[] }> {
   type Host = { loaded?: { module: string; exports: string[] }; error?: string };
-  const handle = await page.waitForFunction(() => {
-    const host = (window as unknown as { grafanaHost?: Host }).grafanaHost;
-    return host && (host.error || host.loaded) ? host : undefined;
-  });
+  const handle = await Promise.race([
+    page.waitForFunction(() => {
+      const host = (window as unknown as { grafanaHost?: Host }).grafanaHost;
+      return host && (host.error || host.loaded) ? host : undefined;
+    }),
+    firstProblem,
+  ]);
   const host = (await handle.jsonValue()) as Host;
   if (host.error) {
     throw new Error(`${host.error}\n${problems.join('\n')}`);
@@ -166,7 +185,7 @@ const attrs = (selector: string, name: string) =>
 /** What each panel shows of harness/flowsFixtures.mjs's records, by src/panels directory. */
 const PANEL_CHECKS: Record<string, () => Promise<void>> = {
   flowsessions: async () => {
-    await page.waitForSelector(sel(flowTestIds.panelFlow));
+    await shown(sel(flowTestIds.panelFlow));
     // latest activity first
     expect(await attrs(sel(flowTestIds.panelFlow), 'data-flow-id')).toEqual([
       'flow_acme',
@@ -175,7 +194,7 @@ const PANEL_CHECKS: Record<string, () => Promise<void>> = {
     ]);
   },
   syncmetrics: async () => {
-    await page.waitForSelector(sel(syncTestIds.model));
+    await shown(sel(syncTestIds.model));
     expect(await attrs(sel(syncTestIds.model), 'data-model')).toEqual(['employees', 'absences', 'teams']);
     expect(await attrs(`${sel(syncTestIds.model)}[data-flagged="true"]`, 'data-model')).toEqual(['employees']);
   },
@@ -195,7 +214,6 @@ afterAll(async () => {
 });
 
 beforeEach(async () => {
-  problems = [];
   pluginResponses = [];
   page = await browser.newPage({ viewport: { width: 1400, height: 950 } });
   page.setDefaultTimeout(60_000);
@@ -203,7 +221,7 @@ beforeEach(async () => {
 });
 
 afterEach(async () => {
-  await page.close();
+  await page?.close();
   expect(problems).toEqual([]);
 });
 
@@ -212,7 +230,7 @@ test('module.js exports an AppPlugin whose root page renders, its pages loaded a
   const loaded = await loadedModule();
   expect(loaded.module).toBe('public/plugins/integrationlogs-app/module.js');
   expect(loaded.exports).toContain('plugin');
-  await page.waitForSelector(`${sel(flowTestIds.pageFlowRow)}[data-flow-id="flow_acme"]`);
+  await shown(`${sel(flowTestIds.pageFlowRow)}[data-flow-id="flow_acme"]`);
   expect(await attrs(sel(flowTestIds.pageFlowRow), 'data-flow-id')).toEqual([
     'flow_acme',
     'flow_initech',
@@ -220,9 +238,11 @@ test('module.js exports an AppPlugin whose root page renders, its pages loaded a
   ]);
   await page.screenshot({ path: path.join(SCREENSHOTS, 'dist-app-flows.png') });
 
-  // module.js with Grafana's cache key, then webpack's lazy chunks below the same public path
+  // module.js with Grafana's cache key (the plugin's version), then webpack's lazy chunks below
+  // the same public path
+  const { info } = JSON.parse(readFileSync(path.join(DIST, 'plugin.json'), 'utf8')) as { info: { version: string } };
   expect(pluginResponses.filter((r) => r.url.includes('module.js'))).toEqual([
-    { url: `${PLUGIN_URL}module.js?_cache=0.1.0`, status: 200 },
+    { url: `${PLUGIN_URL}module.js?_cache=${info.version}`, status: 200 },
   ]);
   const chunks = pluginResponses.filter((r) => /^\/public\/plugins\/integrationlogs-app\/\d+\.js\?_cache=/.test(r.url));
   expect(chunks.length).toBeGreaterThan(0);
