@@ -15,6 +15,7 @@ import {
   dateTime,
   LoadingState,
   PanelPlugin,
+  PluginContextProvider,
   type AppRootProps,
   type PanelProps,
   type PluginMeta,
@@ -56,18 +57,19 @@ async function importPlugin<T>(
   kindName: string
 ): Promise<T> {
   const exports = await importPluginModule(meta.module);
-  host.loaded = { module: meta.module, exports: Object.keys(exports) };
   if (!(exports.plugin instanceof kind)) {
     throw new Error(`${meta.module} exports no ${kindName} as plugin (exports: ${Object.keys(exports).join(', ')})`);
   }
+  host.loaded = { module: meta.module, exports: Object.keys(exports) };
   return exports.plugin;
 }
 
-function Grafana({ children }: { children: React.ReactNode }) {
+/** Grafana's theme and global styles around a plugin's component, with the plugin's context. */
+function Grafana({ meta, children }: { meta: PluginMeta; children: React.ReactNode }) {
   return (
     <ThemeContext.Provider value={config.theme2}>
       <GlobalStyles />
-      {children}
+      <PluginContextProvider meta={meta}>{children}</PluginContextProvider>
     </ThemeContext.Provider>
   );
 }
@@ -90,7 +92,7 @@ async function showApp(root: Root, meta: PluginMeta) {
     return <AppRoot {...props} />;
   };
   root.render(
-    <Grafana>
+    <Grafana meta={meta}>
       <LocationServiceRouter service={locationService}>
         <Routes>
           <Route path={`/a/${APP_ID}/*`} element={<AppRootPage />} />
@@ -126,7 +128,7 @@ async function showPanel(root: Root, params: URLSearchParams) {
     replaceVariables: (s: string) => s,
   } as unknown as PanelProps;
   root.render(
-    <Grafana>
+    <Grafana meta={meta}>
       <div style={{ width: props.width, height: props.height, padding: 16 }}>
         <Panel {...props} />
       </div>

@@ -244,7 +244,7 @@ test('module.js exports an AppPlugin whose root page renders, its pages loaded a
   expect(pluginResponses.filter((r) => r.url.includes('module.js'))).toEqual([
     { url: `${PLUGIN_URL}module.js?_cache=${info.version}`, status: 200 },
   ]);
-  const chunks = pluginResponses.filter((r) => /^\/public\/plugins\/integrationlogs-app\/\d+\.js\?_cache=/.test(r.url));
+  const chunks = pluginResponses.filter((r) => /\.js\?/.test(r.url) && !r.url.includes('module.js'));
   expect(chunks.length).toBeGreaterThan(0);
   expect(chunks.every((c) => c.status === 200)).toBe(true);
 }, 120_000);
