@@ -70,6 +70,7 @@ const TYPES = {
   '.woff2': 'font/woff2',
   '.woff': 'font/woff',
   '.ttf': 'font/ttf',
+  '.json': 'application/json',
 };
 
 const INDEX = `<!doctype html>
@@ -78,15 +79,25 @@ const INDEX = `<!doctype html>
 <script>window.__grafana_public_path__ = '/public/';</script></head>
 <body><div id="root"></div><script type="module" src="/harness/harness.js"></script></body></html>`;
 
-function send(res, status, body, type = 'application/json') {
+export function send(res, status, body, type = 'application/json') {
   res.writeHead(status, { 'Content-Type': type, 'Cache-Control': 'no-store' });
   res.end(typeof body === 'string' || Buffer.isBuffer(body) ? body : JSON.stringify(body));
+}
+
+/** Sends the file at relPath below root, or a 404 (also for paths that leave root). */
+export function sendFile(res, root, relPath) {
+  const file = normalize(join(root, relPath));
+  if (!file.startsWith(root) || !existsSync(file)) {
+    return send(res, 404, 'not found', 'text/plain');
+  }
+  return send(res, 200, readFileSync(file), TYPES[extname(file)] ?? 'application/octet-stream');
 }
 
 /**
  * Starts the server. options.records replaces the fixture records (the bench serves 10k
  * generated operations); options.datasources lists the uids that exist (default loki, tempo);
- * options.lokiLayout is the fake Loki's layout (default labels).
+ * options.lokiLayout is the fake Loki's layout (default labels); options.serve(url, res), if
+ * given, sees every request first and returns true for those it answered.
  */
 export async function startHarnessServer(options = {}) {
   const records = options.records ?? fixtureRecords().records;
@@ -96,6 +107,9 @@ export async function startHarnessServer(options = {}) {
   const requests = [];
   const server = createServer((req, res) => {
     const url = new URL(req.url, 'http://127.0.0.1');
+    if (options.serve?.(url, res)) {
+      return;
+    }
     const proxy = url.pathname.match(/^\/api\/datasources\/proxy\/uid\/([^/]+)\/(.*)$/);
     if (proxy) {
       const [, uid, rest] = proxy;
@@ -125,11 +139,7 @@ export async function startHarnessServer(options = {}) {
       return send(res, 404, 'not found', 'text/plain');
     }
     if (url.pathname.startsWith('/harness/')) {
-      const file = normalize(join(DIST, url.pathname.slice('/harness/'.length)));
-      if (!file.startsWith(DIST) || !existsSync(file)) {
-        return send(res, 404, 'not found', 'text/plain');
-      }
-      return send(res, 200, readFileSync(file), TYPES[extname(file)] ?? 'application/octet-stream');
+      return sendFile(res, DIST, url.pathname.slice('/harness/'.length));
     }
     if (url.pathname.startsWith('/public/build/img/icons/')) {
       const file = normalize(join(UI_ICONS, url.pathname.slice('/public/build/img/icons/'.length)));
