@@ -5,18 +5,30 @@
 // sample of its benign corpus comes out untouched.
 import { isDeepStrictEqual } from 'node:util';
 import fc from 'fast-check';
-import { HEADER_TABLE } from '../../instrumentation/src/redaction/headers.js';
-import { createKeyMatcher } from '../../instrumentation/src/redaction/keys.js';
-import { SECRET_VALUE_PATTERNS } from '../../instrumentation/src/redaction/tokens.js';
-import { candidate, crmRecords, employee, Gen, graphqlPage, htmlBody, requestUrl, responseHeaders, ticket, webhookEvent } from '../../instrumentation/test/redaction/benign-corpus.js';
-import { outsideCommonSubset } from '../../instrumentation/test/redaction/regex-subset.js';
-import { allSensitiveKeys, jwt, plainSecret, sensitiveKey, tokenOf, TOKEN_FORMATS } from '../../instrumentation/test/redaction/secret-corpus.js';
+import { HEADER_TABLE, isSensitiveKey, SECRET_VALUE_PATTERNS } from '@integration-logs/instrumentation/redaction-rules';
+import { OtlpSink, waitFor, type AttrMap } from '@integration-logs/test-support';
+import {
+  allSensitiveKeys,
+  candidate,
+  crmRecords,
+  employee,
+  Gen,
+  graphqlPage,
+  htmlBody,
+  jwt,
+  outsideCommonSubset,
+  plainSecret,
+  requestUrl,
+  responseHeaders,
+  sensitiveKey,
+  ticket,
+  tokenOf,
+  TOKEN_FORMATS,
+  webhookEvent,
+} from '@integration-logs/test-support/redaction';
 import { describeWith, otelcol } from './support/binaries.js';
 import { Collector, collectorConfig } from './support/collector.js';
 import { readYaml } from './support/files.js';
-import type { AttributeValue, Attributes } from './support/otlp-proto.js';
-import { OtlpSink } from './support/otlp-sink.js';
-import { waitFor } from './support/wait.js';
 
 interface RedactionConfig {
   blocked_key_patterns: string[];
@@ -36,7 +48,6 @@ const collectorMasksKey = (key: string) => !(redaction.ignored_keys ?? []).inclu
  */
 const beyondKeyPatterns = (key: string) => /session/i.test(key) || /^(?:new|x|db|my)Token/i.test(key);
 
-const sdkKeys = createKeyMatcher();
 /** A header attribute as the SDK's header table treats the header (`*` entries get a name). */
 const headerAttributes = Object.entries(HEADER_TABLE).flatMap(([name, treatment]) =>
   ['request', 'response'].map((side) => ({ key: `http.${side}.header.${name.replace(/\*$/, 'example')}`, hidden: treatment === 'hidden' })),
@@ -73,7 +84,7 @@ describe('collector redaction config', () => {
   });
 
   test('every key spelling the SDK hides is masked, but for what RE2 on a key cannot tell', () => {
-    const hidden = allSensitiveKeys().filter((k) => sdkKeys.isSensitive(k));
+    const hidden = allSensitiveKeys().filter((k) => isSensitiveKey(k));
     expect(hidden.length).toBeGreaterThan(5000);
     expect(hidden.filter((k) => !collectorMasksKey(k) && !beyondKeyPatterns(k))).toEqual([]);
   });
@@ -81,7 +92,7 @@ describe('collector redaction config', () => {
   test('keys the SDK shows stay: the benign corpus, describing keys, paging positions', () => {
     const describing = ['token_type', 'access_token_type', 'credential_kind', 'password_changed_at', 'password_count', 'num_active_sessions', 'is_token_valid', 'max_tokens'];
     describing.push('token_url', 'session_expires_at', 'nextPageToken', 'syncToken', 'NextToken', 'tokenizer_version', 'author', 'spinner', 'secretary');
-    expect(describing.filter((k) => sdkKeys.isSensitive(k))).toEqual([]);
+    expect(describing.filter((k) => isSensitiveKey(k))).toEqual([]);
     const keys = [...keysOf(benignDocuments(20)), ...describing];
     expect(keys.length).toBeGreaterThan(100);
     expect(keys.filter(collectorMasksKey)).toEqual([]);
@@ -236,7 +247,7 @@ describeWith([otelcol()], 'collector redaction on the real collector', (bin) => 
     span: tempo.spans.find((s) => s.attributes['test.case'] === id)!,
     record: loki.logs.find((r) => r.attributes['test.case'] === id)!,
   });
-  const withoutCase = (a: Attributes) => Object.fromEntries(Object.entries(a).filter(([k]) => k !== 'test.case'));
+  const withoutCase = (a: AttrMap) => Object.fromEntries(Object.entries(a).filter(([k]) => k !== 'test.case'));
 
   test('masks the SDK secret corpus sent past the SDK, in attributes, string bodies and map bodies', () => {
     expect(secrets.length).toBeGreaterThan(150);
@@ -256,7 +267,7 @@ describeWith([otelcol()], 'collector redaction on the real collector', (bin) => 
     expect(benign.length).toBeGreaterThan(20);
     const changed = benign.flatMap((c) => {
       const { span, record } = received(c.id);
-      const sent = JSON.parse(JSON.stringify({ attributes: c.attributes, body: c.body })) as { attributes: Attributes; body: AttributeValue };
+      const sent = JSON.parse(JSON.stringify({ attributes: c.attributes, body: c.body })) as { attributes: AttrMap; body: unknown };
       const got = [withoutCase(span.attributes), withoutCase(record.attributes), record.body];
       const expected = [sent.attributes, sent.attributes, sent.body];
       return isDeepStrictEqual(got, expected) ? [] : [{ id: c.id, changed: changes(got, expected) }];

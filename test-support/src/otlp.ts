@@ -72,7 +72,7 @@ type OtlpAnyValue = {
 };
 type OtlpKeyValue = { key: string; value?: OtlpAnyValue };
 
-/** An AnyValue as a plain value: ints as numbers, bytes as base64. */
+/** An AnyValue as a plain value: ints as numbers, bytes as base64, an empty value as null. */
 export function decodeAnyValue(v: OtlpAnyValue | undefined): unknown {
   if (!v) return undefined;
   if (v.stringValue !== undefined) return v.stringValue;
@@ -82,7 +82,7 @@ export function decodeAnyValue(v: OtlpAnyValue | undefined): unknown {
   if (v.bytesValue !== undefined) return v.bytesValue;
   if (v.arrayValue) return (v.arrayValue.values ?? []).map(decodeAnyValue);
   if (v.kvlistValue) return decodeAttributes(v.kvlistValue.values);
-  return undefined;
+  return null;
 }
 
 export function decodeAttributes(kvs: OtlpKeyValue[] | undefined): AttrMap {

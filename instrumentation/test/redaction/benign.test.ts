@@ -6,7 +6,7 @@
  * (export-path.test.ts, properties.test.ts) keep the other side at 0 leaks.
  */
 import { createRedactor } from '../../src/redaction/index.js';
-import { candidate, crmRecords, employee, Gen, graphqlPage, htmlBody, requestUrl, responseHeaders, ticket, webhookEvent } from './benign-corpus.js';
+import { candidate, crmRecords, employee, Gen, graphqlPage, htmlBody, requestUrl, responseHeaders, ticket, webhookEvent } from '@integration-logs/test-support/redaction';
 
 const r = createRedactor({ showRule: true });
 

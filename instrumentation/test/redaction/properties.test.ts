@@ -11,7 +11,7 @@ import fc from 'fast-check';
 import { createRedactor } from '../../src/redaction/index.js';
 import { createKeyMatcher } from '../../src/redaction/keys.js';
 import { redactText, redactTextUnchecked, type ScanContext } from '../../src/redaction/scan.js';
-import { ALNUM, anySecret, chars, plainSecret, sensitiveKey, shapedSecret } from './secret-corpus.js';
+import { ALNUM, anySecret, chars, plainSecret, sensitiveKey, shapedSecret } from '@integration-logs/test-support/redaction';
 
 const r = createRedactor();
 // Deterministic in CI; FC_SEED=<n> replays a run, FC_SEED=random explores, FC_RUNS=<n> goes longer.

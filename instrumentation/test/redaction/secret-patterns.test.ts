@@ -8,9 +8,9 @@
 import fc from 'fast-check';
 import { createRedactor } from '../../src/redaction/index.js';
 import { SECRET_VALUE_PATTERNS, type SecretPattern } from '../../src/redaction/tokens.js';
-import { candidate, crmRecords, employee, Gen, graphqlPage, htmlBody, requestUrl, responseHeaders, ticket, webhookEvent } from './benign-corpus.js';
-import { outsideCommonSubset } from './regex-subset.js';
-import { jwt, plainSecret, tokenOf, TOKEN_FORMATS } from './secret-corpus.js';
+import { candidate, crmRecords, employee, Gen, graphqlPage, htmlBody, requestUrl, responseHeaders, ticket, webhookEvent } from '@integration-logs/test-support/redaction';
+import { outsideCommonSubset } from '@integration-logs/test-support/redaction';
+import { jwt, plainSecret, tokenOf, TOKEN_FORMATS } from '@integration-logs/test-support/redaction';
 
 const r = createRedactor({ showRule: true });
 const SAMPLES = { seed: 20261130, numRuns: 25 };

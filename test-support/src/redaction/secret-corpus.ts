@@ -5,7 +5,7 @@
  * (provisioning/test/collector-redaction.test.ts) sends them past the SDK.
  */
 import fc from 'fast-check';
-import { SECRET_VALUE_PATTERNS, type SecretPattern } from '../../src/redaction/tokens.js';
+import { SECRET_VALUE_PATTERNS, type SecretPattern } from '@integration-logs/instrumentation/redaction-rules';
 
 export const TERMS = [
   ['password'], ['passwd'], ['secret'], ['client', 'secret'], ['access', 'token'], ['refresh', 'token'], ['id', 'token'],
