@@ -17,6 +17,8 @@ done
 npm run build
 # Every workspace's TypeScript, tests, harness and benches included, through tsc.
 npm run typecheck
-# The plugin's ESLint (@grafana/eslint-config).
-npm run lint -w integrationlogs-app
+# ESLint over every workspace (one root configuration; the plugin keeps @grafana/eslint-config)
+# and Prettier's check of every source file.
+npm run lint
+npm run format:check
 npm test
