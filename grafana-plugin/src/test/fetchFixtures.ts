@@ -1,5 +1,5 @@
 import { of, throwError } from 'rxjs';
-import allRecords from '../__fixtures__/handmade/loki-all-records.json';
+import allRecords from '../../test/fixtures/handmade/loki-all-records.json';
 import { answerLoki, BadQueryError, type FakeLokiLayout, recordsOf } from '../../harness/fakeLoki.mjs';
 import { answerPrometheus } from '../../harness/fakePrometheus.mjs';
 
