@@ -1,4 +1,4 @@
-import React from 'react';
+import React, { useMemo } from 'react';
 import { css } from '@emotion/css';
 import { GrafanaTheme2 } from '@grafana/data';
 import { Badge, useStyles2 } from '@grafana/ui';
@@ -18,9 +18,11 @@ export interface OperationsTableProps {
 
 const ROW_HEIGHT = 36;
 
+type Styles = ReturnType<typeof getStyles>;
+
 // Rows come newest first by the time the operation finished (its record's time, Loki's
 // order and the paging cursor), so that is the time shown; the start is in the tooltip.
-const COLUMNS: Array<VirtualColumn<Operation>> = [
+const columns = (s: Styles): Array<VirtualColumn<Operation>> => [
   {
     header: 'Finished',
     width: '190px',
@@ -45,15 +47,28 @@ const COLUMNS: Array<VirtualColumn<Operation>> = [
     render: (op) => (op.outcome ? <Badge text={op.outcome} color={outcomeColor(op.outcome)} /> : '–'),
   },
   { header: 'Duration', width: '90px', numeric: true, render: (op) => formatDuration(op.durationMs) },
-  { header: 'Requests', width: '150px', numeric: true, render: (op) => <RequestCounts operation={op} /> },
+  {
+    header: 'Requests',
+    width: '150px',
+    numeric: true,
+    render: (op) => (
+      <>
+        {op.requestCount}
+        {op.count4xx > 0 && <Badge className={s.countBadge} text={`${op.count4xx} 4xx`} color="orange" />}
+        {op.count5xx > 0 && <Badge className={s.countBadge} text={`${op.count5xx} 5xx`} color="red" />}
+      </>
+    ),
+  },
 ];
 
 /** The operations list, virtualized: 10k operations scroll as smoothly as 50. */
 export function OperationsTable({ operations, onOpen, height, footer }: OperationsTableProps) {
+  const s = useStyles2(getStyles);
+  const cols = useMemo(() => columns(s), [s]);
   return (
     <VirtualTable
       rows={operations}
-      columns={COLUMNS}
+      columns={cols}
       rowHeight={ROW_HEIGHT}
       height={height}
       onOpen={onOpen}
@@ -61,17 +76,6 @@ export function OperationsTable({ operations, onOpen, height, footer }: Operatio
       rowData={(op) => ({ 'data-trace-id': op.traceId })}
       footer={footer}
     />
-  );
-}
-
-function RequestCounts({ operation: op }: { operation: Operation }) {
-  const s = useStyles2(getStyles);
-  return (
-    <>
-      {op.requestCount}
-      {op.count4xx > 0 && <Badge className={s.countBadge} text={`${op.count4xx} 4xx`} color="orange" />}
-      {op.count5xx > 0 && <Badge className={s.countBadge} text={`${op.count5xx} 5xx`} color="red" />}
-    </>
   );
 }
 

@@ -1,4 +1,4 @@
-import React, { useRef } from 'react';
+import React, { useMemo, useRef } from 'react';
 import { css, cx } from '@emotion/css';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { GrafanaTheme2 } from '@grafana/data';
@@ -50,6 +50,7 @@ export function VirtualTable<T>(props: VirtualTableProps<T>) {
     initialRect: { width: 1200, height },
   });
   const grid = { gridTemplateColumns: columns.map((c) => c.width).join(' ') };
+  const classes = useRowClasses(s, columns);
   // shrink to the rows when they fit, so a short list has no empty box below it
   const scrollHeight = Math.min(height, rows.length * rowHeight + (footer ? FOOTER_HEIGHT : 0));
 
@@ -70,7 +71,7 @@ export function VirtualTable<T>(props: VirtualTableProps<T>) {
               {...props}
               row={rows[item.index]!}
               style={{ ...grid, transform: `translateY(${item.start}px)` }}
-              s={s}
+              classes={classes}
             />
           ))}
         </div>
@@ -80,27 +81,37 @@ export function VirtualTable<T>(props: VirtualTableProps<T>) {
   );
 }
 
-type RowProps<T> = VirtualTableProps<T> & { row: T; style: React.CSSProperties; s: ReturnType<typeof getStyles> };
+type Styles = ReturnType<typeof getStyles>;
+type RowClasses = ReturnType<typeof useRowClasses>;
 
-function VirtualRow<T>({ row, style, s, columns, onOpen, testIds, rowData, isSelected }: RowProps<T>) {
+/** Class names of a row and of each column's cells, merged once per table rather than per cell. */
+function useRowClasses<T>(s: Styles, columns: ReadonlyArray<VirtualColumn<T>>) {
+  return useMemo(
+    () => ({
+      row: cx(s.row, s.bodyRow),
+      selected: cx(s.row, s.bodyRow, s.selected),
+      cells: columns.map((c) => cx(s.cell, c.mono && s.mono, c.numeric && s.num)),
+    }),
+    [s, columns]
+  );
+}
+
+type RowProps<T> = VirtualTableProps<T> & { row: T; style: React.CSSProperties; classes: RowClasses };
+
+function VirtualRow<T>({ row, style, classes, columns, onOpen, testIds, rowData, isSelected }: RowProps<T>) {
   return (
     <div
       role="row"
       tabIndex={0}
       data-testid={testIds.row}
       {...rowData?.(row)}
-      className={cx(s.row, s.bodyRow, isSelected?.(row) && s.selected)}
+      className={isSelected?.(row) ? classes.selected : classes.row}
       style={style}
       onClick={() => onOpen(row)}
       onKeyDown={(e) => e.key === 'Enter' && onOpen(row)}
     >
-      {columns.map((c) => (
-        <div
-          key={c.header}
-          role="cell"
-          className={cx(s.cell, c.mono && s.mono, c.numeric && s.num)}
-          title={c.title?.(row)}
-        >
+      {columns.map((c, i) => (
+        <div key={c.header} role="cell" className={classes.cells[i]} title={c.title?.(row)}>
           {c.render(row)}
         </div>
       ))}
