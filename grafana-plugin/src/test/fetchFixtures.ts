@@ -48,3 +48,10 @@ export function fixtureFetch(
   });
   return { fetch, calls, records };
 }
+
+/** The LogQL of a page's list queries among `calls` (the layout check reads single lines, charts have a step). */
+export function listQueriesOf(calls: FetchCall[]): Array<string | undefined> {
+  return calls
+    .filter((c) => c.url.endsWith('/query_range') && c.params.limit !== '1' && c.params.step === undefined)
+    .map((c) => c.params.query);
+}

@@ -3,7 +3,7 @@
 // app's LogQL (harness/fakeLoki.mjs).
 import { fireEvent, screen, waitFor } from '@testing-library/react';
 import { forgetLokiLayouts } from '../../api/loki/layout';
-import { fixtureFetch } from '../../test/fetchFixtures';
+import { fixtureFetch, listQueriesOf } from '../../test/fetchFixtures';
 import { renderApp } from '../../test/renderApp';
 import { testIds } from '../testIds';
 
@@ -22,11 +22,7 @@ beforeEach(() => {
   forgetLokiLayouts();
 });
 
-/** The pages' list queries to Loki (the layout check reads single lines, charts have a step). */
-const listQueries = () =>
-  backend.calls
-    .filter((c) => c.url.endsWith('/query_range') && c.params.limit !== '1' && c.params.step === undefined)
-    .map((c) => c.params.query);
+const listQueries = () => listQueriesOf(backend.calls);
 
 /** The Explore pane a link opens. */
 function explorePane(href: string) {

@@ -3,7 +3,7 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { forgetLokiLayouts } from '../../api/loki/layout';
 import { testIds } from '../../components/testIds';
-import { fixtureFetch } from '../../test/fetchFixtures';
+import { fixtureFetch, listQueriesOf } from '../../test/fetchFixtures';
 import { parseLogQL } from '../../test/grammar';
 import { renderApp } from '../../test/renderApp';
 
@@ -23,11 +23,7 @@ beforeEach(() => {
   forgetLokiLayouts();
 });
 
-/** The list's own queries (the layout check reads single lines). */
-const listQueries = () =>
-  backend.calls
-    .filter((c) => c.url.endsWith('/query_range') && c.params.limit !== '1' && c.params.step === undefined)
-    .map((c) => c.params.query);
+const listQueries = () => listQueriesOf(backend.calls);
 const lokiMetricQueries = () =>
   backend.calls
     .filter((c) => c.url.includes('/loki/') && (c.params.step !== undefined || c.url.endsWith('/query')))
