@@ -11,6 +11,8 @@ module.exports = {
   displayName: 'grafana-plugin',
   testTimeout: 60000,
   rootDir: __dirname,
+  // Tests sit next to their code in src/; test/ holds fixtures and any test of the built plugin.
+  testMatch: [...base.testMatch, '<rootDir>/test/**/*.{spec,test}.{js,jsx,ts,tsx}'],
   transform: {
     // @grafana/data pulls ESM-only .mjs files (d3-color): transform them like the sources.
     '^.+\\.(t|j)sx?$|^.+\\.mjs$': swc,

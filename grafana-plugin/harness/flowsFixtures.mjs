@@ -1,7 +1,7 @@
 // Records for the browser coverage of the Connection flows page, the Events and Sync metrics
 // tabs: one flow over two operations and two user sessions with requests during its steps, a
 // flow without session ids that is abandoned, a failed flow, and six syncs of one
-// integration whose last read drops. Same shape as src/__fixtures__/handmade (FakeRecord:
+// integration whose last read drops. Same shape as test/fixtures/handmade (FakeRecord:
 // { tsNs, line, labels }), names from docs/telemetry.md. Deterministic.
 // Dated 2026-11-20, away from the other fixtures (2026-11-25..27), so neither changes the other's counts.
 const BASE_MS = Date.UTC(2026, 10, 20, 12, 0, 0);

@@ -12,10 +12,10 @@ import { plugin as flowSessions } from '../src/panels/flowsessions/module';
 import { plugin as syncMetrics } from '../src/panels/syncmetrics/module';
 import { DEFAULT_FLOW_SESSIONS_OPTIONS } from '../src/panels/flowsessions/options';
 import { DEFAULT_SYNC_METRICS_OPTIONS } from '../src/panels/syncmetrics/options';
-import flowsLegacy from '../src/panels/shared/__fixtures__/lokiFlowEvents.legacy';
-import flowsDataplane from '../src/panels/shared/__fixtures__/lokiFlowEvents.dataplane';
-import syncLoki from '../src/panels/shared/__fixtures__/lokiSyncModels.legacy';
-import syncProm from '../src/panels/shared/__fixtures__/prometheusSyncRead';
+import flowsLegacy from '../test/fixtures/panels/lokiFlowEvents.legacy';
+import flowsDataplane from '../test/fixtures/panels/lokiFlowEvents.dataplane';
+import syncLoki from '../test/fixtures/panels/lokiSyncModels.legacy';
+import syncProm from '../test/fixtures/panels/prometheusSyncRead';
 
 const FIXTURES: Record<string, DataFrameJSON[]> = {
   'flows-legacy': flowsLegacy,

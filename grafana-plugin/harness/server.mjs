@@ -16,7 +16,7 @@ import { answerPrometheus } from './fakePrometheus.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const DIST = join(here, 'dist');
-const FIXTURES = join(here, '..', 'src', '__fixtures__');
+const FIXTURES = join(here, '..', 'test', 'fixtures');
 // @grafana/ui's icons ship in its package; Grafana serves them at <public path>build/img/icons/.
 const uiMain = createRequire(import.meta.url).resolve('@grafana/ui');
 const UI_ICONS = join(uiMain.slice(0, uiMain.lastIndexOf('/dist/') + '/dist/'.length), 'public', 'img', 'icons');

@@ -20,9 +20,9 @@ const CONNECTOR_SCOPE = 'github.com/integration-logs/otelcol-integration-logs/in
 const SERVICE = 'python-hris-sync';
 // Initech's hibob credential: granted without absences, so the sync meets a 403.
 const credential = CREDENTIALS.find((c) => c.accountId === 'acc_initech' && c.kind === 'bearer')!;
-const fixtureDir = path.join(repoRoot, 'grafana-plugin/src/__fixtures__/recorded/collector');
+const fixtureDir = path.join(repoRoot, 'grafana-plugin/test/fixtures/recorded/collector');
 const fixtureFile = path.join(fixtureDir, 'query_range-python-sdk-sync.categorized.json');
-const tsRecorded = path.join(repoRoot, 'grafana-plugin/src/__fixtures__/recorded/loki/query_range-by-trace-id.categorized.json');
+const tsRecorded = path.join(repoRoot, 'grafana-plugin/test/fixtures/recorded/loki/query_range-by-trace-id.categorized.json');
 
 interface Summary {
   traceId: string;

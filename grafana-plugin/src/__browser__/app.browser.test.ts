@@ -73,7 +73,7 @@ afterAll(async () => {
   server?.kill();
 });
 
-// The server answers from the records recorded from a real Loki (src/__fixtures__/recorded/loki):
+// The server answers from the records recorded from a real Loki (test/fixtures/recorded/loki):
 // 6 operations (3 syncs: 2 personio, 1 partial hibob with its 5 requests; an action, an
 // incoming webhook and a connection-flow step).
 test('list → filter → detail → request drawer → open response', async () => {

@@ -1,6 +1,6 @@
-import lokiByStatus from '../__fixtures__/recorded/loki/query_range-requests-by-status-hibob.json';
-import lokiTopEndpoints from '../__fixtures__/recorded/loki/query-top-endpoints-hibob.json';
-import promByStatus from '../__fixtures__/recorded/prometheus/query_range-requests-by-status-bench.json';
+import lokiByStatus from '../../test/fixtures/recorded/loki/query_range-requests-by-status-hibob.json';
+import lokiTopEndpoints from '../../test/fixtures/recorded/loki/query-top-endpoints-hibob.json';
+import promByStatus from '../../test/fixtures/recorded/prometheus/query_range-requests-by-status-bench.json';
 import { classTotals, statusBuckets } from '../domain/requestCounts';
 import { buildRequestCountQuery, buildTopRequestsQuery, EMPTY_REQUEST_FILTERS } from './loki/requestQueries';
 import { buildRequestsByStatusPromQL } from './prometheus/promql';

@@ -1,4 +1,4 @@
-import { isObject } from '../utils/isObject';
+import { isObject, stringRecord } from '../utils/isObject';
 
 /**
  * Metric query answers, the same shape from Loki and Prometheus: a range query's matrix (one
@@ -32,18 +32,6 @@ function metricResult(body: unknown, expected: 'matrix' | 'vector', Fail: Respon
   return Array.isArray(body.data.result) ? body.data.result : [];
 }
 
-function labelsOf(value: unknown): Record<string, string> {
-  const out: Record<string, string> = {};
-  if (isObject(value)) {
-    for (const [k, v] of Object.entries(value)) {
-      if (typeof v === 'string') {
-        out[k] = v;
-      }
-    }
-  }
-  return out;
-}
-
 /** A `[seconds, "value"]` pair as [ms, number]; null when malformed. */
 function point(value: unknown): [number, number] | null {
   if (!Array.isArray(value) || value.length < 2) {
@@ -57,7 +45,7 @@ export function parseMatrixResponse(body: unknown, Fail: ResponseErrorClass): Se
   return metricResult(body, 'matrix', Fail)
     .filter(isObject)
     .map((s) => ({
-      labels: labelsOf(s.metric),
+      labels: stringRecord(s.metric),
       points: (Array.isArray(s.values) ? s.values : []).map(point).filter((p): p is [number, number] => p !== null),
     }));
 }
@@ -65,7 +53,7 @@ export function parseMatrixResponse(body: unknown, Fail: ResponseErrorClass): Se
 export function parseVectorResponse(body: unknown, Fail: ResponseErrorClass): Sample[] {
   return metricResult(body, 'vector', Fail)
     .filter(isObject)
-    .map((s) => ({ labels: labelsOf(s.metric), value: point(s.value)?.[1] ?? Number.NaN }))
+    .map((s) => ({ labels: stringRecord(s.metric), value: point(s.value)?.[1] ?? Number.NaN }))
     .filter((s) => Number.isFinite(s.value))
     .sort((a, b) => b.value - a.value);
 }

@@ -1,6 +1,10 @@
 /** Test ids, defined once; used by components, jest tests and the browser test. */
 export const testIds = {
   indexLabelsNotice: 'data-testid index-labels-notice',
+  toolbar: {
+    exploreLogs: 'data-testid toolbar-explore-logs',
+    exploreTraces: 'data-testid toolbar-explore-traces',
+  },
   appConfig: {
     container: 'data-testid ac-container',
     lokiUid: 'data-testid ac-loki-uid',

@@ -1,5 +1,5 @@
-// Uses HAND-MADE fixtures (src/__fixtures__/handmade/README.md) until recorded ones exist.
-import operationsResponse from '../__fixtures__/handmade/loki-operations.json';
+// Uses HAND-MADE fixtures (test/fixtures/handmade/README.md) until recorded ones exist.
+import operationsResponse from '../../test/fixtures/handmade/loki-operations.json';
 import { parseStreamsResponse } from '../api/loki/parse';
 import { mergeOperations, toOperation, toOperations } from './operations';
 import { LogRecord, Operation } from './types';

@@ -1,12 +1,12 @@
-// Uses HAND-MADE fixtures (src/__fixtures__/handmade/README.md) until recorded ones exist.
-import traceResponse from '../__fixtures__/handmade/loki-trace-records.json';
-import recordedTrace from '../__fixtures__/recorded/loki/query_range-by-trace-id.json';
+// Uses HAND-MADE fixtures (test/fixtures/handmade/README.md) until recorded ones exist.
+import traceResponse from '../../test/fixtures/handmade/loki-trace-records.json';
+import recordedTrace from '../../test/fixtures/recorded/loki/query_range-by-trace-id.json';
 import { parseStreamsResponse } from '../api/loki/parse';
 import { groupTraceRecords } from './records';
 import { statusClass, toRequestLog } from './requests';
 import { LogRecord } from './types';
 
-describe('groupTraceRecords on a recorded Loki trace (src/__fixtures__/recorded/loki)', () => {
+describe('groupTraceRecords on a recorded Loki trace (test/fixtures/recorded/loki)', () => {
   it('groups a partial hibob sync: 5 requests (one 500, one 403), 2 models, 2 warnings', () => {
     const { operation, records } = groupTraceRecords(parseStreamsResponse(recordedTrace));
     expect(operation).toMatchObject({

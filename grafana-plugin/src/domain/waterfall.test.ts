@@ -1,5 +1,5 @@
-// RECORDED from Tempo 3.0.3: src/__fixtures__/recorded/tempo/README.md
-import syncPartial from '../__fixtures__/recorded/tempo/trace-v2-sync-partial.json';
+// RECORDED from Tempo 3.0.3: test/fixtures/recorded/tempo/README.md
+import syncPartial from '../../test/fixtures/recorded/tempo/trace-v2-sync-partial.json';
 import { parseTraceResponse, TraceSpan } from '../api/tempo/parse';
 import { waterfallRows } from './waterfall';
 

@@ -13,9 +13,9 @@ import {
 
 import { flowTestIds } from '../components/FlowTimeline/testIds';
 import { syncTestIds } from '../components/SyncMetrics/testIds';
-import flowLegacy from './shared/__fixtures__/lokiFlowEvents.legacy';
-import syncLegacy from './shared/__fixtures__/lokiSyncModels.legacy';
-import promRead from './shared/__fixtures__/prometheusSyncRead';
+import flowLegacy from '../../test/fixtures/panels/lokiFlowEvents.legacy';
+import syncLegacy from '../../test/fixtures/panels/lokiSyncModels.legacy';
+import promRead from '../../test/fixtures/panels/prometheusSyncRead';
 import { FlowSessionsPanel } from './flowsessions/FlowSessionsPanel';
 import { plugin as flowPlugin } from './flowsessions/module';
 import { DEFAULT_FLOW_SESSIONS_OPTIONS, type FlowSessionsOptions } from './flowsessions/options';

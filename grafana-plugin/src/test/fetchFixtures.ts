@@ -1,5 +1,5 @@
 import { of, throwError } from 'rxjs';
-import allRecords from '../__fixtures__/handmade/loki-all-records.json';
+import allRecords from '../../test/fixtures/handmade/loki-all-records.json';
 import { answerLoki, BadQueryError, type FakeLokiLayout, recordsOf } from '../../harness/fakeLoki.mjs';
 import { answerPrometheus } from '../../harness/fakePrometheus.mjs';
 
@@ -47,4 +47,11 @@ export function fixtureFetch(
     }
   });
   return { fetch, calls, records };
+}
+
+/** The LogQL of a page's list queries among `calls` (the layout check reads single lines, charts have a step). */
+export function listQueriesOf(calls: FetchCall[]): Array<string | undefined> {
+  return calls
+    .filter((c) => c.url.endsWith('/query_range') && c.params.limit !== '1' && c.params.step === undefined)
+    .map((c) => c.params.query);
 }

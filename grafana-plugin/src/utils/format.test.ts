@@ -1,4 +1,4 @@
-import { formatDuration, formatTime } from './format';
+import { countOf, formatDuration, formatTime } from './format';
 
 const S = 1000;
 const MIN = 60 * S;
@@ -43,5 +43,16 @@ describe('formatTime', () => {
     } finally {
       config.bootData.user.timezone = before;
     }
+  });
+});
+
+describe('countOf', () => {
+  it.each([
+    [0, 'request', '0 requests'],
+    [1, 'request', '1 request'],
+    [2, 'operation', '2 operations'],
+    [1204, 'operation', '1,204 operations'],
+  ])('%d %s reads %s', (n, noun, text) => {
+    expect(countOf(n, noun)).toBe(text);
   });
 });

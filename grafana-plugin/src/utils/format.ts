@@ -108,3 +108,8 @@ export function statusColor(status: number | null): BadgeColor {
   }
   return 'green';
 }
+
+/** A count with its noun, plural unless one: `1 request`, `1,204 operations`. Pure. */
+export function countOf(n: number, noun: string): string {
+  return `${n.toLocaleString()} ${noun}${n === 1 ? '' : 's'}`;
+}

@@ -3,7 +3,7 @@
 // attributes loki.yaml names become index labels, everything else structured metadata, names with dots
 // turned into underscores, values strings, trace and span ids lower-case hex, the body the
 // line. Lets the Grafana app's parsers read records from the Loki stand-in; the
-// recorded fixtures from a real Loki (grafana-plugin/src/__fixtures__/recorded/loki) show
+// recorded fixtures from a real Loki (grafana-plugin/test/fixtures/recorded/loki) show
 // the same shape.
 import type { ReceivedLog } from '@integration-logs/test-support';
 import { fromProvisioning, readYaml } from './files.js';

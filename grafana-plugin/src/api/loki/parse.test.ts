@@ -1,12 +1,12 @@
-// Recorded responses: src/__fixtures__/recorded/loki/README.md (Loki 3.7.6); the larger
-// hand-made set (src/__fixtures__/handmade/README.md) follows the same shape.
-import allRecords from '../../__fixtures__/handmade/loki-all-records.json';
-import byTrace from '../../__fixtures__/recorded/loki/query_range-by-trace-id.json';
-import byTraceCategorized from '../../__fixtures__/recorded/loki/query_range-by-trace-id.categorized.json';
-import noMatch from '../../__fixtures__/recorded/loki/query_range-no-match.json';
-import personio from '../../__fixtures__/recorded/loki/query_range-operations-personio.json';
-import personioCategorized from '../../__fixtures__/recorded/loki/query_range-operations-personio.categorized.json';
-import pythonSync from '../../__fixtures__/recorded/collector/query_range-python-sdk-sync.categorized.json';
+// Recorded responses: test/fixtures/recorded/loki/README.md (Loki 3.7.6); the larger
+// hand-made set (test/fixtures/handmade/README.md) follows the same shape.
+import allRecords from '../../../test/fixtures/handmade/loki-all-records.json';
+import byTrace from '../../../test/fixtures/recorded/loki/query_range-by-trace-id.json';
+import byTraceCategorized from '../../../test/fixtures/recorded/loki/query_range-by-trace-id.categorized.json';
+import noMatch from '../../../test/fixtures/recorded/loki/query_range-no-match.json';
+import personio from '../../../test/fixtures/recorded/loki/query_range-operations-personio.json';
+import personioCategorized from '../../../test/fixtures/recorded/loki/query_range-operations-personio.categorized.json';
+import pythonSync from '../../../test/fixtures/recorded/collector/query_range-python-sdk-sync.categorized.json';
 import { groupTraceRecords } from '../../domain/records';
 import { compareNs, LokiResponseError, nsToMs, parseStreamsResponse } from './parse';
 
@@ -50,7 +50,7 @@ describe('parseStreamsResponse on recorded Loki responses', () => {
 });
 
 // Records the collector's integrationlogs connector made from a Python sync's spans
-// (src/__fixtures__/recorded/collector/README.md): read like the SDK's.
+// (test/fixtures/recorded/collector/README.md): read like the SDK's.
 describe('parseStreamsResponse on records made by the collector from another SDK', () => {
   it('reads the operation, its requests and its models', () => {
     const records = parseStreamsResponse(pythonSync);

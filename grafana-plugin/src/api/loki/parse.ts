@@ -1,7 +1,7 @@
 import { LOKI_LABELS } from '@integration-logs/semantic-conventions';
 import { LogRecord } from '../../domain/types';
 import { normalizeTraceId } from '../../domain/traceId';
-import { isObject } from '../../utils/isObject';
+import { isObject, stringRecord } from '../../utils/isObject';
 
 /**
  * Parsers for Loki's /loki/api/v1/query_range log responses. Pure.
@@ -30,18 +30,6 @@ export class LokiResponseError extends Error {
     super(message);
     this.name = 'LokiResponseError';
   }
-}
-
-function stringRecord(value: unknown): Record<string, string> {
-  const out: Record<string, string> = {};
-  if (isObject(value)) {
-    for (const [k, v] of Object.entries(value)) {
-      if (typeof v === 'string') {
-        out[k] = v;
-      }
-    }
-  }
-  return out;
 }
 
 /** ns string → ms number; exact for any realistic timestamp. */

@@ -1,4 +1,4 @@
-import allRecords from '../../__fixtures__/handmade/loki-all-records.json';
+import allRecords from '../../../test/fixtures/handmade/loki-all-records.json';
 import { HOSTILE_VALUES, goUnquote, parseLogQL, regexAlternatives } from '../../test/grammar';
 import { compile, instantQuery, metricQueryRange, recordsOf } from '../../../harness/fakeLoki.mjs';
 import {

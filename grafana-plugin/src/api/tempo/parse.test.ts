@@ -1,8 +1,8 @@
 // The first tests use a small HAND-MADE response; the recorded ones below come from a real
-// Tempo v3.0.3 (src/__fixtures__/recorded/tempo/README.md).
-import actionFailure from '../../__fixtures__/recorded/tempo/trace-v2-action-failure.json';
-import notFound from '../../__fixtures__/recorded/tempo/trace-v2-not-found.json';
-import syncPartial from '../../__fixtures__/recorded/tempo/trace-v2-sync-partial.json';
+// Tempo v3.0.3 (test/fixtures/recorded/tempo/README.md).
+import actionFailure from '../../../test/fixtures/recorded/tempo/trace-v2-action-failure.json';
+import notFound from '../../../test/fixtures/recorded/tempo/trace-v2-not-found.json';
+import syncPartial from '../../../test/fixtures/recorded/tempo/trace-v2-sync-partial.json';
 import { idToHex, parseTraceResponse, TempoResponseError, traceBounds } from './parse';
 
 const response = {

@@ -37,39 +37,9 @@ const AppConfig = ({ plugin }: AppConfigProps) => {
     }
   };
 
-  const picker = (label: string, description: string, pluginId: string, key: keyof AppSettings, testId: string) => (
-    <Field label={label} description={description}>
-      <div data-testid={testId}>
-        <DataSourcePicker
-          width={40}
-          pluginId={pluginId}
-          current={String(settings[key])}
-          noDefault
-          onChange={(ds) => setSettings((prev) => ({ ...prev, [key]: ds.uid }))}
-        />
-      </div>
-    </Field>
-  );
-
   return (
     <form onSubmit={onSubmit} data-testid={testIds.appConfig.container}>
-      <FieldSet label="Data sources">
-        {picker(
-          'Loki',
-          'Holds the operation, request, sync and flow log records.',
-          'loki',
-          'lokiDatasourceUid',
-          testIds.appConfig.lokiUid
-        )}
-        {picker('Tempo', 'Holds the traces behind each operation.', 'tempo', 'tempoDatasourceUid', testIds.appConfig.tempoUid)}
-        {picker(
-          'Prometheus',
-          'Holds the request span metrics (rates, errors, latency).',
-          'prometheus',
-          'prometheusDatasourceUid',
-          testIds.appConfig.prometheusUid
-        )}
-      </FieldSet>
+      <DataSourceFields settings={settings} onChange={(key, uid) => setSettings((prev) => ({ ...prev, [key]: uid }))} />
       <FieldSet label="Defaults" className={s.marginTop}>
         <Field
           label="Session gap (minutes)"
@@ -101,6 +71,61 @@ const AppConfig = ({ plugin }: AppConfigProps) => {
 };
 
 export default AppConfig;
+
+type DataSourceKey = 'lokiDatasourceUid' | 'tempoDatasourceUid' | 'prometheusDatasourceUid';
+
+interface DataSourceField {
+  key: DataSourceKey;
+  label: string;
+  pluginId: string;
+  description: string;
+  testId: string;
+}
+
+const DATA_SOURCES: DataSourceField[] = [
+  {
+    key: 'lokiDatasourceUid',
+    label: 'Loki',
+    pluginId: 'loki',
+    description: 'Holds the operation, request, sync and flow log records.',
+    testId: testIds.appConfig.lokiUid,
+  },
+  {
+    key: 'tempoDatasourceUid',
+    label: 'Tempo',
+    pluginId: 'tempo',
+    description: 'Holds the traces behind each operation.',
+    testId: testIds.appConfig.tempoUid,
+  },
+  {
+    key: 'prometheusDatasourceUid',
+    label: 'Prometheus',
+    pluginId: 'prometheus',
+    description: 'Holds the request span metrics (rates, errors, latency).',
+    testId: testIds.appConfig.prometheusUid,
+  },
+];
+
+function DataSourceFields(props: { settings: AppSettings; onChange: (key: DataSourceKey, uid: string) => void }) {
+  const { settings, onChange } = props;
+  return (
+    <FieldSet label="Data sources">
+      {DATA_SOURCES.map(({ key, label, pluginId, description, testId }) => (
+        <Field key={key} label={label} description={description}>
+          <div data-testid={testId}>
+            <DataSourcePicker
+              width={40}
+              pluginId={pluginId}
+              current={settings[key]}
+              noDefault
+              onChange={(ds) => onChange(key, ds.uid)}
+            />
+          </div>
+        </Field>
+      ))}
+    </FieldSet>
+  );
+}
 
 const getStyles = (theme: GrafanaTheme2) => ({
   marginTop: css`

@@ -3,10 +3,10 @@ import React from 'react';
 import { type GrafanaTheme2 } from '@grafana/data';
 import { useStyles2, useTheme2 } from '@grafana/ui';
 
-import { formatSessionGap } from '../../domain/flows/formatGap';
 import { formatTime } from '../../utils/format';
 import type { Flow } from '../../domain/flows/sessionize';
 import { eventKind, kindColor } from './eventKind';
+import { SessionsWithGaps } from './SessionsWithGaps';
 import { flowTestIds } from './testIds';
 
 /**
@@ -19,13 +19,10 @@ export function SessionStrip({ flow }: { flow: Flow }) {
   const theme = useTheme2();
   return (
     <div className={styles.strip} data-testid={flowTestIds.strip}>
-      {flow.sessions.map((session, i) => (
-        <React.Fragment key={session.id}>
-          {i > 0 && (
-            <div className={styles.gap} data-testid={flowTestIds.gap}>
-              <span className={styles.gapLabel}>{formatSessionGap(session.gapBeforeMs ?? 0)}</span>
-            </div>
-          )}
+      <SessionsWithGaps
+        flow={flow}
+        classNames={styles}
+        renderSession={(session) => (
           <div className={styles.session} style={{ flexGrow: session.events.length }} data-testid={flowTestIds.session}>
             {session.events.map((event, j) => (
               <span
@@ -36,8 +33,8 @@ export function SessionStrip({ flow }: { flow: Flow }) {
               />
             ))}
           </div>
-        </React.Fragment>
-      ))}
+        )}
+      />
     </div>
   );
 }

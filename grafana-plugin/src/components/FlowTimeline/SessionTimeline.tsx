@@ -4,11 +4,11 @@ import { type GrafanaTheme2 } from '@grafana/data';
 import { Badge, Button, useStyles2, useTheme2 } from '@grafana/ui';
 
 import type { FlowEvent } from '../../domain/flows/flowEvent';
-import { formatSessionGap } from '../../domain/flows/formatGap';
 import { formatDuration, formatTime } from '../../utils/format';
 import type { Flow } from '../../domain/flows/sessionize';
 import { eventKind, kindColor } from './eventKind';
 import type { RequestRef } from './requestsByEvent';
+import { SessionsWithGaps } from './SessionsWithGaps';
 import { flowTestIds } from './testIds';
 
 export interface SessionTimelineProps {
@@ -45,13 +45,10 @@ export function SessionTimeline(props: SessionTimelineProps) {
   }
   return (
     <div className={styles.timeline} data-testid={flowTestIds.timeline}>
-      {flow.sessions.map((session, i) => (
-        <React.Fragment key={session.id}>
-          {i > 0 && (
-            <div className={styles.gap} data-testid={flowTestIds.gap}>
-              <span className={styles.gapLabel}>{formatSessionGap(session.gapBeforeMs ?? 0)}</span>
-            </div>
-          )}
+      <SessionsWithGaps
+        flow={flow}
+        classNames={styles}
+        renderSession={(session, i) => (
           <section className={styles.session} data-testid={flowTestIds.session} data-session-id={session.id}>
             <header className={styles.sessionHeader}>
               <strong>Session {i + 1}</strong>
@@ -81,8 +78,8 @@ export function SessionTimeline(props: SessionTimelineProps) {
               ))}
             </ol>
           </section>
-        </React.Fragment>
-      ))}
+        )}
+      />
     </div>
   );
 }

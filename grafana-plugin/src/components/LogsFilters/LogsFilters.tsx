@@ -1,12 +1,11 @@
 import React from 'react';
 import { css } from '@emotion/css';
 import { GrafanaTheme2 } from '@grafana/data';
-import { Checkbox, Combobox, ComboboxOption, Field, MultiCombobox, useStyles2 } from '@grafana/ui';
+import { Checkbox, Combobox, ComboboxOption, Field, useStyles2 } from '@grafana/ui';
 import { OperationFilters } from '../../api/loki/logql';
-import { LOG_TYPES, OUTCOMES } from '../../domain/types';
-import { logTypeLabel } from '../../utils/format';
-import { ClearFiltersButton, FilterBar } from '../common/FilterBar';
-import { TextFilter } from '../common/TextFilter';
+import { OUTCOMES } from '../../domain/types';
+import { ClearFiltersButton, FilterBar, LogTypeFilter } from '../common/FilterBar';
+import { textFilterOf } from '../common/TextFilter';
 import { testIds } from '../testIds';
 
 export interface LogsFiltersProps {
@@ -16,7 +15,6 @@ export interface LogsFiltersProps {
   canClear: boolean;
 }
 
-const TYPE_OPTIONS: Array<ComboboxOption<string>> = LOG_TYPES.map((t) => ({ label: logTypeLabel(t), value: t }));
 const OUTCOME_OPTIONS: Array<ComboboxOption<string>> = OUTCOMES.map((o) => ({ label: o, value: o }));
 
 type TextKey = 'tool' | 'integrationId' | 'customerId' | 'traceId' | 'text';
@@ -24,31 +22,17 @@ type TextKey = 'tool' | 'integrationId' | 'customerId' | 'traceId' | 'text';
 export function LogsFilters({ filters, onChange, onClear, canClear }: LogsFiltersProps) {
   const s = useStyles2(getStyles);
   const set = (patch: Partial<OperationFilters>) => onChange({ ...filters, ...patch });
-  const text = (key: TextKey, label: string, placeholder: string, testId: string, width?: number) => (
-    <TextFilter
-      key={`${key}:${filters[key]}`}
-      label={label}
-      value={filters[key]}
-      placeholder={placeholder}
-      testId={testId}
-      width={width}
-      onCommit={(value) => set({ [key]: value })}
-    />
-  );
+  const text = textFilterOf<TextKey>(filters, (key, value) => set({ [key]: value }));
 
   return (
     <FilterBar testId={testIds.logs.filters}>
-      <Field label="Type" noMargin>
-        <div data-testid={testIds.logs.typeFilter}>
-          <MultiCombobox<string>
-            width={30}
-            options={TYPE_OPTIONS}
-            value={filters.types}
-            placeholder="All types"
-            onChange={(values) => set({ types: values.map((v) => v.value) })}
-          />
-        </div>
-      </Field>
+      <LogTypeFilter
+        label="Type"
+        width={30}
+        value={filters.types}
+        onChange={(types) => set({ types })}
+        testId={testIds.logs.typeFilter}
+      />
       {text('tool', 'Tool', 'e.g. personio', testIds.logs.toolFilter, 16)}
       {text('integrationId', 'Integration id', 'any', testIds.logs.integrationFilter)}
       {text('customerId', 'Customer id', 'any', testIds.logs.customerFilter)}

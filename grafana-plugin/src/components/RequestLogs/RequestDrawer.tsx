@@ -53,21 +53,8 @@ function Body({ message, testId }: { message: HttpMessage; testId: string }) {
   );
 }
 
-/**
- * The details of one request: redacted headers and bodies, retry and rate-limit facts.
- * `actions` go next to its own buttons (the Requests page links the request's operation).
- */
-export function RequestDrawer({
-  request,
-  onClose,
-  actions,
-}: {
-  request: RequestLog;
-  onClose: () => void;
-  actions?: React.ReactNode;
-}) {
-  const s = useStyles2(getStyles);
-  const [fullResponse, setFullResponse] = useState(false);
+/** The facts above the headers: timing, server, span, retry, rate limit and error. Pure. */
+function requestFacts(request: RequestLog): Array<[string, string]> {
   const facts: Array<[string, string]> = [
     ['Time', formatTime(request.timeMs)],
     ['Duration', formatDuration(request.durationMs)],
@@ -89,6 +76,24 @@ export function RequestDrawer({
   if (request.errorType) {
     facts.push(['Error', request.errorType]);
   }
+  return facts;
+}
+
+/**
+ * The details of one request: redacted headers and bodies, retry and rate-limit facts.
+ * `actions` go next to its own buttons (the Requests page links the request's operation).
+ */
+export function RequestDrawer({
+  request,
+  onClose,
+  actions,
+}: {
+  request: RequestLog;
+  onClose: () => void;
+  actions?: React.ReactNode;
+}) {
+  const s = useStyles2(getStyles);
+  const [fullResponse, setFullResponse] = useState(false);
   return (
     <Drawer
       title={`${request.method} ${request.path}`}
@@ -105,31 +110,9 @@ export function RequestDrawer({
       onClose={onClose}
     >
       <div data-testid={testIds.requests.drawer} className={s.content}>
-        <Stack gap={1}>
-          {request.request && (
-            <ClipboardButton
-              icon="copy"
-              variant="secondary"
-              getText={() => toCurl(request.request!)}
-              data-testid={testIds.requests.copyCurl}
-            >
-              Copy as cURL
-            </ClipboardButton>
-          )}
-          {request.response && (
-            <Button
-              icon="external-link-alt"
-              variant="secondary"
-              onClick={() => setFullResponse(true)}
-              data-testid={testIds.requests.openResponse}
-            >
-              Open response
-            </Button>
-          )}
-          {actions}
-        </Stack>
+        <DrawerButtons request={request} onOpenResponse={() => setFullResponse(true)} actions={actions} />
         <dl className={s.facts}>
-          {facts.map(([k, v]) => (
+          {requestFacts(request).map(([k, v]) => (
             <React.Fragment key={k}>
               <dt>{k}</dt>
               <dd>{v}</dd>
@@ -144,18 +127,7 @@ export function RequestDrawer({
         <p className={s.muted}>
           Sensitive headers, query values and body fields were redacted before they were logged.
         </p>
-        <h4>Request headers</h4>
-        {request.request ? <Headers headers={request.request.headers} /> : <div className={s.muted}>Not logged.</div>}
-        <h4>Request body</h4>
-        {request.request ? <Body message={request.request} testId={testIds.requests.requestBody} /> : null}
-        <h4>Response headers</h4>
-        {request.response ? (
-          <Headers headers={request.response.headers} />
-        ) : (
-          <div className={s.muted}>No response arrived{request.errorType ? ` (${request.errorType})` : ''}.</div>
-        )}
-        <h4>Response body</h4>
-        {request.response ? <Body message={request.response} testId={testIds.requests.responseBody} /> : null}
+        <Messages request={request} />
       </div>
       {fullResponse && request.response && (
         <Modal
@@ -171,6 +143,56 @@ export function RequestDrawer({
         </Modal>
       )}
     </Drawer>
+  );
+}
+
+function DrawerButtons(props: { request: RequestLog; onOpenResponse: () => void; actions?: React.ReactNode }) {
+  const { request, onOpenResponse, actions } = props;
+  return (
+    <Stack gap={1}>
+      {request.request && (
+        <ClipboardButton
+          icon="copy"
+          variant="secondary"
+          getText={() => toCurl(request.request!)}
+          data-testid={testIds.requests.copyCurl}
+        >
+          Copy as cURL
+        </ClipboardButton>
+      )}
+      {request.response && (
+        <Button
+          icon="external-link-alt"
+          variant="secondary"
+          onClick={onOpenResponse}
+          data-testid={testIds.requests.openResponse}
+        >
+          Open response
+        </Button>
+      )}
+      {actions}
+    </Stack>
+  );
+}
+
+/** The request's and the response's headers and bodies, or why they are missing. */
+function Messages({ request }: { request: RequestLog }) {
+  const s = useStyles2(getStyles);
+  return (
+    <>
+      <h4>Request headers</h4>
+      {request.request ? <Headers headers={request.request.headers} /> : <div className={s.muted}>Not logged.</div>}
+      <h4>Request body</h4>
+      {request.request ? <Body message={request.request} testId={testIds.requests.requestBody} /> : null}
+      <h4>Response headers</h4>
+      {request.response ? (
+        <Headers headers={request.response.headers} />
+      ) : (
+        <div className={s.muted}>No response arrived{request.errorType ? ` (${request.errorType})` : ''}.</div>
+      )}
+      <h4>Response body</h4>
+      {request.response ? <Body message={request.response} testId={testIds.requests.responseBody} /> : null}
+    </>
   );
 }
 

@@ -1,16 +1,13 @@
 import React from 'react';
 import { css } from '@emotion/css';
 import { GrafanaTheme2 } from '@grafana/data';
-import { Checkbox, Combobox, ComboboxOption, Field, MultiCombobox, RadioButtonGroup, useStyles2 } from '@grafana/ui';
+import { Checkbox, Combobox, ComboboxOption, Field, RadioButtonGroup, useStyles2 } from '@grafana/ui';
 import { type RequestFilters, STATUS_CLASSES, type StatusClass } from '../../api/loki/requestQueries';
-import { LOG_TYPES } from '../../domain/types';
-import { logTypeLabel } from '../../utils/format';
-import { ClearFiltersButton, FilterBar } from '../common/FilterBar';
-import { TextFilter } from '../common/TextFilter';
+import { ClearFiltersButton, FilterBar, LogTypeFilter } from '../common/FilterBar';
+import { textFilterOf } from '../common/TextFilter';
 import { testIds } from '../testIds';
 
 const ids = testIds.requestsPage;
-const TYPE_OPTIONS: Array<ComboboxOption<string>> = LOG_TYPES.map((t) => ({ label: logTypeLabel(t), value: t }));
 const CLASS_OPTIONS: Array<{ label: string; value: StatusClass | '' }> = [
   { label: 'Any', value: '' },
   ...STATUS_CLASSES.map((c) => ({ label: c, value: c })),
@@ -32,17 +29,7 @@ export interface RequestsFiltersProps {
 /** The Requests page's filters; each applies at once (text ones on Enter or blur). */
 export function RequestsFilters({ filters, onChange, onClear, canClear }: RequestsFiltersProps) {
   const s = useStyles2(getStyles);
-  const text = (key: TextKey, label: string, placeholder: string, testId: string, width?: number) => (
-    <TextFilter
-      key={`${key}:${filters[key]}`}
-      label={label}
-      value={filters[key]}
-      placeholder={placeholder}
-      testId={testId}
-      width={width}
-      onCommit={(value) => onChange({ [key]: value })}
-    />
-  );
+  const text = textFilterOf<TextKey>(filters, (key, value) => onChange({ [key]: value }));
 
   return (
     <FilterBar testId={ids.filters}>
@@ -74,17 +61,13 @@ export function RequestsFilters({ filters, onChange, onClear, canClear }: Reques
       {text('server', 'Server', 'api.tool.example', ids.serverFilter)}
       {text('customerId', 'Customer id', 'any', ids.customerFilter)}
       {text('integrationId', 'Integration id', 'any', ids.integrationFilter)}
-      <Field label="Log type" noMargin>
-        <div data-testid={ids.typeFilter}>
-          <MultiCombobox<string>
-            width={26}
-            options={TYPE_OPTIONS}
-            value={filters.types}
-            placeholder="All types"
-            onChange={(values) => onChange({ types: values.map((v) => v.value) })}
-          />
-        </div>
-      </Field>
+      <LogTypeFilter
+        label="Log type"
+        width={26}
+        value={filters.types}
+        onChange={(types) => onChange({ types })}
+        testId={ids.typeFilter}
+      />
       {text('text', 'Search bodies and URLs', 'text, matched literally', ids.textFilter, 28)}
       <div className={s.check}>
         <Checkbox

@@ -1,9 +1,9 @@
-// Tempo answers come from responses RECORDED from Tempo 3.0.3 (src/__fixtures__/recorded/tempo).
+// Tempo answers come from responses RECORDED from Tempo 3.0.3 (test/fixtures/recorded/tempo).
 import React from 'react';
 import { act, fireEvent, render, screen } from '@testing-library/react';
 import { of, throwError } from 'rxjs';
-import syncPartial from '../../__fixtures__/recorded/tempo/trace-v2-sync-partial.json';
-import notFound from '../../__fixtures__/recorded/tempo/trace-v2-not-found.json';
+import syncPartial from '../../../test/fixtures/recorded/tempo/trace-v2-sync-partial.json';
+import notFound from '../../../test/fixtures/recorded/tempo/trace-v2-not-found.json';
 import { Operation, OperationRecords, RequestLog } from '../../domain/types';
 import { testIds } from '../testIds';
 import { TraceTab } from './TraceTab';

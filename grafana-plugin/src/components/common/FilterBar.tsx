@@ -1,7 +1,9 @@
 import React from 'react';
 import { css } from '@emotion/css';
 import { GrafanaTheme2 } from '@grafana/data';
-import { Button, useStyles2 } from '@grafana/ui';
+import { Button, ComboboxOption, Field, MultiCombobox, useStyles2 } from '@grafana/ui';
+import { LOG_TYPES } from '../../domain/types';
+import { logTypeLabel } from '../../utils/format';
 
 /** The row of filters above a list page, wrapping on narrow screens, fields bottom-aligned. */
 export function FilterBar({ testId, children }: { testId: string; children: React.ReactNode }) {
@@ -36,6 +38,31 @@ export function ClearFiltersButton({
     >
       Clear filters
     </Button>
+  );
+}
+
+const LOG_TYPE_OPTIONS: Array<ComboboxOption<string>> = LOG_TYPES.map((t) => ({ label: logTypeLabel(t), value: t }));
+
+/** Log types to show (none: all), picked from every log type the SDK writes. */
+export function LogTypeFilter(props: {
+  label: string;
+  width: number;
+  value: string[];
+  onChange: (types: string[]) => void;
+  testId: string;
+}) {
+  return (
+    <Field label={props.label} noMargin>
+      <div data-testid={props.testId}>
+        <MultiCombobox<string>
+          width={props.width}
+          options={LOG_TYPE_OPTIONS}
+          value={props.value}
+          placeholder="All types"
+          onChange={(values) => props.onChange(values.map((v) => v.value))}
+        />
+      </div>
+    </Field>
   );
 }
 

@@ -37,3 +37,24 @@ export function TextFilter(props: {
     </Field>
   );
 }
+
+/**
+ * A maker of a filter bar's text filters over `values`, each keyed by its applied value (see
+ * TextFilter); `onCommit` gets the filter's key and the committed text.
+ */
+export function textFilterOf<K extends string>(values: Record<K, string>, onCommit: (key: K, value: string) => void) {
+  function textFilter(key: K, label: string, placeholder: string, testId: string, width?: number) {
+    return (
+      <TextFilter
+        key={`${key}:${values[key]}`}
+        label={label}
+        value={values[key]}
+        placeholder={placeholder}
+        testId={testId}
+        width={width}
+        onCommit={(value) => onCommit(key, value)}
+      />
+    );
+  }
+  return textFilter;
+}

@@ -35,6 +35,8 @@ function cursorAfter(row: { record: LogRecord }): string {
   return (BigInt(row.record.timestampNs) + 1n).toString();
 }
 
+type Update<T> = (fn: (current: Loaded<T>) => Loaded<T>) => void;
+
 /**
  * Loads the rows of a log query in the range, newest first, pages backwards on demand and,
  * when live, polls a sliding window of the last minute every 2.5 s and merges new rows at
@@ -51,18 +53,43 @@ export function useRecordPages<T extends { record: LogRecord }>(
   reloadKey: number,
   rowsOf: RowsOf<T>
 ) {
-  const { toRows, merge, pageSize } = rowsOf;
   const key = [lokiUid, query, range.fromMs, range.toMs, reloadKey].join('\n');
   const [loaded, setLoaded] = useState<Loaded<T> | null>(null);
-  const update = useCallback(
-    (fn: (current: Loaded<T>) => Loaded<T>) => setLoaded((prev) => (prev && prev.key === key ? fn(prev) : prev)),
+  // changes only what answers the current query
+  const update: Update<T> = useCallback(
+    (fn) => setLoaded((prev) => (prev && prev.key === key ? fn(prev) : prev)),
     [key]
   );
+  useFirstPage(key, lokiUid, query, range, rowsOf, setLoaded);
+  const current = loaded?.key === key ? loaded : null;
+  const loadMore = useLoadMore(current, update, lokiUid, query, range.fromMs, rowsOf);
+  useLiveTail(live, update, lokiUid, query, rowsOf);
 
+  const state: RecordPagesState<T> = {
+    // while a new query runs, keep showing the previous rows rather than flashing an empty list
+    rows: current?.rows ?? loaded?.rows ?? [],
+    loading: current === null,
+    loadingMore: current?.loadingMore ?? false,
+    error: current?.error ?? null,
+    hasMore: current?.hasMore ?? false,
+  };
+  return { ...state, loadMore, query };
+}
+
+/** Reads the newest page of the query whenever its key changes. */
+function useFirstPage<T extends { record: LogRecord }>(
+  key: string,
+  lokiUid: string,
+  query: string | null,
+  range: { fromMs: number; toMs: number },
+  rowsOf: RowsOf<T>,
+  setLoaded: (loaded: Loaded<T>) => void
+) {
   useEffect(() => {
     if (!query) {
       return;
     }
+    const { toRows, pageSize } = rowsOf;
     let cancelled = false;
     queryRange(lokiUid, {
       query,
@@ -73,31 +100,34 @@ export function useRecordPages<T extends { record: LogRecord }>(
     }).then(
       (records) =>
         !cancelled &&
-        setLoaded({
-          key,
-          rows: toRows(records),
-          error: null,
-          hasMore: records.length >= pageSize,
-          loadingMore: false,
-        }),
+        setLoaded({ key, rows: toRows(records), error: null, hasMore: records.length >= pageSize, loadingMore: false }),
       (error: Error) => !cancelled && setLoaded({ key, rows: [], error, hasMore: false, loadingMore: false })
     );
     return () => {
       cancelled = true;
     };
-  }, [key, lokiUid, query, range.fromMs, range.toMs, toRows, pageSize]);
+  }, [key, lokiUid, query, range.fromMs, range.toMs, rowsOf, setLoaded]);
+}
 
-  const current = loaded?.key === key ? loaded : null;
-
-  const loadMore = useCallback(() => {
+/** Reads the page before the oldest row and appends it; one page at a time. */
+function useLoadMore<T extends { record: LogRecord }>(
+  current: Loaded<T> | null,
+  update: Update<T>,
+  lokiUid: string,
+  query: string | null,
+  fromMs: number,
+  rowsOf: RowsOf<T>
+) {
+  return useCallback(() => {
     const oldest = current?.rows[current.rows.length - 1];
     if (!query || !current || !oldest || current.loadingMore || !current.hasMore) {
       return;
     }
+    const { toRows, merge, pageSize } = rowsOf;
     update((s) => ({ ...s, loadingMore: true }));
     queryRange(lokiUid, {
       query,
-      startMs: range.fromMs,
+      startMs: fromMs,
       endNs: cursorAfter(oldest),
       limit: pageSize,
       direction: 'backward',
@@ -111,12 +141,22 @@ export function useRecordPages<T extends { record: LogRecord }>(
         })),
       (error: Error) => update((s) => ({ ...s, loadingMore: false, error }))
     );
-  }, [current, update, lokiUid, query, range.fromMs, toRows, merge, pageSize]);
+  }, [current, update, lokiUid, query, fromMs, rowsOf]);
+}
 
+/** While `live`, polls the last minute every 2.5 s and merges what is new at the top. */
+function useLiveTail<T extends { record: LogRecord }>(
+  live: boolean,
+  update: Update<T>,
+  lokiUid: string,
+  query: string | null,
+  rowsOf: RowsOf<T>
+) {
   useEffect(() => {
     if (!live || !query) {
       return;
     }
+    const { toRows, merge, pageSize } = rowsOf;
     let inFlight = false;
     const poll = () => {
       // no polling while a poll is out or the browser tab is in the background
@@ -133,12 +173,7 @@ export function useRecordPages<T extends { record: LogRecord }>(
         direction: 'backward',
       })
         .then(
-          (records) =>
-            update((s) => ({
-              ...s,
-              error: null,
-              rows: merge(toRows(records), s.rows, LIVE_TAIL_MAX_ROWS),
-            })),
+          (records) => update((s) => ({ ...s, error: null, rows: merge(toRows(records), s.rows, LIVE_TAIL_MAX_ROWS) })),
           (error: Error) => update((s) => ({ ...s, error }))
         )
         .finally(() => {
@@ -148,15 +183,5 @@ export function useRecordPages<T extends { record: LogRecord }>(
     poll();
     const timer = setInterval(poll, LIVE_TAIL_INTERVAL_MS);
     return () => clearInterval(timer);
-  }, [live, update, lokiUid, query, toRows, merge, pageSize]);
-
-  const state: RecordPagesState<T> = {
-    // while a new query runs, keep showing the previous rows rather than flashing an empty list
-    rows: current?.rows ?? loaded?.rows ?? [],
-    loading: current === null,
-    loadingMore: current?.loadingMore ?? false,
-    error: current?.error ?? null,
-    hasMore: current?.hasMore ?? false,
-  };
-  return { ...state, loadMore, query };
+  }, [live, update, lokiUid, query, rowsOf]);
 }

@@ -1,5 +1,5 @@
 import { parseStreamsResponse } from '../../api/loki/parse';
-import recorded from './__fixtures__/lokiFlowEventsRecorded';
+import recorded from '../../../test/fixtures/domain/flows/lokiFlowEventsRecorded';
 import { flowEventsFromLogRecords } from './fromLogRecord';
 import { flowOutcome } from './outcome';
 import { sessionizeFlows } from './sessionize';

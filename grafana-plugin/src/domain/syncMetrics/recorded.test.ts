@@ -1,6 +1,6 @@
 import { parseStreamsResponse } from '../../api/loki/parse';
 import { groupTraceRecords } from '../records';
-import recorded from './__fixtures__/lokiSyncTraceRecorded';
+import recorded from '../../../test/fixtures/domain/syncMetrics/lokiSyncTraceRecorded';
 import { syncModelsFromLogRecords, syncWarningsFromLogRecords } from './fromLogRecord';
 import { buildSyncMetrics } from './syncMetrics';
 

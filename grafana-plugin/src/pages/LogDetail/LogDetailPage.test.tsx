@@ -1,7 +1,7 @@
-// Renders the real app against HAND-MADE fixture records (src/__fixtures__/handmade) served
+// Renders the real app against HAND-MADE fixture records (test/fixtures/handmade) served
 // through a mocked getBackendSrv that evaluates the app's LogQL (harness/fakeLoki.mjs).
 import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
-import operations from '../../__fixtures__/handmade/loki-operations.json';
+import operations from '../../../test/fixtures/handmade/loki-operations.json';
 import { forgetLokiLayouts } from '../../api/loki/layout';
 import { parseStreamsResponse } from '../../api/loki/parse';
 import { testIds } from '../../components/testIds';

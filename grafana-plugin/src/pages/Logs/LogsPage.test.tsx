@@ -1,4 +1,4 @@
-// Renders the real app against HAND-MADE fixture records (src/__fixtures__/handmade) served
+// Renders the real app against HAND-MADE fixture records (test/fixtures/handmade) served
 // through a mocked getBackendSrv that evaluates the app's LogQL (harness/fakeLoki.mjs).
 import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { locationService } from '@grafana/runtime';

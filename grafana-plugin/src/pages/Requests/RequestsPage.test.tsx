@@ -1,9 +1,9 @@
-// Renders the real app against HAND-MADE fixture records (src/__fixtures__/handmade) served
+// Renders the real app against HAND-MADE fixture records (test/fixtures/handmade) served
 // through a mocked getBackendSrv that evaluates the app's LogQL (harness/fakeLoki.mjs).
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { forgetLokiLayouts } from '../../api/loki/layout';
 import { testIds } from '../../components/testIds';
-import { fixtureFetch } from '../../test/fetchFixtures';
+import { fixtureFetch, listQueriesOf } from '../../test/fetchFixtures';
 import { parseLogQL } from '../../test/grammar';
 import { renderApp } from '../../test/renderApp';
 
@@ -23,11 +23,7 @@ beforeEach(() => {
   forgetLokiLayouts();
 });
 
-/** The list's own queries (the layout check reads single lines). */
-const listQueries = () =>
-  backend.calls
-    .filter((c) => c.url.endsWith('/query_range') && c.params.limit !== '1' && c.params.step === undefined)
-    .map((c) => c.params.query);
+const listQueries = () => listQueriesOf(backend.calls);
 const lokiMetricQueries = () =>
   backend.calls
     .filter((c) => c.url.includes('/loki/') && (c.params.step !== undefined || c.url.endsWith('/query')))

@@ -3,29 +3,26 @@ import { useLocation, useNavigate } from 'react-router-dom';
 import { css } from '@emotion/css';
 import { GrafanaTheme2 } from '@grafana/data';
 import { locationService, PluginPage } from '@grafana/runtime';
-import { Button, LinkButton, LoadingPlaceholder, RadioButtonGroup, Stack, useStyles2 } from '@grafana/ui';
+import { Button, RadioButtonGroup, Stack, useStyles2 } from '@grafana/ui';
 import { layoutFrom } from '../../api/loki/layout';
+import { type LokiLayout } from '../../api/loki/logql';
 import { EMPTY_REQUEST_FILTERS, type RequestFilters } from '../../api/loki/requestQueries';
-import { spanMetricsCanAnswer } from '../../api/prometheus/promql';
 import { IndexLabelsNotice } from '../../components/common/IndexLabelsNotice';
+import { ListBody } from '../../components/common/ListStates';
+import { ListToolbar } from '../../components/common/ListToolbar';
 import { QueryError } from '../../components/common/QueryError';
-import { TimeRangeControls, useUrlTimeRange } from '../../components/common/TimeRangeControls';
-import { useKeyedQuery } from '../../components/common/useKeyedQuery';
 import { useLokiLayout } from '../../components/common/useLokiLayout';
-import { useTableHeight } from '../../components/common/useTableHeight';
-import { OperationsTable } from '../../components/OperationsTable/OperationsTable';
+import { useUrlTimeRange } from '../../components/common/useUrlTimeRange';
 import { RequestsFilters } from '../../components/Requests/RequestsFilters';
-import { StatusChart } from '../../components/Requests/StatusChart';
-import { TopList } from '../../components/Requests/TopList';
 import { RequestDrawer } from '../../components/RequestLogs/RequestDrawer';
-import { RequestTable } from '../../components/RequestLogs/RequestTable';
 import { testIds } from '../../components/testIds';
-import { Operation, RequestLog } from '../../domain/types';
+import { RequestLog } from '../../domain/types';
 import { useSettings } from '../../settings';
-import { exploreUrl } from '../../utils/explore';
 import { logDetailUrl } from '../../utils/routing';
-import { detailSearch, REQUEST_PARAM, requestDetailSearch } from '../LogDetail/detailRange';
+import { REQUEST_PARAM, requestDetailSearch } from '../LogDetail/detailRange';
 import { operationsOfRequests } from './requestOperations';
+import { RequestsList, requestsStatus, useOperationsOfRequests } from './RequestsList';
+import { RequestsOverview } from './RequestsOverview';
 import {
   hasActiveRequestFilters,
   parseRequestsUrl,
@@ -50,84 +47,31 @@ const VIEW_OPTIONS: Array<{ label: string; value: RequestsView; description: str
  */
 function RequestsPage() {
   const s = useStyles2(getStyles);
-  const settings = useSettings();
-  const lokiUid = settings.lokiDatasourceUid;
+  const { lokiDatasourceUid: lokiUid, prometheusDatasourceUid: promUid } = useSettings();
   const location = useLocation();
-  const navigate = useNavigate();
   const search = useMemo(() => new URLSearchParams(location.search), [location.search]);
   const { filters, view, from, to } = useMemo(() => parseRequestsUrl(search), [search]);
   const selectedId = search.get(REQUEST_PARAM);
-  const [reloadKey, setReloadKey] = useState(0);
-  const { timeRange, range } = useUrlTimeRange(from, to, reloadKey);
+  const time = useUrlTimeRange(from, to);
   const check = useLokiLayout(lokiUid);
-  const layout = layoutFrom(check, range.fromMs);
-  const result = useRequests(lokiUid, layout, filters, range, reloadKey);
-  const overview = useRequestOverview(settings.prometheusDatasourceUid, lokiUid, layout, filters, range, reloadKey);
-  const tableHeight = useTableHeight(560);
-
-  const requests = result.requests;
-  const operationsKey =
-    view === 'operations' && layout && !result.loading
-      ? [lokiUid, result.query, range.fromMs, range.toMs, reloadKey, requests.length].join('\n')
-      : null;
-  const operations = useKeyedQuery<Operation[]>(operationsKey, () =>
-    operationsOfRequests(lokiUid, layout ?? 'metadata', requests)
+  const layout = layoutFrom(check, time.range.fromMs);
+  const result = useRequests(lokiUid, layout, filters, time.range, time.reloadKey);
+  const overview = useRequestOverview(promUid, lokiUid, layout, filters, time.range, time.reloadKey);
+  const operations = useOperationsOfRequests(lokiUid, view === 'operations' ? layout : null, result, time);
+  const selected = useMemo(
+    () => result.requests.find((r) => r.spanId === selectedId) ?? null,
+    [result.requests, selectedId]
   );
 
   const setFilters = (patch: Partial<RequestFilters>) =>
     locationService.partial({ ...requestFiltersToQuery(patch), [REQUEST_PARAM]: null });
-  const toggle = (key: 'endpoint' | 'customerId', value: string) =>
-    setFilters({ [key]: filters[key] === value ? '' : value });
   const openRequest = (r: RequestLog | null) => locationService.partial({ [REQUEST_PARAM]: r ? r.spanId : null });
-  const selected = useMemo(() => requests.find((r) => r.spanId === selectedId) ?? null, [requests, selectedId]);
-  const [finding, setFinding] = useState(false);
-  const openOperation = async (r: RequestLog) => {
-    setFinding(true);
-    const op = layout
-      ? await operationsOfRequests(lokiUid, layout, [r]).then(
-          (ops) => ops[0] ?? null,
-          () => null
-        )
-      : null;
-    setFinding(false);
-    navigate(logDetailUrl(r.traceId, `?${requestDetailSearch(r, op)}`));
-  };
-  const openDetail = (op: Operation) => navigate(logDetailUrl(op.traceId, `?${detailSearch(op)}`));
-
   const active = hasActiveRequestFilters(filters);
-  const footer = result.hasMore ? (
-    <div className={s.footer}>
-      <Button variant="secondary" onClick={result.loadMore} disabled={result.loadingMore} data-testid={ids.loadMore}>
-        {result.loadingMore ? 'Loading…' : 'Load older requests'}
-      </Button>
-    </div>
-  ) : null;
 
   return (
-    <PluginPage
-      actions={
-        <Stack gap={1}>
-          <TimeRangeControls
-            timeRange={timeRange}
-            range={range}
-            onRefresh={() => setReloadKey((k) => k + 1)}
-            loading={result.loading}
-          />
-          {result.query && (
-            <LinkButton
-              variant="secondary"
-              icon="compass"
-              href={exploreUrl({ datasourceUid: lokiUid, datasourceType: 'loki', query: result.query, from, to })}
-              tooltip="Open this LogQL query in Explore (Loki)"
-            >
-              Logs
-            </LinkButton>
-          )}
-        </Stack>
-      }
-    >
+    <PluginPage actions={<ListToolbar time={time} loading={result.loading} logsQuery={result.query} />}>
       <div className={s.page} data-testid={ids.container}>
-        <IndexLabelsNotice check={check} fromMs={range.fromMs} />
+        <IndexLabelsNotice check={check} fromMs={time.range.fromMs} />
         <RequestsFilters
           filters={filters}
           onChange={setFilters}
@@ -135,118 +79,36 @@ function RequestsPage() {
           canClear={active}
         />
         {overview.error && <QueryError error={overview.error} title="Could not count requests" testId={ids.error} />}
-        <div className={s.overview}>
-          <section className={s.card}>
-            <StatusChart
-              buckets={overview.data?.buckets ?? []}
-              selected={filters.statusClass}
-              onSelectClass={(statusClass) => setFilters({ statusClass })}
-            />
-            {overview.data && (
-              <div className={s.source} data-testid={ids.chartSource} data-source={overview.data.source}>
-                {overview.data.source === 'prometheus'
-                  ? 'From the span metrics (Prometheus)'
-                  : spanMetricsCanAnswer(filters)
-                    ? 'From the request records (Loki): the span metrics in Prometheus did not answer'
-                    : 'From the request records (Loki): customer, integration and text are not span-metrics dimensions'}
-              </div>
-            )}
-          </section>
-          <section className={s.card}>
-            <TopList
-              title="Top endpoints"
-              items={overview.data?.topEndpoints ?? []}
-              selected={filters.endpoint}
-              onSelect={(value) => toggle('endpoint', value)}
-              testId={ids.topEndpoints}
-              loading={overview.loading}
-            />
-          </section>
-          <section className={s.card}>
-            <TopList
-              title="Top customers"
-              items={overview.data?.topCustomers ?? []}
-              selected={filters.customerId}
-              onSelect={(value) => toggle('customerId', value)}
-              testId={ids.topCustomers}
-              loading={overview.loading}
-            />
-          </section>
-        </div>
+        <RequestsOverview overview={overview} filters={filters} onChange={setFilters} />
         {result.error && <QueryError error={result.error} title="Could not load requests" testId={ids.error} />}
         <Stack gap={2} alignItems="center">
-          <div data-testid={ids.view}>
-            <RadioButtonGroup
-              size="sm"
-              options={VIEW_OPTIONS}
-              value={view}
-              onChange={(next) =>
-                locationService.partial({ [REQUESTS_URL_KEYS.view]: next === 'requests' ? null : next })
-              }
-            />
-          </div>
+          <ViewSwitch view={view} />
           <div className={s.status} data-testid={ids.count}>
-            {result.loading
-              ? 'Loading…'
-              : view === 'operations'
-                ? operations.loading
-                  ? 'Finding their operations…'
-                  : `${(operations.data ?? []).length.toLocaleString()} operation${(operations.data ?? []).length === 1 ? '' : 's'} made the ${requests.length.toLocaleString()} request${requests.length === 1 ? '' : 's'} loaded${result.hasMore ? ' (more requests available)' : ''}`
-                : `${requests.length.toLocaleString()} request${requests.length === 1 ? '' : 's'}${result.hasMore ? ' (more available)' : ''}`}
+            {requestsStatus(view, result, operations)}
           </div>
         </Stack>
-        {result.loading && requests.length === 0 ? (
-          <LoadingPlaceholder text="Loading requests…" />
-        ) : !result.error && requests.length === 0 ? (
-          <div className={s.empty} data-testid={ids.empty}>
-            <p>No requests in this time range{active ? ' match the filters' : ''}.</p>
-            <p className={s.hint}>
-              {active
-                ? 'Clear some filters or widen the time range.'
-                : 'Widen the time range, or check that your integrations run with the integration-logs SDK and that the collector sends logs to Loki.'}
-            </p>
-          </div>
-        ) : view === 'operations' ? (
-          <>
-            {operations.error && (
-              <QueryError error={operations.error} title="Could not find the requests' operations" testId={ids.error} />
-            )}
-            {(operations.data ?? []).length > 0 && (
-              <OperationsTable
-                operations={operations.data ?? []}
-                onOpen={openDetail}
-                height={tableHeight}
-                footer={footer}
-              />
-            )}
-          </>
-        ) : requests.length > 0 ? (
-          <RequestTable
-            requests={requests}
-            columns={['time', 'tool', 'method', 'path', 'status', 'duration', 'customer', 'facts']}
+        <ListBody
+          loading={result.loading}
+          error={result.error}
+          count={result.requests.length}
+          noun="requests"
+          filtered={active}
+          emptyTestId={ids.empty}
+        >
+          <RequestsList
+            view={view}
+            result={result}
+            operations={operations}
             selectedId={selectedId}
-            onOpen={openRequest}
-            height={tableHeight}
-            footer={footer}
+            onOpenRequest={openRequest}
           />
-        ) : null}
+        </ListBody>
       </div>
       {selected && (
         <RequestDrawer
           request={selected}
           onClose={() => openRequest(null)}
-          actions={
-            <Button
-              icon="arrow-right"
-              variant="primary"
-              disabled={finding}
-              onClick={() => openOperation(selected)}
-              data-testid={ids.openOperation}
-              tooltip="The operation that made this request, with the request open in its Request logs"
-            >
-              {finding ? 'Finding its operation…' : 'Open its operation'}
-            </Button>
-          }
+          actions={<OpenOperationButton request={selected} layout={layout} />}
         />
       )}
     </PluginPage>
@@ -255,22 +117,50 @@ function RequestsPage() {
 
 export default RequestsPage;
 
+function ViewSwitch({ view }: { view: RequestsView }) {
+  return (
+    <div data-testid={ids.view}>
+      <RadioButtonGroup
+        size="sm"
+        options={VIEW_OPTIONS}
+        value={view}
+        onChange={(next) => locationService.partial({ [REQUESTS_URL_KEYS.view]: next === 'requests' ? null : next })}
+      />
+    </div>
+  );
+}
+
+/** Opens the operation that made the request, with the request open in its Request logs. */
+function OpenOperationButton({ request, layout }: { request: RequestLog; layout: LokiLayout | null }) {
+  const { lokiDatasourceUid } = useSettings();
+  const navigate = useNavigate();
+  const [finding, setFinding] = useState(false);
+  const open = async () => {
+    setFinding(true);
+    const op = layout
+      ? await operationsOfRequests(lokiDatasourceUid, layout, [request]).then(
+          (ops) => ops[0] ?? null,
+          () => null
+        )
+      : null;
+    setFinding(false);
+    navigate(logDetailUrl(request.traceId, `?${requestDetailSearch(request, op)}`));
+  };
+  return (
+    <Button
+      icon="arrow-right"
+      variant="primary"
+      disabled={finding}
+      onClick={open}
+      data-testid={ids.openOperation}
+      tooltip="The operation that made this request, with the request open in its Request logs"
+    >
+      {finding ? 'Finding its operation…' : 'Open its operation'}
+    </Button>
+  );
+}
+
 const getStyles = (theme: GrafanaTheme2) => ({
   page: css({ display: 'flex', flexDirection: 'column', gap: theme.spacing(2) }),
-  overview: css({
-    display: 'grid',
-    gridTemplateColumns: 'minmax(0, 2fr) minmax(0, 1fr) minmax(0, 1fr)',
-    gap: theme.spacing(2),
-  }),
-  card: css({
-    border: `1px solid ${theme.colors.border.weak}`,
-    borderRadius: theme.shape.radius.default,
-    padding: theme.spacing(1.5),
-    minWidth: 0,
-  }),
   status: css({ color: theme.colors.text.secondary, fontSize: theme.typography.bodySmall.fontSize }),
-  source: css({ color: theme.colors.text.secondary, fontSize: theme.typography.bodySmall.fontSize, marginTop: 4 }),
-  empty: css({ padding: theme.spacing(4), textAlign: 'center', color: theme.colors.text.secondary }),
-  hint: css({ fontSize: theme.typography.bodySmall.fontSize }),
-  footer: css({ display: 'flex', justifyContent: 'center', padding: theme.spacing(1) }),
 });

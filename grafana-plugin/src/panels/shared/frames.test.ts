@@ -2,10 +2,10 @@ import { dataFrameFromJSON, FieldType, toDataFrame } from '@grafana/data';
 
 import { LOKI_FLOW_FIELDS } from '../../domain/flows/flowEvent';
 import { sessionizeFlows } from '../../domain/flows/sessionize';
-import flowDataplane from './__fixtures__/lokiFlowEvents.dataplane';
-import flowLegacy from './__fixtures__/lokiFlowEvents.legacy';
-import syncLegacy from './__fixtures__/lokiSyncModels.legacy';
-import promRead from './__fixtures__/prometheusSyncRead';
+import flowDataplane from '../../../test/fixtures/panels/lokiFlowEvents.dataplane';
+import flowLegacy from '../../../test/fixtures/panels/lokiFlowEvents.legacy';
+import syncLegacy from '../../../test/fixtures/panels/lokiSyncModels.legacy';
+import promRead from '../../../test/fixtures/panels/prometheusSyncRead';
 import { flowEventsFromFrames } from './flowFrames';
 import { canonicalLokiId, rowsFromFrames } from './frameRows';
 import { syncDataFromFrames } from './syncFrames';
