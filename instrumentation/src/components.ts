@@ -1,17 +1,11 @@
 import type { Instrumentation } from '@opentelemetry/instrumentation';
 import { HttpInstrumentation } from '@opentelemetry/instrumentation-http';
 import { UndiciInstrumentation } from '@opentelemetry/instrumentation-undici';
-import type { LogRecordProcessor } from '@opentelemetry/sdk-logs';
-import type { SpanProcessor } from '@opentelemetry/sdk-trace';
+import { BatchLogRecordProcessor, type LogRecordProcessor } from '@opentelemetry/sdk-logs';
+import { BatchSpanProcessor, type SpanProcessor } from '@opentelemetry/sdk-trace';
 import { buildingDeferredBodies } from './deferred-body.js';
 import { Emitter } from './emitter.js';
-import {
-  CountingBatchLogRecordProcessor,
-  CountingBatchSpanProcessor,
-  countingLogExporter,
-  countingSpanExporter,
-  ExportStats,
-} from './export-stats.js';
+import { countingLogExporter, countingSpanExporter, ExportStats } from './export-stats.js';
 import { ExportNotices, type ExportSignal } from './export-notices.js';
 import { FlowSessions } from './flow-sessions.js';
 import { IntegrationLogs } from './integration-logs.js';
@@ -142,9 +136,10 @@ export function integrationLogsComponents(options: ComponentsOptions = {}): Inte
       maxExportBatchSize: Math.min(512, options.maxQueueSize ?? DEFAULT_MAX_QUEUE_SIZE),
       scheduledDelayMillis: options.scheduledDelayMs ?? DEFAULT_SCHEDULED_DELAY_MS,
       exportTimeoutMillis: (options.exportTimeoutMs ?? 10_000) + 1000,
+      selfObsMeterProvider: stats.queueMeterProvider,
     };
-    spanProcessors.push(new CountingBatchSpanProcessor({ ...batch, exporter: countingSpanExporter(spanExporter, stats) }, stats));
-    logRecordProcessors.push(new CountingBatchLogRecordProcessor({ ...batch, exporter: countingLogExporter(buildingDeferredBodies(logExporter), stats) }, stats));
+    spanProcessors.push(new BatchSpanProcessor({ ...batch, exporter: countingSpanExporter(spanExporter, stats) }));
+    logRecordProcessors.push(new BatchLogRecordProcessor({ ...batch, exporter: countingLogExporter(buildingDeferredBodies(logExporter), stats) }));
   }
 
   const integrationLogs = new IntegrationLogs({
