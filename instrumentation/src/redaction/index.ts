@@ -2,6 +2,7 @@
  * Redaction before export, on by default. See docs/telemetry.md (Redaction) for the
  * contract; keys.ts for the key rule, scan.ts for free text and URLs, json.ts for bodies.
  */
+import { reportFailure } from '../diagnostics.js';
 import { createKeyMatcher } from './keys.js';
 import { redactBody } from './body.js';
 import { createHeaderPolicy, redactHeaders, redactHeaderValue } from './headers.js';
@@ -61,7 +62,8 @@ const KNOWN_NAMESPACES = [
 function safeString(v: unknown): string {
   try {
     return typeof v === 'string' ? v : String(v ?? '');
-  } catch {
+  } catch (err) {
+    reportFailure('debug', 'converting a value to a string failed; redacting an empty string instead', err);
     return '';
   }
 }
@@ -89,42 +91,48 @@ export function createRedactor(options: RedactionOptions = {}): Redactor {
     url(u) {
       try {
         return (lastUrl = redactUrl(ctx, safeString(u)));
-      } catch {
+      } catch (err) {
+        reportFailure('debug', 'redacting a URL failed; replaced it whole', err);
         return ctx.urlMask('unparsable');
       }
     },
     query(q) {
       try {
         return redactQuery(ctx, safeString(q));
-      } catch {
+      } catch (err) {
+        reportFailure('debug', 'redacting a query string failed; replaced it whole', err);
         return ctx.urlMask('unparsable');
       }
     },
     headers(h) {
       try {
         return redactHeaders(ctx, policy, h);
-      } catch {
+      } catch (err) {
+        reportFailure('debug', 'redacting headers failed; left them all out', err);
         return {};
       }
     },
     body(b, ct) {
       try {
         return redactBody(ctx, b, ct);
-      } catch {
+      } catch (err) {
+        reportFailure('debug', 'redacting a body failed; replaced it whole', err);
         return ctx.mask('unparsable');
       }
     },
     text(s) {
       try {
         return redactText(ctx, safeString(s));
-      } catch {
+      } catch (err) {
+        reportFailure('debug', 'redacting text failed; replaced it whole', err);
         return ctx.mask('unparsable');
       }
     },
     attribute(v) {
       try {
         return redactValue(ctx, v);
-      } catch {
+      } catch (err) {
+        reportFailure('debug', 'redacting a value failed; replaced it whole', err);
         return ctx.mask('unparsable');
       }
     },
@@ -147,7 +155,8 @@ export function createRedactor(options: RedactionOptions = {}): Redactor {
           memo.result = kept;
         } else if (lastByKey.size < MEMO_KEYS) lastByKey.set(key, { raw, array, result: kept });
         return result;
-      } catch {
+      } catch (err) {
+        reportFailure('debug', 'redacting an attribute failed; replaced its value whole', err);
         return ctx.mask('unparsable');
       }
     },
@@ -170,7 +179,8 @@ export function createRedactor(options: RedactionOptions = {}): Redactor {
       }
       const known = KNOWN_NAMESPACES.some((p) => key.startsWith(p));
       return redactValue(ctx, v, known ? Hide.None : hideFor(keys, key));
-    } catch {
+    } catch (err) {
+      reportFailure('debug', 'redacting an attribute by its key failed; replaced its value whole', err);
       return ctx.mask('unparsable');
     }
   }

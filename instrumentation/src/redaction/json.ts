@@ -72,6 +72,7 @@ function decodeJsonString(raw: string): string {
   try {
     return JSON.parse('"' + raw + '"') as string;
   } catch {
+    // Expected: an invalid escape in malformed or cut-off JSON, so the raw text is scanned.
     return raw;
   }
 }

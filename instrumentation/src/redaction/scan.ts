@@ -8,6 +8,7 @@
  * run is unwound at most once; everything else is matched without backtracking or is
  * bounded. Values are then taken with sticky regexes or indexOf. Linear overall.
  */
+import { reportFailure } from '../diagnostics.js';
 import type { KeyMatcher } from './keys.js';
 import { maskLengthAt, type RedactionRule } from './rules.js';
 import { isUuidAt, redactTokenRun, secretTokenRule } from './tokens.js';
@@ -344,6 +345,7 @@ function safeDecode(s: string): string {
   try {
     return decodeURIComponent(s.replace(/\+/g, ' '));
   } catch {
+    // Expected: not valid percent-encoding, so the value is scanned as it stands.
     return s;
   }
 }
@@ -508,7 +510,8 @@ export function redactUrl(ctx: ScanContext, u: string): string {
       out += '#' + (frag.includes('=') ? redactParams(ctx, frag, ctx.urlMask, ctx.urlReplacement) : redactPath(ctx, frag));
     }
     return ctx.extraPatterns.length ? applyExtra(ctx, out) : out;
-  } catch {
+  } catch (err) {
+    reportFailure('debug', 'redacting the parts of a URL failed; replaced it whole', err);
     return ctx.urlMask('unparsable');
   }
 }
@@ -520,7 +523,8 @@ export function redactQuery(ctx: ScanContext, q: string): string {
     const lead = q.startsWith('?') ? '?' : '';
     const r = lead + redactParams(ctx, q.slice(lead.length), ctx.urlMask, ctx.urlReplacement);
     return ctx.extraPatterns.length ? applyExtra(ctx, r) : r;
-  } catch {
+  } catch (err) {
+    reportFailure('debug', 'redacting the parameters of a query string failed; replaced it whole', err);
     return ctx.urlMask('unparsable');
   }
 }
