@@ -1,5 +1,6 @@
 import { isUtf8 } from 'node:buffer';
 import * as zlib from 'node:zlib';
+import { reportFailure } from './diagnostics.js';
 
 /**
  * Collects up to `cap` bytes of a body as it streams past, and counts the rest.
@@ -67,6 +68,7 @@ function decodeContent(raw: Buffer, encoding: string, limit: number): Buffer | u
         try {
           return zlib.inflateSync(raw, opts);
         } catch {
+          // Expected: many servers send raw deflate without the zlib header the name promises.
           return zlib.inflateRawSync(raw, opts);
         }
       case 'br':
@@ -74,7 +76,8 @@ function decodeContent(raw: Buffer, encoding: string, limit: number): Buffer | u
       default:
         return undefined;
     }
-  } catch {
+  } catch (err) {
+    reportFailure('debug', `decoding a ${encoding} body failed; recording it as received`, err);
     return undefined;
   }
 }

@@ -1,17 +1,11 @@
 import type { Instrumentation } from '@opentelemetry/instrumentation';
 import { HttpInstrumentation } from '@opentelemetry/instrumentation-http';
 import { UndiciInstrumentation } from '@opentelemetry/instrumentation-undici';
-import type { LogRecordProcessor } from '@opentelemetry/sdk-logs';
-import type { SpanProcessor } from '@opentelemetry/sdk-trace';
+import { BatchLogRecordProcessor, type LogRecordProcessor } from '@opentelemetry/sdk-logs';
+import { BatchSpanProcessor, type SpanProcessor } from '@opentelemetry/sdk-trace';
 import { buildingDeferredBodies } from './deferred-body.js';
 import { Emitter } from './emitter.js';
-import {
-  CountingBatchLogRecordProcessor,
-  CountingBatchSpanProcessor,
-  countingLogExporter,
-  countingSpanExporter,
-  ExportStats,
-} from './export-stats.js';
+import { countingLogExporter, countingSpanExporter, ExportStats } from './export-stats.js';
 import { ExportNotices, type ExportSignal } from './export-notices.js';
 import { FlowSessions } from './flow-sessions.js';
 import { IntegrationLogs } from './integration-logs.js';
@@ -67,37 +61,18 @@ function otlpUrl(endpoint: string | undefined, signal: ExportSignal): string {
   return `${trimSlash(process.env.OTEL_EXPORTER_OTLP_ENDPOINT?.trim() || 'http://localhost:4318')}/v1/${signal}`;
 }
 
-/**
- * Everything the SDK adds to an OpenTelemetry setup, for users who run their own
- * NodeSDK: `new NodeSDK({ spanProcessors, logRecordProcessors, instrumentations })`.
- */
-export function integrationLogsComponents(options: ComponentsOptions = {}): IntegrationLogsComponents {
-  const redactor = createRedactor(options.redaction);
-  const emitter = new Emitter();
-  const stats = new ExportStats(
-    options.export === false
-      ? undefined
-      : new ExportNotices(
-          {
-            traces: options.spanExporter ? 'the span exporter' : redactor.url(otlpUrl(options.endpoint, 'traces')),
-            logs: options.logExporter ? 'the log record exporter' : redactor.url(otlpUrl(options.endpoint, 'logs')),
-          },
-          options.onExportError,
-        ),
-  );
-  const maxBodyBytes = Math.max(0, options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES);
-  const recordOutside = options.requestsOutsideScopes === 'record';
-  const captures = new RequestCaptures({
-    maxBodyBytes,
-    captureBodies: options.captureBodies !== false,
-    redactor,
-    emitter,
-    recordOutside,
-    // with our batch processor, request record bodies are built at export (deferred-body.ts)
-    deferBodies: options.export !== false,
-  });
-  captures.enable();
+/** Export stats; with our exporters, also the notices that tell the user where exports fail. */
+function exportStats(options: ComponentsOptions, redactor: Redactor): ExportStats {
+  if (options.export === false) return new ExportStats();
+  const destinations = {
+    traces: options.spanExporter ? 'the span exporter' : redactor.url(otlpUrl(options.endpoint, 'traces')),
+    logs: options.logExporter ? 'the log record exporter' : redactor.url(otlpUrl(options.endpoint, 'logs')),
+  };
+  return new ExportStats(new ExportNotices(destinations, options.onExportError));
+}
 
+/** The undici (fetch) and node:http(s) client instrumentations, wired to record requests. */
+function clientInstrumentations(options: ComponentsOptions, captures: RequestCaptures, recordOutside: boolean): Instrumentation[] {
   const spanHeaders = options.spanHeaders ?? DEFAULT_SPAN_HEADERS;
   const instrumentations: Instrumentation[] = [];
   if (options.instrumentUndici !== false) {
@@ -126,25 +101,59 @@ export function integrationLogsComponents(options: ComponentsOptions = {}): Inte
     require('node:http');
     require('node:https');
   }
+  return instrumentations;
+}
+
+/** The batch processors with the OTLP/HTTP (or given) exporters, counting what is lost in `stats`. */
+function batchProcessors(options: ComponentsOptions, stats: ExportStats): { span: SpanProcessor; log: LogRecordProcessor } {
+  const base = options.endpoint ? trimSlash(options.endpoint) : undefined;
+  const common = {
+    ...(options.headers ? { headers: options.headers } : {}),
+    ...(options.exportTimeoutMs !== undefined ? { timeoutMillis: options.exportTimeoutMs } : {}),
+  };
+  const spanExporter = options.spanExporter ?? createSpanExporter({ ...common, ...(base ? { url: `${base}/v1/traces` } : {}) });
+  const logExporter = options.logExporter ?? createLogExporter({ ...common, ...(base ? { url: `${base}/v1/logs` } : {}) });
+  const batch = {
+    maxQueueSize: options.maxQueueSize ?? DEFAULT_MAX_QUEUE_SIZE,
+    maxExportBatchSize: Math.min(512, options.maxQueueSize ?? DEFAULT_MAX_QUEUE_SIZE),
+    scheduledDelayMillis: options.scheduledDelayMs ?? DEFAULT_SCHEDULED_DELAY_MS,
+    exportTimeoutMillis: (options.exportTimeoutMs ?? 10_000) + 1000,
+    selfObsMeterProvider: stats.queueMeterProvider,
+  };
+  return {
+    span: new BatchSpanProcessor({ ...batch, exporter: countingSpanExporter(spanExporter, stats) }),
+    log: new BatchLogRecordProcessor({ ...batch, exporter: countingLogExporter(buildingDeferredBodies(logExporter), stats) }),
+  };
+}
+
+/**
+ * Everything the SDK adds to an OpenTelemetry setup, for users who run their own
+ * NodeSDK: `new NodeSDK({ spanProcessors, logRecordProcessors, instrumentations })`.
+ */
+export function integrationLogsComponents(options: ComponentsOptions = {}): IntegrationLogsComponents {
+  const redactor = createRedactor(options.redaction);
+  const emitter = new Emitter();
+  const stats = exportStats(options, redactor);
+  const maxBodyBytes = Math.max(0, options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES);
+  const recordOutside = options.requestsOutsideScopes === 'record';
+  const captures = new RequestCaptures({
+    maxBodyBytes,
+    captureBodies: options.captureBodies !== false,
+    redactor,
+    emitter,
+    recordOutside,
+    // with our batch processor, request record bodies are built at export (deferred-body.ts)
+    deferBodies: options.export !== false,
+  });
+  captures.enable();
+  const instrumentations = clientInstrumentations(options, captures, recordOutside);
 
   const spanProcessors: SpanProcessor[] = [captures.processor, new RedactingSpanProcessor(redactor), new LabelBoundSpanProcessor()];
   const logRecordProcessors: LogRecordProcessor[] = [new LastLineLogRedaction(new RedactingLogRecordProcessor(redactor), redactor)];
   if (options.export !== false) {
-    const base = options.endpoint ? trimSlash(options.endpoint) : undefined;
-    const common = {
-      ...(options.headers ? { headers: options.headers } : {}),
-      ...(options.exportTimeoutMs !== undefined ? { timeoutMillis: options.exportTimeoutMs } : {}),
-    };
-    const spanExporter = options.spanExporter ?? createSpanExporter({ ...common, ...(base ? { url: `${base}/v1/traces` } : {}) });
-    const logExporter = options.logExporter ?? createLogExporter({ ...common, ...(base ? { url: `${base}/v1/logs` } : {}) });
-    const batch = {
-      maxQueueSize: options.maxQueueSize ?? DEFAULT_MAX_QUEUE_SIZE,
-      maxExportBatchSize: Math.min(512, options.maxQueueSize ?? DEFAULT_MAX_QUEUE_SIZE),
-      scheduledDelayMillis: options.scheduledDelayMs ?? DEFAULT_SCHEDULED_DELAY_MS,
-      exportTimeoutMillis: (options.exportTimeoutMs ?? 10_000) + 1000,
-    };
-    spanProcessors.push(new CountingBatchSpanProcessor({ ...batch, exporter: countingSpanExporter(spanExporter, stats) }, stats));
-    logRecordProcessors.push(new CountingBatchLogRecordProcessor({ ...batch, exporter: countingLogExporter(buildingDeferredBodies(logExporter), stats) }, stats));
+    const batch = batchProcessors(options, stats);
+    spanProcessors.push(batch.span);
+    logRecordProcessors.push(batch.log);
   }
 
   const integrationLogs = new IntegrationLogs({

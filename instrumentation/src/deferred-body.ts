@@ -1,4 +1,5 @@
 import type { LogRecordExporter, ReadableLogRecord } from '@opentelemetry/sdk-logs';
+import { reportFailure } from './diagnostics.js';
 
 const NOT_BUILT = '{"request":null,"response":null,"error":"record body could not be built"}';
 
@@ -22,7 +23,8 @@ export class DeferredBody {
     if (this.#text === undefined) {
       try {
         this.#text = this.#build!();
-      } catch {
+      } catch (err) {
+        reportFailure('warn', 'building the body of a request record failed; exported it without request and response', err);
         this.#text = NOT_BUILT;
       }
       this.#build = undefined; // release the captured inputs

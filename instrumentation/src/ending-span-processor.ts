@@ -5,6 +5,7 @@
  */
 import type { Context } from '@opentelemetry/api';
 import type { ReadableSpan, Span, SpanProcessor } from '@opentelemetry/sdk-trace';
+import { reportFailure } from './diagnostics.js';
 
 export abstract class EndingSpanProcessor implements SpanProcessor {
   /** Rewrites the span's attributes, name or status; may throw (the throw is swallowed). */
@@ -15,8 +16,9 @@ export abstract class EndingSpanProcessor implements SpanProcessor {
   onEnding(span: Span): void {
     try {
       this.rewrite(span);
-    } catch {
+    } catch (err) {
       // A failure leaves the span as it was: never break the caller's span.end().
+      reportFailure('warn', `${this.constructor.name} failed to rewrite a span; left it as it was`, err);
     }
   }
 

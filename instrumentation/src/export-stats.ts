@@ -1,6 +1,8 @@
+import { createNoopMeter, type Counter, type Meter, type MeterProvider, type MetricAttributes, type MetricOptions } from '@opentelemetry/api';
 import { ExportResultCode, type ExportResult } from '@opentelemetry/core';
-import { BatchLogRecordProcessor, type LogRecordExporter, type ReadableLogRecord, type ReadWriteLogRecord } from '@opentelemetry/sdk-logs';
-import { BatchSpanProcessor, type ReadableSpan, type SpanExporter } from '@opentelemetry/sdk-trace';
+import type { LogRecordExporter, ReadableLogRecord } from '@opentelemetry/sdk-logs';
+import type { ReadableSpan, SpanExporter } from '@opentelemetry/sdk-trace';
+import { ATTR_ERROR_TYPE } from '@opentelemetry/semantic-conventions';
 import type { ExportNotices, ExportSignal } from './export-notices.js';
 
 /** What was lost on the way out: a collector that is down or slow costs data, never the caller's time. */
@@ -9,6 +11,12 @@ export class ExportStats {
   queueDropped = 0;
   /** Spans and log records in export batches that failed (collector down, 5xx, timeout). */
   exportFailed = 0;
+
+  /**
+   * For the batch processors' `selfObsMeterProvider` option: they report every item their
+   * bounded queue drops there, as it happens.
+   */
+  readonly queueMeterProvider: MeterProvider = { getMeter: () => new QueueDropMeter((n) => (this.queueDropped += n)) };
 
   /** `notices` tells the user when exports start failing and when they recover. */
   constructor(private readonly notices?: ExportNotices) {}
@@ -27,13 +35,54 @@ export class ExportStats {
   }
 }
 
-function counted<T>(stats: ExportStats, signal: ExportSignal, exportFn: (items: T[], cb: (r: ExportResult) => void) => void) {
-  return (items: T[], cb: (r: ExportResult) => void) => {
-    exportFn(items, (result) => {
+/**
+ * The batch processors' self-observability counters (semantic conventions
+ * `otel.sdk.processor.span.processed`, `otel.sdk.processor.log.processed`) count an item
+ * dropped at a full queue with `error.type` `queue_full`.
+ */
+const PROCESSED_COUNTERS = new Set(['otel.sdk.processor.span.processed', 'otel.sdk.processor.log.processed']);
+const QUEUE_FULL = 'queue_full';
+
+/** A meter that hands queue drops to `onDrop` and records nothing else. */
+class QueueDropMeter implements Meter {
+  private readonly noop = createNoopMeter();
+  readonly createGauge = this.noop.createGauge.bind(this.noop);
+  readonly createHistogram = this.noop.createHistogram.bind(this.noop);
+  readonly createUpDownCounter = this.noop.createUpDownCounter.bind(this.noop);
+  readonly createObservableGauge = this.noop.createObservableGauge.bind(this.noop);
+  readonly createObservableCounter = this.noop.createObservableCounter.bind(this.noop);
+  readonly createObservableUpDownCounter = this.noop.createObservableUpDownCounter.bind(this.noop);
+  readonly addBatchObservableCallback = this.noop.addBatchObservableCallback.bind(this.noop);
+  readonly removeBatchObservableCallback = this.noop.removeBatchObservableCallback.bind(this.noop);
+
+  constructor(private readonly onDrop: (count: number) => void) {}
+
+  createCounter<A extends MetricAttributes = MetricAttributes>(name: string, options?: MetricOptions): Counter<A> {
+    if (!PROCESSED_COUNTERS.has(name)) return this.noop.createCounter(name, options);
+    const onDrop = this.onDrop;
+    return {
+      add(value, attributes) {
+        if (attributes?.[ATTR_ERROR_TYPE] === QUEUE_FULL) onDrop(value);
+      },
+    };
+  }
+}
+
+type ExportFn<T> = (items: T[], cb: (r: ExportResult) => void) => void;
+
+/** An export that counts the items of every failed batch, also when the exporter throws. */
+function counted<T>(stats: ExportStats, signal: ExportSignal, exportFn: ExportFn<T>): ExportFn<T> {
+  return (items, cb) => {
+    const done = (result: ExportResult) => {
       if (result.code === ExportResultCode.SUCCESS) stats.noteSuccess(signal);
       else stats.noteFailure(signal, items.length, result.error);
       cb(result);
-    });
+    };
+    try {
+      exportFn(items, done);
+    } catch (e) {
+      done({ code: ExportResultCode.FAILED, error: e instanceof Error ? e : new Error(String(e)) });
+    }
   };
 }
 
@@ -51,44 +100,4 @@ export function countingLogExporter(inner: LogRecordExporter, stats: ExportStats
     shutdown: () => inner.shutdown(),
     forceFlush: () => inner.forceFlush?.() ?? Promise.resolve(),
   };
-}
-
-/** The SDK batch processors' private queue fields (absent if a release renames them: then nothing is counted). */
-type Queue = { _finishedSpans?: unknown[]; _finishedLogRecords?: unknown[]; _maxQueueSize?: number };
-
-/** Whether the processor is about to drop the item handed to it: its bounded queue is full. */
-function queueFull(queue: unknown[] | undefined, max: number | undefined): boolean {
-  return !!queue && max !== undefined && queue.length >= max;
-}
-
-/** BatchSpanProcessor that also counts what its bounded queue drops. */
-export class CountingBatchSpanProcessor extends BatchSpanProcessor {
-  constructor(
-    options: ConstructorParameters<typeof BatchSpanProcessor>[0],
-    private readonly stats: ExportStats,
-  ) {
-    super(options);
-  }
-
-  override onEnd(span: ReadableSpan): void {
-    const q = this as unknown as Queue;
-    if (queueFull(q._finishedSpans, q._maxQueueSize)) this.stats.queueDropped++;
-    super.onEnd(span);
-  }
-}
-
-/** BatchLogRecordProcessor that also counts what its bounded queue drops. */
-export class CountingBatchLogRecordProcessor extends BatchLogRecordProcessor {
-  constructor(
-    options: ConstructorParameters<typeof BatchLogRecordProcessor>[0],
-    private readonly stats: ExportStats,
-  ) {
-    super(options);
-  }
-
-  override onEmit(record: ReadWriteLogRecord): void {
-    const q = this as unknown as Queue;
-    if (queueFull(q._finishedLogRecords, q._maxQueueSize)) this.stats.queueDropped++;
-    super.onEmit(record);
-  }
 }

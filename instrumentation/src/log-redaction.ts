@@ -1,5 +1,6 @@
 import type { Context } from '@opentelemetry/api';
 import type { LogRecordProcessor, ReadWriteLogRecord } from '@opentelemetry/sdk-logs';
+import { reportFailure } from './diagnostics.js';
 import { boundLabelAttributes } from './label-values.js';
 import { isPreRedacted } from './pre-redacted.js';
 import type { Redactor } from './redaction/index.js';
@@ -25,8 +26,9 @@ export class LastLineLogRedaction implements LogRecordProcessor {
     this.redact(record, context);
     try {
       boundLabelAttributes(record.attributes, (k, v) => record.setAttribute(k, v));
-    } catch {
+    } catch (err) {
       // never break the emitter
+      reportFailure('debug', 'bounding the label attributes of a log record failed; skipped', err);
     }
   }
 
@@ -44,7 +46,8 @@ export class LastLineLogRedaction implements LogRecordProcessor {
         const r = this.redactor.attributeFor(key, v);
         if (r !== v) record.setAttribute(key, r as never);
       }
-    } catch {
+    } catch (err) {
+      reportFailure('debug', 'redacting the attributes of a request record failed; redacting the whole record instead', err);
       this.full.onEmit(record, context);
     }
   }

@@ -1,4 +1,5 @@
 import type { Attributes, AttributeValue } from '@opentelemetry/api';
+import { reportFailure } from './diagnostics.js';
 
 /**
  * JSON.stringify that never throws: circular references become "[Circular]", BigInts
@@ -18,6 +19,7 @@ export function safeJson(value: unknown, maxChars = 16_384): string {
       return v;
     });
   } catch (err) {
+    reportFailure('debug', 'serializing a value as JSON failed; recorded it as [unserializable]', err);
     out = JSON.stringify(`[unserializable: ${(err as Error)?.name ?? 'Error'}]`);
   }
   if (out === undefined) out = 'null';

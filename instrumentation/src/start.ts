@@ -3,6 +3,7 @@ import { resourceFromAttributes } from '@opentelemetry/resources';
 import { NodeSDK } from '@opentelemetry/sdk-node';
 import { ATTR_SERVICE_VERSION } from '@opentelemetry/semantic-conventions';
 import { integrationLogsComponents, type ComponentsOptions } from './components.js';
+import { reportFailure } from './diagnostics.js';
 import type { ExportStats } from './export-stats.js';
 import type { IntegrationLogs } from './integration-logs.js';
 
@@ -64,7 +65,8 @@ export function startIntegrationLogs(options: StartOptions = {}): IntegrationLog
       const timer = setTimeout(resolve, limitMs);
       timer.unref();
       void Promise.resolve(p)
-        .catch(() => {})
+        // Export failures were reported as they happened (export-notices.ts).
+        .catch((err: unknown) => reportFailure('debug', 'a flush or shutdown of the providers failed; went on', err))
         .finally(() => {
           clearTimeout(timer);
           resolve();
@@ -81,7 +83,7 @@ export function startIntegrationLogs(options: StartOptions = {}): IntegrationLog
   Object.defineProperty(il, 'droppedCount', { get: () => components.stats.droppedCount });
   Object.assign(il, {
     stats: components.stats,
-    forceFlush: () => flush().catch(() => {}),
+    forceFlush: () => flush().catch((err: unknown) => reportFailure('warn', 'forceFlush failed; went on', err)),
     shutdown: () =>
       (shutdownPromise ??= (async () => {
         // Give an in-flight scheduled export the chance to finish, then flush the rest.

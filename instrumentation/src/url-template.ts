@@ -44,7 +44,7 @@ function computeTemplate(pathname: string): string {
     try {
       seg = decodeURIComponent(seg);
     } catch {
-      // keep the raw segment when it is not valid percent-encoding
+      // Expected: a segment that is not valid percent-encoding is judged as it stands.
     }
     if (isIdSegment(seg) || seg.includes('@')) parts[i] = '{id}';
   }

@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { BodyCapture, renderBody } from './body-capture.js';
+import { reportFailure } from './diagnostics.js';
 import { firstValue, nodeHeaderMap, type HeaderMap } from './header-map.js';
 import type { Redactor } from './redaction/index.js';
 
@@ -47,8 +48,9 @@ export class WebhookCapture {
       try {
         const given = args.find((a, i) => i > 0 && a !== null && typeof a === 'object');
         if (given) self.writeHeadHeaders = { ...self.writeHeadHeaders, ...writeHeadHeaderMap(given) };
-      } catch {
-        /* never break the response */
+      } catch (err) {
+        // never break the response
+        reportFailure('debug', 'reading the headers given to writeHead failed; the webhook record may miss them', err);
       }
       return (origWriteHead as (...a: unknown[]) => ServerResponse).apply(this, args);
     } as ServerResponse['writeHead'];
@@ -57,8 +59,9 @@ export class WebhookCapture {
     req.push = function (this: IncomingMessage, chunk: unknown, encoding?: BufferEncoding) {
       try {
         if (chunk !== null && chunk !== undefined) (self.requestBody ??= new BodyCapture(maxBytes)).add(chunk, encoding);
-      } catch {
-        /* never break the request */
+      } catch (err) {
+        // never break the request
+        reportFailure('debug', 'capturing a chunk of a webhook request body failed; skipped it', err);
       }
       return origPush.call(this, chunk, encoding);
     };
@@ -67,8 +70,9 @@ export class WebhookCapture {
     const note = (chunk: unknown, enc: unknown) => {
       try {
         if (chunk !== undefined && chunk !== null && typeof chunk !== 'function') (self.responseBody ??= new BodyCapture(maxBytes)).add(chunk, typeof enc === 'string' ? (enc as BufferEncoding) : undefined);
-      } catch {
-        /* never break the response */
+      } catch (err) {
+        // never break the response
+        reportFailure('debug', 'capturing a chunk of a webhook response body failed; skipped it', err);
       }
     };
     res.write = function (this: ServerResponse, chunk: unknown, ...rest: unknown[]) {

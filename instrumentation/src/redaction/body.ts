@@ -3,6 +3,7 @@
  * JSON), URL-encoded forms, multipart forms, everything else as free text (XML tags
  * included). Never throws: an unexpected failure redacts the whole body.
  */
+import { reportFailure } from '../diagnostics.js';
 import { redactJson } from './json.js';
 import { redactParams, redactText, type ScanContext } from './scan.js';
 
@@ -24,7 +25,8 @@ export function redactBody(ctx: ScanContext, body: string, contentType?: string)
     if (ct.startsWith('multipart/')) return redactMultipart(ctx, body, contentType!);
     if (ct.includes('json') || looksLikeJson(body)) return redactJson(ctx, body);
     return redactText(ctx, body);
-  } catch {
+  } catch (err) {
+    reportFailure('debug', 'redacting a body by its content type failed; replaced it whole', err);
     return ctx.mask('unparsable');
   }
 }

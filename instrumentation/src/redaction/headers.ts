@@ -4,6 +4,7 @@
  * user allows it; a user-allowed name that looks like a credential (key rule) stays hidden,
  * and hidden headers stay hidden whatever the user allows.
  */
+import { reportFailure } from '../diagnostics.js';
 import type { KeyMatcher } from './keys.js';
 import { redactText, type ScanContext } from './scan.js';
 
@@ -200,8 +201,9 @@ export function redactHeaders(
     } else {
       for (const [rawName, value] of entries(h)) add(rawName, value);
     }
-  } catch {
+  } catch (err) {
     // a hostile header object: keep what was redacted so far
+    reportFailure('debug', 'reading a header object failed; kept the headers redacted so far', err);
   }
   return out;
 }

@@ -2,9 +2,10 @@
  * Redaction before export, on by default. See docs/telemetry.md (Redaction) for the
  * contract; keys.ts for the key rule, scan.ts for free text and URLs, json.ts for bodies.
  */
+import { reportFailure } from '../diagnostics.js';
 import { createKeyMatcher } from './keys.js';
 import { redactBody } from './body.js';
-import { createHeaderPolicy, redactHeaders, redactHeaderValue } from './headers.js';
+import { createHeaderPolicy, redactHeaders, redactHeaderValue, type HeaderPolicy } from './headers.js';
 import { hideFor, Hide, redactValue } from './json.js';
 import { masksFor } from './rules.js';
 import { redactQuery, redactText, redactUrl, type ScanContext } from './scan.js';
@@ -61,18 +62,19 @@ const KNOWN_NAMESPACES = [
 function safeString(v: unknown): string {
   try {
     return typeof v === 'string' ? v : String(v ?? '');
-  } catch {
+  } catch (err) {
+    reportFailure('debug', 'converting a value to a string failed; redacting an empty string instead', err);
     return '';
   }
 }
 
-export function createRedactor(options: RedactionOptions = {}): Redactor {
+/** The scan context of a redactor's options: replacements, masks, keys and user patterns. */
+function scanContext(options: RedactionOptions): ScanContext {
   const replacement = typeof options.replacement === 'string' ? options.replacement : '[REDACTED]';
   const urlReplacement = typeof options.replacement === 'string' ? encodeURIComponent(replacement) : 'REDACTED';
   const showRule = options.showRule === true;
-  const keys = createKeyMatcher(options.extraKeys ?? []);
-  const ctx: ScanContext = {
-    keys,
+  return {
+    keys: createKeyMatcher(options.extraKeys ?? []),
     replacement,
     urlReplacement,
     mask: masksFor(replacement, showRule),
@@ -82,99 +84,119 @@ export function createRedactor(options: RedactionOptions = {}): Redactor {
       .filter((p): p is RegExp => p instanceof RegExp)
       .map((p) => new RegExp(p.source, p.flags.replace(/[gy]/g, '') + 'g')),
   };
-  const policy = createHeaderPolicy(keys, options.allowedHeaders ?? []);
+}
+
+export function createRedactor(options: RedactionOptions = {}): Redactor {
+  const ctx = scanContext(options);
+  const policy = createHeaderPolicy(ctx.keys, options.allowedHeaders ?? []);
+  const lastByKey = new Map<string, AttributeMemo>();
+  // The last url() result: a request span carries it as url.full moments later, when the
+  // span processor redacts the span (as the log last line, it is not redacted twice).
+  let lastUrl: string | undefined;
+  const uncached = (key: string, v: unknown) => attributeForUncached(ctx, policy, key, v, lastUrl);
 
   // try/catch inline rather than through a wrapper: these run several times per request
-  const redactor: Redactor = {
+  return {
     url(u) {
       try {
         return (lastUrl = redactUrl(ctx, safeString(u)));
-      } catch {
+      } catch (err) {
+        reportFailure('debug', 'redacting a URL failed; replaced it whole', err);
         return ctx.urlMask('unparsable');
       }
     },
     query(q) {
       try {
         return redactQuery(ctx, safeString(q));
-      } catch {
+      } catch (err) {
+        reportFailure('debug', 'redacting a query string failed; replaced it whole', err);
         return ctx.urlMask('unparsable');
       }
     },
     headers(h) {
       try {
         return redactHeaders(ctx, policy, h);
-      } catch {
+      } catch (err) {
+        reportFailure('debug', 'redacting headers failed; left them all out', err);
         return {};
       }
     },
     body(b, ct) {
       try {
         return redactBody(ctx, b, ct);
-      } catch {
+      } catch (err) {
+        reportFailure('debug', 'redacting a body failed; replaced it whole', err);
         return ctx.mask('unparsable');
       }
     },
     text(s) {
       try {
         return redactText(ctx, safeString(s));
-      } catch {
+      } catch (err) {
+        reportFailure('debug', 'redacting text failed; replaced it whole', err);
         return ctx.mask('unparsable');
       }
     },
     attribute(v) {
       try {
         return redactValue(ctx, v);
-      } catch {
+      } catch (err) {
+        reportFailure('debug', 'redacting a value failed; replaced it whole', err);
         return ctx.mask('unparsable');
       }
     },
     attributeFor(key, v) {
       try {
-        // Attribute values repeat across spans and records (method, host, scheme, the
-        // operation's tool and ids, header values): the last result per key is kept.
-        let raw: string | undefined;
-        if (typeof v === 'string') raw = v;
-        else if (Array.isArray(v) && v.length === 1 && typeof v[0] === 'string') raw = v[0] as string;
-        if (raw === undefined || raw.length > MEMO_MAX_LENGTH) return attributeForUncached(key, v);
-        const array = raw !== v;
-        const memo = lastByKey.get(key);
-        if (memo !== undefined && memo.raw === raw && memo.array === array) return Array.isArray(memo.result) ? memo.result.slice() : memo.result;
-        const result = attributeForUncached(key, v);
-        const kept = Array.isArray(result) ? result.slice() : result;
-        if (memo !== undefined) {
-          memo.raw = raw;
-          memo.array = array;
-          memo.result = kept;
-        } else if (lastByKey.size < MEMO_KEYS) lastByKey.set(key, { raw, array, result: kept });
-        return result;
-      } catch {
+        return memoizedAttribute(lastByKey, key, v, uncached);
+      } catch (err) {
+        reportFailure('debug', 'redacting an attribute failed; replaced its value whole', err);
         return ctx.mask('unparsable');
       }
     },
   };
-  const lastByKey = new Map<string, AttributeMemo>();
-  // The last url() result: a request span carries it as url.full moments later, when the
-  // span processor redacts the span (as the log last line, it is not redacted twice).
-  let lastUrl: string | undefined;
+}
 
-  function attributeForUncached(key: string, v: unknown): unknown {
-    try {
-      if (typeof v === 'string') {
-        if (URL_KEYS.has(key)) return v === lastUrl ? v : redactUrl(ctx, v);
-        if (QUERY_KEYS.has(key)) return redactQuery(ctx, v);
-      }
-      if (key.startsWith('http.re')) {
-        for (const p of HEADER_PREFIXES) {
-          if (key.startsWith(p)) return redactHeaderValue(ctx, policy, key.slice(p.length), v);
-        }
-      }
-      const known = KNOWN_NAMESPACES.some((p) => key.startsWith(p));
-      return redactValue(ctx, v, known ? Hide.None : hideFor(keys, key));
-    } catch {
-      return ctx.mask('unparsable');
+/**
+ * attributeFor through the memo: attribute values repeat across spans and records (method,
+ * host, scheme, the operation's tool and ids, header values), so the last result per key
+ * is kept.
+ */
+function memoizedAttribute(lastByKey: Map<string, AttributeMemo>, key: string, v: unknown, uncached: (key: string, v: unknown) => unknown): unknown {
+  let raw: string | undefined;
+  if (typeof v === 'string') raw = v;
+  else if (Array.isArray(v) && v.length === 1 && typeof v[0] === 'string') raw = v[0] as string;
+  if (raw === undefined || raw.length > MEMO_MAX_LENGTH) return uncached(key, v);
+  const array = raw !== v;
+  const memo = lastByKey.get(key);
+  if (memo !== undefined && memo.raw === raw && memo.array === array) return Array.isArray(memo.result) ? memo.result.slice() : memo.result;
+  const result = uncached(key, v);
+  const kept = Array.isArray(result) ? result.slice() : result;
+  if (memo !== undefined) {
+    memo.raw = raw;
+    memo.array = array;
+    memo.result = kept;
+  } else if (lastByKey.size < MEMO_KEYS) lastByKey.set(key, { raw, array, result: kept });
+  return result;
+}
+
+/** An attribute by its key: url keys, query keys, header keys, sensitive keys, else as a value. */
+function attributeForUncached(ctx: ScanContext, policy: HeaderPolicy, key: string, v: unknown, lastUrl: string | undefined): unknown {
+  try {
+    if (typeof v === 'string') {
+      if (URL_KEYS.has(key)) return v === lastUrl ? v : redactUrl(ctx, v);
+      if (QUERY_KEYS.has(key)) return redactQuery(ctx, v);
     }
+    if (key.startsWith('http.re')) {
+      for (const p of HEADER_PREFIXES) {
+        if (key.startsWith(p)) return redactHeaderValue(ctx, policy, key.slice(p.length), v);
+      }
+    }
+    const known = KNOWN_NAMESPACES.some((p) => key.startsWith(p));
+    return redactValue(ctx, v, known ? Hide.None : hideFor(ctx.keys, key));
+  } catch (err) {
+    reportFailure('debug', 'redacting an attribute by its key failed; replaced its value whole', err);
+    return ctx.mask('unparsable');
   }
-  return redactor;
 }
 
 /** The last value seen under one attribute key and its redaction (see attributeFor). */

@@ -72,6 +72,7 @@ function decodeJsonString(raw: string): string {
   try {
     return JSON.parse('"' + raw + '"') as string;
   } catch {
+    // Expected: an invalid escape in malformed or cut-off JSON, so the raw text is scanned.
     return raw;
   }
 }
@@ -113,24 +114,121 @@ function skipWs(src: string, i: number, n: number): number {
   return i;
 }
 
-/** Output so far plus the rest after a syntax error (or the end of input). */
+/** Output so far plus the rest after a syntax error, or at the end of input (whatever `sensitive`). */
 function finish(ctx: ScanContext, src: string, out: string, last: number, at: number, sensitive: boolean): string {
   if (at >= src.length) return last === 0 ? src : out + src.slice(last);
   return out + src.slice(last, at) + (sensitive ? ctx.mask('key') : redactText(ctx, src.slice(at)));
 }
 
-// Hot loop: plain locals only (no closures), so V8 keeps them in registers.
+type KeyMemo = NonNullable<ScanContext['keyMemo']>;
+/** JSON keys kept in the memo (direct-mapped), for the redactor's lifetime. */
+const KEY_SLOTS = 512;
+/** One more slot, for the result of a key that is not kept (escaped or longer than 128). */
+const UNKEPT = KEY_SLOTS;
+
+/**
+ * The memo slot that holds what the key at src[open..close] (its quotes) hides, and its own
+ * text when that must be rewritten. Keys repeat (arrays of records): comparing a slot in
+ * place avoids slicing and hashing every key. Kept small, so V8 inlines it into the loop.
+ */
+function keySlot(ctx: ScanContext, memo: KeyMemo, src: string, open: number, close: number, escaped: boolean): number {
+  const len = close - open - 1;
+  const slot = len > 0 ? (len * 31 + src.charCodeAt(open + 1) * 7 + src.charCodeAt(close - 1)) & (KEY_SLOTS - 1) : 0;
+  const known = memo.keys[slot];
+  if (!escaped && known !== undefined && known.length === len && src.startsWith(known, open + 1)) return slot;
+  return learnKey(ctx, memo, src, open, close, escaped, len <= 128 && !escaped ? slot : UNKEPT);
+}
+
+/** A key not in the memo: what it hides, and its text when it is a secret itself (maps keyed by token or session id). */
+function learnKey(ctx: ScanContext, memo: KeyMemo, src: string, open: number, close: number, escaped: boolean, slot: number): number {
+  const raw = src.slice(open + 1, close);
+  const key = escaped ? decodeJsonString(raw) : raw;
+  const red = mightHoldSecret(key) || ctx.extraPatterns.length > 0 ? redactText(ctx, key) : key;
+  memo.keys[slot] = slot === UNKEPT ? undefined : key;
+  memo.flags[slot] = hideFor(ctx.keys, key);
+  memo.text[slot] = red !== key ? JSON.stringify(red) : undefined;
+  return slot;
+}
+
+/** The replacement for the string value at src[open..close] (its quotes), or undefined to keep it. */
+function stringReplacement(ctx: ScanContext, src: string, open: number, close: number, sens: boolean, hide: Hide, nest: number, escaped: boolean, quotedR: string): string | undefined {
+  if (sens && !(hide & Hide.ButProse && isProse(src.slice(open + 1, close)))) return close > open + 1 ? quotedR : undefined;
+  const extra = ctx.extraPatterns.length > 0;
+  // short strings and UUIDs hold no secret
+  if (!extra && (close - open <= 5 || (close - open === 37 && isUuidAt(src, open + 1)))) return undefined;
+  const candidate = escaped || mightHoldSecret(src, open + 1, close);
+  return candidate || extra ? changedString(ctx, src, open, close, hide, nest, escaped, candidate) : undefined;
+}
+
+/** A string value redacted (as a candidate for secrets, or for the user's patterns only): its JSON text, or undefined when unchanged. */
+function changedString(ctx: ScanContext, src: string, open: number, close: number, hide: Hide, nest: number, escaped: boolean, candidate: boolean): string | undefined {
+  const raw = src.slice(open + 1, close);
+  const val = escaped ? decodeJsonString(raw) : raw;
+  const red = candidate ? redactKeyedString(ctx, val, nest, hide) : redactText(ctx, val);
+  return red !== val ? JSON.stringify(red) : undefined;
+}
+
+/** The rest of a body cut off inside the string opening at `open`, redacted as far as it goes. */
+function cutOffString(ctx: ScanContext, src: string, open: number, sens: boolean, nest: number, escaped: boolean): string {
+  if (sens) return '"' + ctx.mask('key');
+  const raw = src.slice(open + 1);
+  const val = escaped ? decodeJsonString(raw) : raw;
+  const red = redactStringValue(ctx, val, nest);
+  return red === val ? src.slice(open) : '"' + JSON.stringify(red).slice(1, -1);
+}
+
+function isNumberStart(c: number): boolean {
+  return c === 45 || (c >= 48 && c <= 57);
+}
+
+/** The end of the number or true/false/null starting at `start`, or -1 when it is not JSON. */
+function literalEnd(src: string, start: number, n: number): number {
+  let i = start;
+  while (i < n) {
+    const d = src.charCodeAt(i);
+    if ((d >= 48 && d <= 57) || (d >= 97 && d <= 122) || d === 45 || d === 43 || d === 46 || d === 69) i++;
+    else break;
+  }
+  if (i === start) return -1;
+  if (isNumberStart(src.charCodeAt(start))) return i;
+  const tok = src.slice(start, i);
+  return tok === 'true' || tok === 'false' || tok === 'null' ? i : -1;
+}
+
+/** Skips whitespace and the brackets that close containers on `stack` (popping them); returns where the next token starts. */
+function closeContainers(src: string, i: number, n: number, stack: number[]): number {
+  for (;;) {
+    i = skipWs(src, i, n);
+    if (i >= n || stack.length === 0) return i;
+    const d = src.charCodeAt(i);
+    const top = stack[stack.length - 1]!;
+    if (!((d === 125 && !(top & ARRAY)) || (d === 93 && top & ARRAY))) return i;
+    stack.pop();
+    i++;
+  }
+}
+
+/** What follows a value (and the brackets closed after it) at `i`. */
+const NEXT_MEMBER = 0;
+const NEXT_ELEMENT = 1;
+/** Several top-level values (NDJSON) go on. */
+const NEXT_TOP_LEVEL = 2;
+const NOT_JSON = 3;
+
+function following(src: string, i: number, stack: number[]): number {
+  const d = src.charCodeAt(i);
+  if (stack.length === 0) return d === 123 || d === 91 ? NEXT_TOP_LEVEL : NOT_JSON;
+  if (d !== 44) return NOT_JSON;
+  return stack[stack.length - 1]! & ARRAY ? NEXT_ELEMENT : NEXT_MEMBER;
+}
+
+// Hot loop: plain locals only (no closures), so V8 keeps them in registers; the steps it
+// calls are small enough for V8 to inline.
 export function redactJson(ctx: ScanContext, src: string, nest = 0): string {
   const n = src.length;
-  const R = ctx.mask('key');
-  const quotedR = JSON.stringify(R);
-  const keys = ctx.keys;
-  const extra = ctx.extraPatterns.length > 0;
+  const quotedR = JSON.stringify(ctx.mask('key'));
   const stack: number[] = [];
-  const memo = (ctx.keyMemo ??= { keys: new Array(512), flags: new Array(512), text: new Array(512) });
-  const keyMemo = memo.keys;
-  const keyMemoResult = memo.flags;
-  const keyMemoText = memo.text;
+  const memo = (ctx.keyMemo ??= { keys: new Array(KEY_SLOTS + 1), flags: new Array(KEY_SLOTS + 1), text: new Array(KEY_SLOTS + 1) });
   let out = '';
   let last = 0;
   let i = 0;
@@ -145,157 +243,63 @@ export function redactJson(ctx: ScanContext, src: string, nest = 0): string {
       expectKey = false;
       const parentSensitive = (stack[stack.length - 1]! & SENSITIVE) !== 0;
       i = skipWs(src, i, n);
-      if (i >= n) return finish(ctx, src, out, last, n, false);
-      if (src.charCodeAt(i) !== 34) return finish(ctx, src, out, last, i, parentSensitive);
-      const e = stringEnd(src, i);
+      const e = i < n && src.charCodeAt(i) === 34 ? stringEnd(src, i) : -1;
       if (e < 0) return finish(ctx, src, out, last, i, parentSensitive);
       if (nextBackslash >= 0 && nextBackslash < i) nextBackslash = src.indexOf('\\', i);
-      let keyHide: Hide;
-      let keyText: string | undefined; // set when the key itself must be rewritten
-      if (nextBackslash >= 0 && nextBackslash < e) {
-        const key = decodeJsonString(src.slice(i + 1, e));
-        keyHide = hideFor(keys, key);
-        const red = redactText(ctx, key);
-        if (red !== key) keyText = JSON.stringify(red);
-      } else {
-        // keys repeat (arrays of records): a direct-mapped memo compared in place avoids
-        // slicing and hashing every key
-        const len = e - i - 1;
-        const slot = len > 0 ? (len * 31 + src.charCodeAt(i + 1) * 7 + src.charCodeAt(e - 1)) & 511 : 0;
-        const known = keyMemo[slot];
-        if (known !== undefined && known.length === len && src.startsWith(known, i + 1)) {
-          keyHide = keyMemoResult[slot]!;
-          keyText = keyMemoText[slot];
-        } else {
-          const key = src.slice(i + 1, e);
-          keyHide = hideFor(keys, key);
-          // a key can be a secret itself (maps keyed by token or session id)
-          const red = mightHoldSecret(key) || extra ? redactText(ctx, key) : key;
-          keyText = red !== key ? JSON.stringify(red) : undefined;
-          if (len <= 128) {
-            // bounded: 512 slots of short keys, kept for the redactor's lifetime
-            keyMemo[slot] = key;
-            keyMemoResult[slot] = keyHide;
-            keyMemoText[slot] = keyText;
-          }
-        }
-      }
-      if (keyText !== undefined) {
-        out += src.slice(last, i) + keyText;
+      const slot = keySlot(ctx, memo, src, i, e, nextBackslash >= 0 && nextBackslash < e);
+      if (memo.text[slot] !== undefined) {
+        out += src.slice(last, i) + memo.text[slot];
         last = e + 1;
       }
-      i = skipWs(src, e + 1, n);
-      if (i >= n) return finish(ctx, src, out, last, n, false);
-      if (src.charCodeAt(i) !== 58) return finish(ctx, src, out, last, i, parentSensitive);
-      i++;
-      hide = parentSensitive ? Hide.All : keyHide;
+      hide = parentSensitive ? Hide.All : memo.flags[slot]!;
       sens = (hide & Hide.Text) !== 0;
+      i = skipWs(src, e + 1, n);
+      if (i >= n || src.charCodeAt(i) !== 58) return finish(ctx, src, out, last, i, parentSensitive);
+      i++;
     }
 
     // ---- a value
     i = skipWs(src, i, n);
     if (i >= n) return finish(ctx, src, out, last, n, false);
+    const start = i;
     const c = src.charCodeAt(i);
+    let replacement: string | undefined;
     if (c === 123 || c === 91) {
       stack.push((c === 91 ? ARRAY : 0) | (sens || stack.length >= MAX_DEPTH ? SENSITIVE : 0));
       hide = sens ? Hide.All : Hide.None;
       i = skipWs(src, i + 1, n);
-      if (i >= n) return finish(ctx, src, out, last, n, false);
-      const d = src.charCodeAt(i);
-      if ((c === 123 && d === 125) || (c === 91 && d === 93)) {
-        stack.pop();
-        i++;
-      } else {
+      if (i >= n || src.charCodeAt(i) !== (c === 123 ? 125 : 93)) {
         if (c === 123) expectKey = true;
         else sens = (stack[stack.length - 1]! & SENSITIVE) !== 0;
         continue;
-      }
+      } // else empty: closed below like any value
     } else if (c === 34) {
       const e = stringEnd(src, i);
       if (nextBackslash >= 0 && nextBackslash < i) nextBackslash = src.indexOf('\\', i);
-      if (e < 0) {
-        // cut off inside a string
-        if (sens) return out + src.slice(last, i) + '"' + R;
-        const raw = src.slice(i + 1);
-        const val = nextBackslash >= 0 ? decodeJsonString(raw) : raw;
-        const red = redactStringValue(ctx, val, nest);
-        return red === val ? finish(ctx, src, out, last, n, false) : out + src.slice(last, i) + '"' + JSON.stringify(red).slice(1, -1);
-      }
-      if (sens && !(hide & Hide.ButProse && isProse(src.slice(i + 1, e)))) {
-        if (e > i + 1) {
-          out += src.slice(last, i) + quotedR;
-          last = e + 1;
-        }
-      } else if ((e - i > 5 && !(e - i === 37 && isUuidAt(src, i + 1))) || extra) {
-        const escaped = nextBackslash >= 0 && nextBackslash < e;
-        if (escaped || mightHoldSecret(src, i + 1, e)) {
-          const raw = src.slice(i + 1, e);
-          const val = escaped ? decodeJsonString(raw) : raw;
-          const red = redactKeyedString(ctx, val, nest, hide);
-          if (red !== val) {
-            out += src.slice(last, i) + JSON.stringify(red);
-            last = e + 1;
-          }
-        } else if (extra) {
-          const raw = src.slice(i + 1, e);
-          const red = redactText(ctx, raw);
-          if (red !== raw) {
-            out += src.slice(last, i) + JSON.stringify(red);
-            last = e + 1;
-          }
-        }
-      }
+      if (e < 0) return out + src.slice(last, i) + cutOffString(ctx, src, i, sens, nest, nextBackslash >= 0);
+      replacement = stringReplacement(ctx, src, i, e, sens, hide, nest, nextBackslash >= 0 && nextBackslash < e, quotedR);
       i = e + 1;
     } else {
-      // number or literal
-      const start = i;
-      while (i < n) {
-        const d = src.charCodeAt(i);
-        if ((d >= 48 && d <= 57) || (d >= 97 && d <= 122) || d === 45 || d === 43 || d === 46 || d === 69) i++;
-        else break;
-      }
-      if (i === start) return finish(ctx, src, out, last, start, sens);
-      const first = src.charCodeAt(start);
-      if (first === 45 || (first >= 48 && first <= 57)) {
-        if (sens && hide & Hide.Numbers) {
-          out += src.slice(last, start) + quotedR;
-          last = i;
-        }
-      } else {
-        const tok = src.slice(start, i);
-        if (tok !== 'true' && tok !== 'false' && tok !== 'null') return finish(ctx, src, out, last, start, sens);
-      }
+      i = literalEnd(src, start, n);
+      if (i < 0) return finish(ctx, src, out, last, start, sens);
+      if (sens && hide & Hide.Numbers && isNumberStart(c)) replacement = quotedR;
+    }
+    if (replacement !== undefined) {
+      out += src.slice(last, start) + replacement;
+      last = i;
     }
 
     // ---- after a value: , ] } or (top level) another value
-    for (;;) {
-      i = skipWs(src, i, n);
-      if (i >= n) return finish(ctx, src, out, last, n, false);
-      const d = src.charCodeAt(i);
-      if (stack.length === 0) {
-        // several top-level values (NDJSON) go on; anything else is not JSON
-        if (d === 123 || d === 91) {
-          sens = false;
-          hide = Hide.None;
-          break;
-        }
-        return finish(ctx, src, out, last, i, false);
-      }
-      const top = stack[stack.length - 1]!;
-      if (d === 44) {
-        i++;
-        if (top & ARRAY) {
-          sens = (top & SENSITIVE) !== 0;
-          hide = sens ? Hide.All : Hide.None;
-        } else expectKey = true;
-        break;
-      }
-      if ((d === 125 && !(top & ARRAY)) || (d === 93 && top & ARRAY)) {
-        stack.pop();
-        i++;
-        continue;
-      }
-      return finish(ctx, src, out, last, i, (top & SENSITIVE) !== 0);
+    i = closeContainers(src, i, n, stack);
+    if (i >= n) return finish(ctx, src, out, last, n, false);
+    const next = following(src, i, stack);
+    const top = stack.length > 0 ? stack[stack.length - 1]! : 0;
+    if (next === NOT_JSON) return finish(ctx, src, out, last, i, (top & SENSITIVE) !== 0);
+    if (next !== NEXT_TOP_LEVEL) i++; // past the comma
+    if (next === NEXT_MEMBER) expectKey = true;
+    else {
+      sens = (top & SENSITIVE) !== 0; // at top level: false
+      hide = sens ? Hide.All : Hide.None;
     }
   }
 }

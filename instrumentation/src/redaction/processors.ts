@@ -9,6 +9,7 @@
 import type { Context } from '@opentelemetry/api';
 import type { ReadWriteLogRecord, LogRecordProcessor } from '@opentelemetry/sdk-logs';
 import type { Span } from '@opentelemetry/sdk-trace';
+import { reportFailure } from '../diagnostics.js';
 import { EndingSpanProcessor } from '../ending-span-processor.js';
 import type { Redactor } from './index.js';
 
@@ -22,7 +23,8 @@ function redactMap(redactor: Redactor, attrs: Attrs | undefined, set: (k: string
     let r: unknown;
     try {
       r = redactor.attributeFor(k, v);
-    } catch {
+    } catch (err) {
+      reportFailure('debug', 'redacting an attribute failed; replaced its value with [REDACTED]', err);
       r = '[REDACTED]';
     }
     if (r !== v && !sameArray(r, v)) set(k, r);
@@ -77,11 +79,13 @@ export class RedactingLogRecordProcessor implements LogRecordProcessor {
         record.setBody(r.attribute(body) as never);
       }
       redactMap(r, record.attributes as Attrs, (k, v) => record.setAttribute(k, v as never));
-    } catch {
+    } catch (err) {
       try {
         record.setBody('[REDACTED]');
-      } catch {
+        reportFailure('warn', 'redacting a log record failed; replaced its body with [REDACTED]', err);
+      } catch (setErr) {
         // read-only record: nothing more can be done here
+        reportFailure('warn', 'redacting a log record failed and its body could not be replaced; it may leave unredacted', setErr);
       }
     }
   }

@@ -8,6 +8,7 @@
  * run is unwound at most once; everything else is matched without backtracking or is
  * bounded. Values are then taken with sticky regexes or indexOf. Linear overall.
  */
+import { reportFailure } from '../diagnostics.js';
 import type { KeyMatcher } from './keys.js';
 import { maskLengthAt, type RedactionRule } from './rules.js';
 import { isUuidAt, redactTokenRun, secretTokenRule } from './tokens.js';
@@ -181,130 +182,170 @@ function scan(ctx: ScanContext, s: string): string {
   }
 }
 
+/** Text being rewritten: the output so far, where the copied input ends, and where the next search starts. */
+class Rewrite {
+  out = '';
+  last = 0;
+  pos = 0;
+
+  constructor(readonly s: string) {}
+
+  /** Replaces s[from..to) and goes on after it. */
+  put(from: number, to: number, replacement: string): void {
+    this.out += this.s.slice(this.last, from) + replacement;
+    this.last = to;
+    this.pos = to;
+  }
+
+  result(): string {
+    return this.last === 0 ? this.s : this.out + this.s.slice(this.last);
+  }
+}
+
+/** Length of a mask (of this context's replacement) already at `at`, 0 if none. */
+function maskedAt(ctx: ScanContext, s: string, at: number): number {
+  return maskLengthAt(s, at, ctx.replacement, ctx.showRule);
+}
+
 /**
  * SCAN has no `g` flag (V8 cannot count backtracks of a global regex with look-behind), so
- * each search runs on the rest of the string (an O(1) slice) from `pos`. Every branch moves
+ * each search runs on the rest of the string (an O(1) slice) from `pos`. Every step moves
  * `pos` past the match.
  */
 function scanWith(ctx: ScanContext, s: string): string {
-  const R = ctx.replacement;
-  const mask = ctx.mask;
-  const maskAt = (at: number) => maskLengthAt(s, at, R, ctx.showRule);
-  let out = '';
-  let last = 0;
-  let pos = 0;
-  const put = (from: number, to: number, replacement: string): void => {
-    out += s.slice(last, from) + replacement;
-    last = to;
-    pos = to;
-  };
+  const w = new Rewrite(s);
   for (;;) {
-    const m = SCAN.exec(pos === 0 ? s : s.slice(pos));
+    const m = SCAN.exec(w.pos === 0 ? s : s.slice(w.pos));
     if (m === null) break;
     const g = m.groups!;
-    const at = pos + m.index;
+    const at = w.pos + m.index;
     const end = at + m[0].length;
-    pos = end;
-    if (g.pem !== undefined) {
-      const endMarker = s.indexOf('-----END', end);
-      let stop = s.length;
-      if (endMarker >= 0) {
-        const close = s.indexOf('-----', endMarker + 8);
-        stop = close >= 0 ? close + 5 : s.length;
-      }
-      put(at, stop, mask('pem'));
-    } else if (g.url !== undefined) {
-      URL_EXTENT.lastIndex = end;
-      const ext = URL_EXTENT.exec(s);
-      const stop = end + (ext ? ext[0].length : 0);
-      const u = s.slice(at, stop);
-      const r = redactUrl(ctx, u);
-      if (r !== u) put(at, stop, r);
-      else pos = stop;
-    } else if (g.xml !== undefined) {
-      const tag = g.tag!;
-      const local = tag.slice(tag.lastIndexOf(':') + 1);
-      if (ctx.keys.isSensitive(local)) {
-        const gt = s.indexOf('>', end);
-        if (gt >= 0 && s.charCodeAt(gt - 1) !== 47 /* self-closing */) {
-          const lt = s.indexOf('<', gt + 1);
-          const stop = lt >= 0 ? lt : s.length;
-          if (stop > gt + 1 && maskAt(gt + 1) === 0) put(gt + 1, stop, mask('key'));
-          else pos = stop;
-        }
-      }
-      // not sensitive: go on after the tag name, so attributes are scanned as key=value
-    } else if (g.kv !== undefined) {
-      const k = g.k!;
-      // `a=1&key=x`: query-string context, so the parameter rule applies (key, code, sig)
-      const prev = at > 0 ? s.charCodeAt(at - 1) : 0;
-      const param = m[0].includes('=') && (prev === 63 || prev === 38 || /^[^\s&]*&/.test(s.slice(end, end + 200)));
-      // a random-looking run before `=` is base64 padding or a token, not a key name
-      if ((k.length >= 32 && secretTokenRule(k) === 'entropy') || !ctx.keys.isSensitive(k, param ? 'param' : 'key')) {
-        const r = redactTokenRun(k, mask, ctx.entropy !== false);
-        if (r !== k) put(at, at + k.length, r);
-        // else continue right after the separator: the value is scanned on its own
-        continue;
-      }
-      const already = maskAt(end);
-      if (already > 0) {
-        pos = end + already;
-        continue;
-      }
-      const K = mask('key');
-      const q2 = g.q2;
-      if (q2 !== undefined) {
-        const quote = q2[q2.length - 1]!;
-        let close = closingQuote(s, end, quote, q2.length === 2);
-        if (close < 0) close = s.length;
-        else if (q2.length === 2) close--; // \"...\" (JSON inside a JSON string)
-        const nl = s.indexOf('\n', end);
-        const stop = Math.min(close, nl >= 0 ? nl : s.length, end + 4096);
-        if (stop > end) put(end, stop, K);
-      } else if (m[0].endsWith(':') && s.startsWith('//', end)) {
-        // "x://" is a URL scheme, not a key
-        pos = end;
-      } else if (s.charCodeAt(end) === 123 || s.charCodeAt(end) === 91) {
-        // "credentials": {...} inside text: the whole bracketed value goes
-        put(end, bracketEnd(s, end), K);
-      } else {
-        const v = wholeLineKey(k) && m[0].includes(':') ? LINE_VALUE : UNQUOTED_VALUE; // "Cookie: a=b; c=d"
-        v.lastIndex = end;
-        const vm = v.exec(s);
-        if (vm) put(end, end + Math.min(vm[0].length, MAX_VALUE), K);
-      }
-    } else if (g.scheme !== undefined) {
-      SCHEME_CREDENTIAL.lastIndex = end;
-      const cm = SCHEME_CREDENTIAL.exec(s);
-      if (cm) {
-        const cred = cm[0];
-        const stop = end + cred.length;
-        const next = stop < s.length ? s.charCodeAt(stop) : 0;
-        const bearer = m[0].toLowerCase().startsWith('bearer');
-        let coreLen = cred.length;
-        while (coreLen > 0 && cred.charCodeAt(coreLen - 1) === 61) coreLen--;
-        const core = cred.slice(0, coreLen);
-        // "basic information", "token expired": plain words are not credentials; and
-        // "token password=x" is a key=value pair, scanned as such from the next word on
-        const padded = coreLen < cred.length;
-        const whole =
-          next === 0 || next === 32 || next === 9 || next === 10 || next === 13 || next === 44 || next === 59 ||
-          next === 41 || next === 93 || next === 125 || next === 60 || next === 38 || next === 92 ||
-          (!padded && (next === 34 || next === 39));
-        if (whole && !cred.startsWith(R.slice(1)) && (bearer || /[0-9A-Z+/_\-.~]/.test(core) || core !== cred)) {
-          put(end, stop, mask('scheme'));
-        }
-      }
-    } else if (g.tok !== undefined) {
-      const t = g.tok;
-      // the local part of an e-mail address (`3f9a...c1@reply.example.com`) is an address,
-      // unless a `:` before it makes it the password of `user:password@host`
-      if (s.charCodeAt(end) === 64 && (at === 0 || s.charCodeAt(at - 1) !== 58) && EMAIL_DOMAIN.test(s.slice(end + 1, end + 256))) continue;
-      const r = redactTokenRun(t, mask, ctx.entropy !== false);
-      if (r !== t) put(at, end, r);
-    }
+    w.pos = end;
+    if (g.pem !== undefined) redactPem(ctx, w, at, end);
+    else if (g.url !== undefined) redactUrlAt(ctx, w, at, end);
+    else if (g.xml !== undefined) redactXmlValue(ctx, w, g.tag!, end);
+    else if (g.kv !== undefined) redactKeyValue(ctx, w, m, at, end);
+    else if (g.scheme !== undefined) redactSchemeCredential(ctx, w, m[0], end);
+    else if (g.tok !== undefined) redactToken(ctx, w, g.tok, at, end);
   }
-  return last === 0 ? s : out + s.slice(last);
+  return w.result();
+}
+
+/** A private key block, up to its END line (or the end of the text). */
+function redactPem(ctx: ScanContext, w: Rewrite, at: number, end: number): void {
+  const s = w.s;
+  const endMarker = s.indexOf('-----END', end);
+  let stop = s.length;
+  if (endMarker >= 0) {
+    const close = s.indexOf('-----', endMarker + 8);
+    stop = close >= 0 ? close + 5 : s.length;
+  }
+  w.put(at, stop, ctx.mask('pem'));
+}
+
+/** A URL in text, as far as it extends. */
+function redactUrlAt(ctx: ScanContext, w: Rewrite, at: number, end: number): void {
+  URL_EXTENT.lastIndex = end;
+  const ext = URL_EXTENT.exec(w.s);
+  const stop = end + (ext ? ext[0].length : 0);
+  const u = w.s.slice(at, stop);
+  const r = redactUrl(ctx, u);
+  if (r !== u) w.put(at, stop, r);
+  else w.pos = stop;
+}
+
+/** The content of an element with a sensitive name; otherwise its attributes are scanned as key=value. */
+function redactXmlValue(ctx: ScanContext, w: Rewrite, tag: string, end: number): void {
+  const s = w.s;
+  if (!ctx.keys.isSensitive(tag.slice(tag.lastIndexOf(':') + 1))) return;
+  const gt = s.indexOf('>', end);
+  if (gt < 0 || s.charCodeAt(gt - 1) === 47 /* self-closing */) return;
+  const lt = s.indexOf('<', gt + 1);
+  const stop = lt >= 0 ? lt : s.length;
+  if (stop > gt + 1 && maskedAt(ctx, s, gt + 1) === 0) w.put(gt + 1, stop, ctx.mask('key'));
+  else w.pos = stop;
+}
+
+/** `key=value`, `key: value`, `"key": "value"`: the value goes when the key is sensitive. */
+function redactKeyValue(ctx: ScanContext, w: Rewrite, m: RegExpExecArray, at: number, end: number): void {
+  const s = w.s;
+  const g = m.groups!;
+  const k = g.k!;
+  // `a=1&key=x`: query-string context, so the parameter rule applies (key, code, sig)
+  const prev = at > 0 ? s.charCodeAt(at - 1) : 0;
+  const param = m[0].includes('=') && (prev === 63 || prev === 38 || /^[^\s&]*&/.test(s.slice(end, end + 200)));
+  // a random-looking run before `=` is base64 padding or a token, not a key name
+  if ((k.length >= 32 && secretTokenRule(k) === 'entropy') || !ctx.keys.isSensitive(k, param ? 'param' : 'key')) {
+    const r = redactTokenRun(k, ctx.mask, ctx.entropy !== false);
+    if (r !== k) w.put(at, at + k.length, r);
+    // else continue right after the separator: the value is scanned on its own
+    return;
+  }
+  const already = maskedAt(ctx, s, end);
+  if (already > 0) w.pos = end + already;
+  else redactValueAfterKey(ctx, w, m, k, end);
+}
+
+/** The value after a sensitive key that ends at `end`: quoted, bracketed, to the end of the line, or one word. */
+function redactValueAfterKey(ctx: ScanContext, w: Rewrite, m: RegExpExecArray, k: string, end: number): void {
+  const s = w.s;
+  const K = ctx.mask('key');
+  const q2 = m.groups!.q2;
+  if (q2 !== undefined) {
+    const quote = q2[q2.length - 1]!;
+    let close = closingQuote(s, end, quote, q2.length === 2);
+    if (close < 0) close = s.length;
+    else if (q2.length === 2) close--; // \"...\" (JSON inside a JSON string)
+    const nl = s.indexOf('\n', end);
+    const stop = Math.min(close, nl >= 0 ? nl : s.length, end + 4096);
+    if (stop > end) w.put(end, stop, K);
+  } else if (m[0].endsWith(':') && s.startsWith('//', end)) {
+    // "x://" is a URL scheme, not a key
+    w.pos = end;
+  } else if (s.charCodeAt(end) === 123 || s.charCodeAt(end) === 91) {
+    // "credentials": {...} inside text: the whole bracketed value goes
+    w.put(end, bracketEnd(s, end), K);
+  } else {
+    const v = wholeLineKey(k) && m[0].includes(':') ? LINE_VALUE : UNQUOTED_VALUE; // "Cookie: a=b; c=d"
+    v.lastIndex = end;
+    const vm = v.exec(s);
+    if (vm) w.put(end, end + Math.min(vm[0].length, MAX_VALUE), K);
+  }
+}
+
+/** The credential after `Bearer`, `Basic` or `Token`, unless it is a plain word. */
+function redactSchemeCredential(ctx: ScanContext, w: Rewrite, scheme: string, end: number): void {
+  const s = w.s;
+  SCHEME_CREDENTIAL.lastIndex = end;
+  const cm = SCHEME_CREDENTIAL.exec(s);
+  if (!cm) return;
+  const cred = cm[0];
+  const stop = end + cred.length;
+  const next = stop < s.length ? s.charCodeAt(stop) : 0;
+  const bearer = scheme.toLowerCase().startsWith('bearer');
+  let coreLen = cred.length;
+  while (coreLen > 0 && cred.charCodeAt(coreLen - 1) === 61) coreLen--;
+  const core = cred.slice(0, coreLen);
+  // "basic information", "token expired": plain words are not credentials; and
+  // "token password=x" is a key=value pair, scanned as such from the next word on
+  const padded = coreLen < cred.length;
+  const whole =
+    next === 0 || next === 32 || next === 9 || next === 10 || next === 13 || next === 44 || next === 59 ||
+    next === 41 || next === 93 || next === 125 || next === 60 || next === 38 || next === 92 ||
+    (!padded && (next === 34 || next === 39));
+  if (whole && !cred.startsWith(ctx.replacement.slice(1)) && (bearer || /[0-9A-Z+/_\-.~]/.test(core) || core !== cred)) {
+    w.put(end, stop, ctx.mask('scheme'));
+  }
+}
+
+/** A token-like run: provider keys, JWTs, random-looking strings (tokens.ts). */
+function redactToken(ctx: ScanContext, w: Rewrite, t: string, at: number, end: number): void {
+  const s = w.s;
+  // the local part of an e-mail address (`3f9a...c1@reply.example.com`) is an address,
+  // unless a `:` before it makes it the password of `user:password@host`
+  if (s.charCodeAt(end) === 64 && (at === 0 || s.charCodeAt(at - 1) !== 58) && EMAIL_DOMAIN.test(s.slice(end + 1, end + 256))) return;
+  const r = redactTokenRun(t, ctx.mask, ctx.entropy !== false);
+  if (r !== t) w.put(at, end, r);
 }
 
 /**
@@ -344,6 +385,7 @@ function safeDecode(s: string): string {
   try {
     return decodeURIComponent(s.replace(/\+/g, ' '));
   } catch {
+    // Expected: not valid percent-encoding, so the value is scanned as it stands.
     return s;
   }
 }
@@ -508,7 +550,8 @@ export function redactUrl(ctx: ScanContext, u: string): string {
       out += '#' + (frag.includes('=') ? redactParams(ctx, frag, ctx.urlMask, ctx.urlReplacement) : redactPath(ctx, frag));
     }
     return ctx.extraPatterns.length ? applyExtra(ctx, out) : out;
-  } catch {
+  } catch (err) {
+    reportFailure('debug', 'redacting the parts of a URL failed; replaced it whole', err);
     return ctx.urlMask('unparsable');
   }
 }
@@ -520,7 +563,8 @@ export function redactQuery(ctx: ScanContext, q: string): string {
     const lead = q.startsWith('?') ? '?' : '';
     const r = lead + redactParams(ctx, q.slice(lead.length), ctx.urlMask, ctx.urlReplacement);
     return ctx.extraPatterns.length ? applyExtra(ctx, r) : r;
-  } catch {
+  } catch (err) {
+    reportFailure('debug', 'redacting the parameters of a query string failed; replaced it whole', err);
     return ctx.urlMask('unparsable');
   }
 }

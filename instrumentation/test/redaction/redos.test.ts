@@ -22,10 +22,10 @@ const SIZE = 32 * 1024;
  *  failed alternative at a position counts as one; a quadratic pattern needs thousands). */
 const BACKTRACK_BOUND = 16 * SIZE;
 
-/** Compiles the redaction module (and copies its data files), and the one module outside it that it imports, into `dir` as src/ lays them out. */
+/** Compiles the redaction module (and copies its data files), and the modules outside it that it imports, into `dir` as src/ lays them out. */
 function buildRedaction(dir: string): void {
   const src = path.join(__dirname, '..', '..', 'src');
-  const files = [...fs.readdirSync(path.join(src, 'redaction')).filter((f) => f.endsWith('.ts')).map((f) => path.join('redaction', f)), 'ending-span-processor.ts'];
+  const files = [...fs.readdirSync(path.join(src, 'redaction')).filter((f) => f.endsWith('.ts')).map((f) => path.join('redaction', f)), 'ending-span-processor.ts', 'diagnostics.ts'];
   fs.mkdirSync(path.join(dir, 'redaction'));
   for (const f of files) {
     const { code } = transformSync(fs.readFileSync(path.join(src, f), 'utf8'), {
@@ -38,6 +38,11 @@ function buildRedaction(dir: string): void {
   for (const f of fs.readdirSync(path.join(src, 'redaction')).filter((f) => f.endsWith('.json'))) {
     fs.copyFileSync(path.join(src, 'redaction', f), path.join(dir, 'redaction', f));
   }
+  // The one package they import (diag), required by its file: resolving a package's
+  // "exports" runs Node's own regexes, whose traces would read as findings.
+  const api = path.join(dir, 'node_modules', '@opentelemetry', 'api');
+  fs.mkdirSync(api, { recursive: true });
+  fs.writeFileSync(path.join(api, 'index.js'), `module.exports = require(${JSON.stringify(require.resolve('@opentelemetry/api'))});`);
 }
 
 const runner = (size: number) => `
