@@ -53,7 +53,7 @@ const SCAN = new RegExp(
   ].join('|'),
 );
 
-const SCHEME_CREDENTIAL = /[A-Za-z0-9\-._~+/]{8,}=*/y;
+const SCHEME_CREDENTIAL = /[A-Za-z0-9._~+/-]{8,}=*/y;
 const UNQUOTED_VALUE = new RegExp(`(?:(?:${SCHEMES}|${ci('digest')})[ \\t]+)?[^\\s"'&,;<>\\\\]+`, 'y');
 const LINE_VALUE = /[^\r\n"\\]+/y;
 const URL_EXTENT = /[^\s"'<>\\`]*/y;
@@ -77,7 +77,7 @@ function wholeLineKey(k: string): boolean {
 const GATE = new Uint8Array(128);
 for (let c = 0; c < 128; c++) {
   const ch = String.fromCharCode(c);
-  if (/[A-Za-z0-9+/_\-]/.test(ch)) GATE[c] = 1;
+  if (/[A-Za-z0-9+/_-]/.test(ch)) GATE[c] = 1;
   else if ('=<\\{['.includes(ch)) GATE[c] = 2;
   else if (ch === ':') GATE[c] = 3;
   else if (ch === ' ' || ch === '\t') GATE[c] = 4;
@@ -313,6 +313,11 @@ function redactValueAfterKey(ctx: ScanContext, w: Rewrite, m: RegExpExecArray, k
   }
 }
 
+/** What sets a Bearer credential apart from prose ("Bearer authentication required"): a
+ *  digit, a lower-to-upper case change or a separator between token characters, as the
+ *  bearer-credential entry of secret-patterns.json asks of the collector. */
+const BEARER_EVIDENCE = /[0-9]|[a-z][A-Z]|[._~+/-][A-Za-z0-9]/;
+
 /** The credential after `Bearer`, `Basic` or `Token`, unless it is a plain word. */
 function redactSchemeCredential(ctx: ScanContext, w: Rewrite, scheme: string, end: number): void {
   const s = w.s;
@@ -333,7 +338,8 @@ function redactSchemeCredential(ctx: ScanContext, w: Rewrite, scheme: string, en
     next === 0 || next === 32 || next === 9 || next === 10 || next === 13 || next === 44 || next === 59 ||
     next === 41 || next === 93 || next === 125 || next === 60 || next === 38 || next === 92 ||
     (!padded && (next === 34 || next === 39));
-  if (whole && !cred.startsWith(ctx.replacement.slice(1)) && (bearer || /[0-9A-Z+/_\-.~]/.test(core) || core !== cred)) {
+  const evidence = bearer ? BEARER_EVIDENCE.test(core) : /[0-9A-Z+/_\-.~]/.test(core);
+  if (whole && !cred.startsWith(ctx.replacement.slice(1)) && (evidence || padded)) {
     w.put(end, stop, ctx.mask('scheme'));
   }
 }
@@ -435,7 +441,7 @@ function textRule(ctx: ScanContext, s: string): RedactionRule | undefined {
   return redactText(probe, s) !== s ? (first ?? 'pattern') : undefined;
 }
 
-const SCHEME_PREFIX = /^[A-Za-z][A-Za-z0-9+.\-]*:/;
+const SCHEME_PREFIX = /^[A-Za-z][A-Za-z0-9+.-]*:/;
 
 const RUN16 = /(?<![A-Za-z0-9+_\-.])[A-Za-z0-9+_\-.]{16,}/;
 

@@ -208,6 +208,8 @@ describe('text()', () => {
     'Basic information about the employee',
     'token expired, please re-authenticate',
     'Bearer realm="api"',
+    'Bearer authentication required',
+    '401: Bearer credentials missing or expired',
     'employee 3f2b8c1e-9d4a-4e7b-8c2d-1a2b3c4d5e6f updated',
     'trace 4bf92f3577b34da6a3ce929d0e0e4736 span 00f067aa0ba902b7',
     'hired 2024-01-15T09:30:00.000Z at 10:45',
