@@ -97,9 +97,12 @@ function clientInstrumentations(options: ComponentsOptions, captures: RequestCap
     );
     // node:http(s) are often loaded before we start (by the app or an HTTP client
     // library). Requiring them now lets the instrumentation patch the shared module
-    // objects in place, so clients that already hold them are covered too.
+    // objects in place, so clients that already hold them are covered too. It must be
+    // require(): the instrumentation hooks the CommonJS loader, not import.
+    /* eslint-disable @typescript-eslint/no-require-imports */
     require('node:http');
     require('node:https');
+    /* eslint-enable @typescript-eslint/no-require-imports */
   }
   return instrumentations;
 }
