@@ -123,8 +123,14 @@ export interface ComposeFile {
 
 export type ComponentKind = 'receivers' | 'processors' | 'exporters' | 'connectors' | 'extensions';
 
+/** A component module of the ocb manifest; `path` for our own, local ones. */
+export interface ManifestModule {
+  gomod: string;
+  path?: string;
+}
+
 /** The ocb manifest (collector/builder-config.yaml). */
-export type BuilderManifest = { dist: { version: string } } & Partial<Record<ComponentKind, { gomod: string; path?: string }[]>>;
+export type BuilderManifest = { dist: { version: string } } & Partial<Record<ComponentKind, ManifestModule[]>>;
 
 export interface LokiAttributesConfig {
   action: string;
