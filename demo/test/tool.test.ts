@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { credentialFor, REVOKED_SECRET, type Credential } from '../src/shared/accounts';
 import { signPayload, verifySignature } from '../src/shared/signature';
 import { createDemoTool, type DemoTool, type ToolOptions } from '../src/tool/server';
-import { AccountStore } from '../src/tool/store';
+import { AccountStore, type Employee, type FieldError } from '../src/tool/store';
 import { createRandom } from '../src/shared/random';
 
 const acme = credentialFor('acc_acme');
@@ -25,14 +25,28 @@ afterEach(async () => {
   await Promise.all(tools.splice(0).map((t) => t.close()));
 });
 
-async function call(url: string, credential: Credential | undefined, init: { method?: string; body?: unknown } = {}) {
+/** The tool's JSON answers, as far as these tests read them. */
+interface EmployeePage {
+  data: Employee[];
+  next_cursor: string | null;
+}
+interface OneEmployee {
+  data: Employee;
+}
+interface ApiError {
+  error: string;
+  details: FieldError[];
+}
+
+/** `Body` names the answer the caller expects; an empty body reads as undefined. */
+async function call<Body = unknown>(url: string, credential: Credential | undefined, init: { method?: string; body?: unknown } = {}) {
   const res = await fetch(url, {
     method: init.method ?? 'GET',
     headers: { ...(credential ? authHeaders(credential) : {}), ...(init.body !== undefined ? { 'content-type': 'application/json' } : {}) },
     body: init.body === undefined ? undefined : JSON.stringify(init.body),
   });
   const text = await res.text();
-  return { status: res.status, headers: res.headers, json: text ? (JSON.parse(text) as any) : undefined };
+  return { status: res.status, headers: res.headers, json: (text ? JSON.parse(text) : undefined) as Body };
 }
 
 describe('demo tool API', () => {
@@ -42,11 +56,11 @@ describe('demo tool API', () => {
     let cursor: string | null = null;
     let pages = 0;
     do {
-      const query = new URLSearchParams({ page_size: '25', ...(cursor ? { cursor } : {}) });
-      const page = await call(`${url}/v1/employees?${query}`, acme);
+      const query: URLSearchParams = new URLSearchParams({ page_size: '25', ...(cursor ? { cursor } : {}) });
+      const page = await call<EmployeePage>(`${url}/v1/employees?${query}`, acme);
       expect(page.status).toBe(200);
       expect(page.json.data.length).toBeLessThanOrEqual(25);
-      ids.push(...page.json.data.map((e: { id: number }) => e.id));
+      ids.push(...page.json.data.map((e) => e.id));
       cursor = page.json.next_cursor;
       pages++;
     } while (cursor);
@@ -62,7 +76,7 @@ describe('demo tool API', () => {
 
   test('gets one employee and answers 404 for unknown ids and routes', async () => {
     const { url } = await startTool();
-    const one = await call(`${url}/v1/employees/1001`, acme);
+    const one = await call<OneEmployee>(`${url}/v1/employees/1001`, acme);
     expect(one.status).toBe(200);
     expect(one.json.data).toMatchObject({ id: 1001, deleted_at: null });
     expect((await call(`${url}/v1/employees/999999`, acme)).status).toBe(404);
@@ -74,7 +88,7 @@ describe('demo tool API', () => {
     const missing = await call(`${url}/v1/employees`, undefined);
     expect(missing.status).toBe(401);
     expect(missing.headers.get('www-authenticate')).toMatch(/^Bearer/);
-    const revoked = await call(`${url}/v1/employees`, { ...acme, secret: REVOKED_SECRET });
+    const revoked = await call<ApiError>(`${url}/v1/employees`, { ...acme, secret: REVOKED_SECRET });
     expect(revoked.status).toBe(401);
     expect(revoked.json.error).toBe('invalid_token');
     // A bearer secret sent as an API key is not accepted either.
@@ -94,24 +108,24 @@ describe('demo tool API', () => {
 
   test('creates and updates employees, with 422 and field details for invalid input', async () => {
     const { url } = await startTool();
-    const invalid = await call(`${url}/v1/employees`, acme, { method: 'POST', body: { first_name: '', email: 'nope' } });
+    const invalid = await call<ApiError>(`${url}/v1/employees`, acme, { method: 'POST', body: { first_name: '', email: 'nope' } });
     expect(invalid.status).toBe(422);
-    expect(invalid.json.details.map((d: { field: string }) => d.field).sort()).toEqual(['email', 'first_name', 'last_name']);
+    expect(invalid.json.details.map((d) => d.field).sort()).toEqual(['email', 'first_name', 'last_name']);
     expect((await call(`${url}/v1/employees`, acme, { method: 'POST', body: [1, 2] })).status).toBe(422);
 
-    const created = await call(`${url}/v1/employees`, acme, {
+    const created = await call<OneEmployee>(`${url}/v1/employees`, acme, {
       method: 'POST',
       body: { first_name: 'Ada', last_name: 'Lovelace', email: 'ada@engine.example', department_id: 101 },
     });
     expect(created.status).toBe(201);
-    const id = created.json.data.id as number;
-    expect((await call(`${url}/v1/employees/${id}`, acme)).json.data.email).toBe('ada@engine.example');
+    const id = created.json.data.id;
+    expect((await call<OneEmployee>(`${url}/v1/employees/${id}`, acme)).json.data.email).toBe('ada@engine.example');
 
-    const duplicate = await call(`${url}/v1/employees`, acme, { method: 'POST', body: { first_name: 'A', last_name: 'L', email: 'ADA@engine.example' } });
+    const duplicate = await call<ApiError>(`${url}/v1/employees`, acme, { method: 'POST', body: { first_name: 'A', last_name: 'L', email: 'ADA@engine.example' } });
     expect(duplicate.status).toBe(422);
     expect(duplicate.json.details).toEqual([{ field: 'email', message: 'is already used by another employee' }]);
 
-    const patched = await call(`${url}/v1/employees/${id}`, acme, { method: 'PATCH', body: { job_title: 'Analyst' } });
+    const patched = await call<OneEmployee>(`${url}/v1/employees/${id}`, acme, { method: 'PATCH', body: { job_title: 'Analyst' } });
     expect(patched.status).toBe(200);
     expect(patched.json.data).toMatchObject({ id, job_title: 'Analyst', email: 'ada@engine.example' });
     expect((await call(`${url}/v1/employees/${id}`, acme, { method: 'PATCH', body: { email: 'x' } })).status).toBe(422);
@@ -164,13 +178,13 @@ describe('demo tool API', () => {
     expect((await call(`${url}/v1/employees/1005`, acme, { method: 'PATCH', body: { job_title: 'Lead' } })).status).toBe(200);
     expect((await call(`${url}/v1/employees/1007`, acme, { method: 'DELETE' })).status).toBe(204);
 
-    const delta = await call(`${url}/v1/employees?since=${encodeURIComponent(since)}`, acme);
-    expect(delta.json.data.map((e: { id: number; deleted_at: string | null }) => [e.id, e.deleted_at !== null])).toEqual([
+    const delta = await call<EmployeePage>(`${url}/v1/employees?since=${encodeURIComponent(since)}`, acme);
+    expect(delta.json.data.map((e) => [e.id, e.deleted_at !== null])).toEqual([
       [1005, false],
       [1007, true],
     ]);
-    const full = await call(`${url}/v1/employees?page_size=100`, acme);
-    expect(full.json.data.some((e: { id: number }) => e.id === 1007)).toBe(false);
+    const full = await call<EmployeePage>(`${url}/v1/employees?page_size=100`, acme);
+    expect(full.json.data.some((e) => e.id === 1007)).toBe(false);
     expect((await call(`${url}/v1/employees?since=yesterday`, acme)).status).toBe(400);
   });
 
@@ -229,7 +243,7 @@ describe('demo tool webhooks', () => {
   test('posts signed employee.created/updated events to <url>/<tool>', async () => {
     const secret = 'test-secret';
     const { tool, url } = await startTool({ webhookUrl: receiverUrl, webhookSecret: secret });
-    const created = await call(`${url}/v1/employees`, globex, { method: 'POST', body: { first_name: 'Grace', last_name: 'Hopper', email: 'grace@navy.example' } });
+    const created = await call<OneEmployee>(`${url}/v1/employees`, globex, { method: 'POST', body: { first_name: 'Grace', last_name: 'Hopper', email: 'grace@navy.example' } });
     await call(`${url}/v1/employees/${created.json.data.id}`, globex, { method: 'PATCH', body: { job_title: 'Rear Admiral' } });
     await call(`${url}/v1/employees`, globex, { method: 'POST', body: { first_name: 'no email' } }); // 422: no event
     await tool.webhooks.idle();

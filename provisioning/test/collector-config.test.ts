@@ -6,14 +6,15 @@ import { ATTRIBUTES } from '@integration-logs/semantic-conventions';
 import { parse as readYamlString } from 'yaml';
 import { describeWith, otelcol } from './support/binaries.js';
 import { collectorConfig } from './support/collector.js';
+import type { BuilderManifest, CollectorConfig, ComponentKind, ComposeFile, LokiConfig, ManifestModule } from './support/documents.js';
 import { fromProvisioning, fromRoot, readYaml } from './support/files.js';
 
-const config = readYaml(collectorConfig);
-const manifest = readYaml(fromProvisioning('collector/builder-config.yaml'));
-const compose = readYaml(fromRoot('docker-compose.yml'));
+const config = readYaml<CollectorConfig>(collectorConfig);
+const manifest = readYaml<BuilderManifest>(fromProvisioning('collector/builder-config.yaml'));
+const compose = readYaml<ComposeFile>(fromRoot('docker-compose.yml'));
 
 // Component ids as the config names them (`otlp_http/tempo` is an otlp_http).
-const kinds = ['receivers', 'processors', 'exporters', 'connectors', 'extensions'] as const;
+const kinds: readonly ComponentKind[] = ['receivers', 'processors', 'exporters', 'connectors', 'extensions'];
 const typeOf = (id: string) => id.split('/')[0] as string;
 
 describeWith([otelcol()], 'collector config on the real collector', (bin) => {
@@ -95,8 +96,8 @@ describe('collector config and build manifest', () => {
   });
 
   test('our own components are local modules inside the collector directory, with tests', () => {
-    const local = kinds.flatMap((kind) => (manifest[kind] ?? []).filter((m: { path?: string }) => m.path));
-    expect(local.map((m: { gomod: string }) => m.gomod.split(' ')[0])).toContain('github.com/integration-logs/otelcol-integration-logs/integrationlogsconnector');
+    const local = kinds.flatMap((kind) => (manifest[kind] ?? []).filter((m): m is Required<ManifestModule> => !!m.path));
+    expect(local.map((m) => m.gomod.split(' ')[0])).toContain('github.com/integration-logs/otelcol-integration-logs/integrationlogsconnector');
     for (const { path: dir } of local) {
       expect(dir).toMatch(/^\.\/[\w-]+$/);
       const go = readFileSync(fromProvisioning('collector', dir, 'go.mod'), 'utf8');
@@ -106,7 +107,7 @@ describe('collector config and build manifest', () => {
   });
 
   test('every pipeline goes through memory_limiter first, then redaction, with no sampling and no batch processor', () => {
-    for (const [name, pipeline] of Object.entries<any>(config.service.pipelines)) {
+    for (const [name, pipeline] of Object.entries(config.service.pipelines)) {
       if (!pipeline.receivers.includes('otlp')) continue;
       expect({ name, first: pipeline.processors.slice(0, 2) }).toEqual({ name, first: ['memory_limiter', 'redaction'] });
       // Exporters batch by bytes in their queues; a batch processor would batch by count again.
@@ -116,8 +117,8 @@ describe('collector config and build manifest', () => {
   });
 
   test('traces and logs leave through persistent queues that batch by bytes and never retry forever', () => {
-    const envDefault = (value: string) => /^\$\{env:[A-Z_]+:-(.+)\}$/.exec(String(value))?.[1] ?? String(value);
-    for (const id of ['otlp_http/tempo', 'otlp_http/loki']) {
+    const envDefault = (value: string | number) => /^\$\{env:[A-Z_]+:-(.+)\}$/.exec(String(value))?.[1] ?? String(value);
+    for (const id of ['otlp_http/tempo', 'otlp_http/loki'] as const) {
       const { sending_queue: queue, retry_on_failure: retry } = config.exporters[id];
       expect(queue).toMatchObject({ storage: 'file_storage', sizer: 'bytes', block_on_overflow: true });
       // Below Loki's default 4 MB gRPC message limit and 6 MB ingestion burst.
@@ -130,8 +131,9 @@ describe('collector config and build manifest', () => {
   });
 
   test('log records pass through the label-value guard for exactly the attributes Loki indexes', () => {
-    const loki = readYaml(fromProvisioning('loki/loki.yaml'));
-    const indexed: string[] = loki.limits_config.otlp_config.log_attributes.filter((a: any) => a.action === 'index_label').flatMap((a: any) => a.attributes);
+    const loki = readYaml<LokiConfig>(fromProvisioning('loki/loki.yaml'));
+    const logAttributes = loki.limits_config?.otlp_config?.log_attributes ?? [];
+    const indexed = logAttributes.filter((a) => a.action === 'index_label').flatMap((a) => a.attributes ?? []);
     expect(indexed.sort()).toEqual(['event.name', 'integration.log_type', 'integration.tool']);
     const guard = config.processors.labelvalues;
     expect([...guard.attributes].sort()).toEqual(indexed);
@@ -163,7 +165,7 @@ describe('collector config and build manifest', () => {
     // Every attribute the contract defines, e.g. integration.flow.end_user.id.
     const names = Object.values(ATTRIBUTES);
     // The patterns are RE2; the ones used here read the same in JavaScript once (?i) becomes a flag.
-    const blocked = (config.processors.redaction.blocked_key_patterns as string[]).map((p) => new RegExp(p.replace(/^\(\?i\)/, ''), p.startsWith('(?i)') ? 'i' : ''));
+    const blocked = config.processors.redaction.blocked_key_patterns.map((p) => new RegExp(p.replace(/^\(\?i\)/, ''), p.startsWith('(?i)') ? 'i' : ''));
     expect(blocked.length).toBeGreaterThan(0);
     expect(names.filter((name) => blocked.some((re) => re.test(name)))).toEqual([]);
     // ...while the patterns still catch what they are for.

@@ -28,14 +28,10 @@ import {
 } from '@integration-logs/test-support/redaction';
 import { describeWith, otelcol } from './support/binaries.js';
 import { Collector, collectorConfig } from './support/collector.js';
+import type { CollectorConfig } from './support/documents.js';
 import { readYaml } from './support/files.js';
 
-interface RedactionConfig {
-  blocked_key_patterns: string[];
-  ignored_keys?: string[];
-  blocked_values: string[];
-}
-const redaction = readYaml(collectorConfig).processors.redaction as RedactionConfig;
+const redaction = readYaml<CollectorConfig>(collectorConfig).processors.redaction;
 
 /** The processor's key test in JavaScript: ignored keys pass, any blocked pattern masks ((?i) is the i flag). */
 const keyPatterns = redaction.blocked_key_patterns.map((p) => (p.startsWith('(?i)') ? new RegExp(p.slice(4), 'i') : new RegExp(p)));

@@ -10,19 +10,31 @@ import { EVENT_FLOW_EVENT, EVENT_SYNC_MODEL, EVENT_WARNING, LOKI_LABELS } from '
 import { stringify } from 'yaml';
 import { describeWith, promtool } from './support/binaries.js';
 import { grafanaVariablesReplaced, prometheusQueries } from './support/dashboards.js';
+import {
+  defined,
+  type AppsFile,
+  type ContactPointsFile,
+  type Dashboard,
+  type DashboardProvidersFile,
+  type DataSourcesFile,
+  type GrafanaAlertRule,
+  type PrometheusAlertRule,
+  type RuleFile,
+} from './support/documents.js';
 import { fromProvisioning, readJson, readYaml } from './support/files.js';
 
-const datasources: any[] = readYaml(fromProvisioning('grafana/datasources/datasources.yaml')).datasources;
+const { datasources } = readYaml<DataSourcesFile>(fromProvisioning('grafana/datasources/datasources.yaml'));
 const uids = new Set(datasources.map((d) => d.uid));
+const datasource = (uid: string) => defined(datasources.find((d) => d.uid === uid), `data source ${uid}`);
 const dashboardFiles = readdirSync(fromProvisioning('grafana/dashboards/json')).filter((f) => f.endsWith('.json'));
-const dashboards = dashboardFiles.map((f) => ({ file: f, json: readJson(fromProvisioning('grafana/dashboards/json', f)) }));
+const dashboards = dashboardFiles.map((f) => ({ file: f, json: readJson<Dashboard>(fromProvisioning('grafana/dashboards/json', f)) }));
 /** The rules of every rule file in a folder of provisioning/. */
-const rulesIn = (folder: string, exclude: string[] = []): any[] =>
+const rulesIn = <Rule>(folder: string, exclude: string[] = []): Rule[] =>
   readdirSync(fromProvisioning(folder))
     .filter((f) => /\.ya?ml$/.test(f) && !exclude.includes(f))
-    .flatMap((f) => readYaml(fromProvisioning(folder, f)).groups.flatMap((g: any) => g.rules));
-const grafanaRules: any[] = rulesIn('grafana/alerting', ['contact-points.yaml']);
-const prometheusRules: any[] = rulesIn('prometheus/rules');
+    .flatMap((f) => readYaml<RuleFile<Rule>>(fromProvisioning(folder, f)).groups.flatMap((g) => g.rules));
+const grafanaRules = rulesIn<GrafanaAlertRule>('grafana/alerting', ['contact-points.yaml']);
+const prometheusRules = rulesIn<PrometheusAlertRule>('prometheus/rules');
 
 /** Every `{ uid, type }` / `datasourceUid` reference anywhere in a document. */
 function datasourceRefs(node: unknown, out: string[] = []): string[] {
@@ -30,7 +42,7 @@ function datasourceRefs(node: unknown, out: string[] = []): string[] {
   else if (node && typeof node === 'object') {
     for (const [key, value] of Object.entries(node)) {
       if (key === 'datasourceUid' && typeof value === 'string') out.push(value);
-      else if (key === 'datasource' && value && typeof value === 'object' && 'uid' in value) out.push(String((value as any).uid));
+      else if (key === 'datasource' && value && typeof value === 'object' && 'uid' in value) out.push(String(value.uid));
       else datasourceRefs(value, out);
     }
   }
@@ -51,10 +63,10 @@ describe('Grafana data sources', () => {
   });
 
   test('link both ways: traces to logs by trace id, log records and exemplars to traces', () => {
-    const [tempo, loki, prometheus] = datasources;
+    const [tempo, loki, prometheus] = [datasource('tempo'), datasource('loki'), datasource('prometheus')] as const;
     expect(tempo.jsonData.tracesToLogsV2).toMatchObject({ datasourceUid: 'loki', customQuery: true });
     // `$$` is Grafana's escape for a literal `$` in provisioning files.
-    expect(tempo.jsonData.tracesToLogsV2.query).toContain('| trace_id="$${__trace.traceId}"');
+    expect(tempo.jsonData.tracesToLogsV2?.query).toContain('| trace_id="$${__trace.traceId}"');
     expect(loki.jsonData.derivedFields).toEqual([
       expect.objectContaining({ matcherType: 'label', matcherRegex: 'trace_id', datasourceUid: 'tempo', url: '$${__value.raw}' }),
     ]);
@@ -68,7 +80,7 @@ describe('Grafana data sources', () => {
 
 describe('Grafana app provisioning', () => {
   test('enables integrationlogs-app with the data source uids', () => {
-    const { apps } = readYaml(fromProvisioning('grafana/plugins/integrationlogs-app.yaml'));
+    const { apps } = readYaml<AppsFile>(fromProvisioning('grafana/plugins/integrationlogs-app.yaml'));
     expect(apps).toEqual([
       {
         type: 'integrationlogs-app',
@@ -77,22 +89,23 @@ describe('Grafana app provisioning', () => {
         jsonData: { tempoDatasourceUid: 'tempo', lokiDatasourceUid: 'loki', prometheusDatasourceUid: 'prometheus', sessionGapMinutes: 30 },
       },
     ]);
-    for (const key of ['tempoDatasourceUid', 'lokiDatasourceUid', 'prometheusDatasourceUid']) expect(uids).toContain(apps[0].jsonData[key]);
+    for (const key of ['tempoDatasourceUid', 'lokiDatasourceUid', 'prometheusDatasourceUid']) expect(uids).toContain(apps[0]?.jsonData[key]);
   });
 });
 
 describe('Grafana dashboards', () => {
+  const integrationHealth = (): Dashboard => defined(dashboards.find((d) => d.json.uid === 'integration-health')?.json, 'integration-health dashboard');
+
   test('the provider loads the folder the JSON files are in', () => {
-    const { providers } = readYaml(fromProvisioning('grafana/dashboards/dashboards.yaml'));
+    const { providers } = readYaml<DashboardProvidersFile>(fromProvisioning('grafana/dashboards/dashboards.yaml'));
     expect(providers).toHaveLength(1);
-    expect(providers[0].options.path).toBe('/etc/grafana/provisioning/dashboards/json');
+    expect(providers[0]?.options.path).toBe('/etc/grafana/provisioning/dashboards/json');
     expect(dashboards.length).toBeGreaterThan(0);
   });
 
   test.each(dashboards)('$file: unique uid and panel ids, known data sources', ({ json }) => {
     expect(json.uid).toMatch(/^[A-Za-z0-9_-]{1,40}$/);
-    const panels: any[] = json.panels;
-    const ids = panels.map((p) => p.id);
+    const ids = json.panels.map((p) => p.id);
     expect(new Set(ids).size).toBe(ids.length);
     for (const ref of datasourceRefs(json)) {
       if (!BUILT_IN.has(ref)) expect(uids).toContain(ref);
@@ -100,10 +113,9 @@ describe('Grafana dashboards', () => {
   });
 
   test('integration health has the panels of issue: rates, 4xx/5xx by tool and endpoint, p95, syncs, flows', () => {
-    const health = dashboards.find((d) => d.json.uid === 'integration-health')?.json;
-    expect(health).toBeDefined();
-    const exprs = health.panels.flatMap((p: any) => (p.targets ?? []).map((t: any) => ({ type: p.type, expr: String(t.expr) })));
-    const has = (pattern: RegExp, type?: string) => exprs.some((e: any) => pattern.test(e.expr) && (!type || e.type === type));
+    const health = integrationHealth();
+    const exprs = health.panels.flatMap((p) => (p.targets ?? []).map((t) => ({ type: p.type, expr: String(t.expr) })));
+    const has = (pattern: RegExp, type?: string) => exprs.some((e) => pattern.test(e.expr) && (!type || e.type === type));
     expect(has(/http_response_status_code=~"4\.\."/)).toBe(true);
     expect(has(/http_response_status_code=~"5\.\."/)).toBe(true);
     expect(has(/by \(integration_tool, http_request_method, url_template\)/)).toBe(true);
@@ -114,11 +126,14 @@ describe('Grafana dashboards', () => {
   });
 
   test("integration health's 4xx and 5xx panels link each series to the app's Requests page", () => {
-    const health = dashboards.find((d) => d.json.uid === 'integration-health')?.json;
+    const health = integrationHealth();
     for (const statusClass of ['4xx', '5xx']) {
       const pattern = `http_response_status_code=~"${statusClass[0]}.."`;
-      const panel = health.panels.find((p: any) => (p.targets ?? []).some((t: any) => String(t.expr).includes(pattern)) && p.type === 'timeseries');
-      const [link] = panel.fieldConfig.defaults.links;
+      const panel = defined(
+        health.panels.find((p) => (p.targets ?? []).some((t) => String(t.expr).includes(pattern)) && p.type === 'timeseries'),
+        `${statusClass} panel`,
+      );
+      const link = defined(panel.fieldConfig?.defaults.links?.[0], `${statusClass} panel's series link`);
       // as Grafana interpolates a series' labels and the dashboard's time range
       const url = new URL(
         link.url
@@ -137,7 +152,7 @@ describe('Grafana dashboards', () => {
         from: '1700000000000',
         to: '1700003600000',
       });
-      expect(panel.links[0].url).toBe(`/a/integrationlogs-app/requests?class=${statusClass}&\${__url_time_range}`);
+      expect(panel.links?.[0]?.url).toBe(`/a/integrationlogs-app/requests?class=${statusClass}&\${__url_time_range}`);
     }
   });
 });
@@ -156,10 +171,10 @@ describe('Grafana alert rules', () => {
   test('evaluate the same PromQL as the Prometheus rules, one Grafana rule per Prometheus alert', () => {
     expect(grafanaRules.map((r) => r.title).sort()).toEqual(prometheusRules.map((r) => r.alert).sort());
     for (const rule of grafanaRules) {
-      const prom = prometheusRules.find((p) => p.alert === rule.title);
-      const query = rule.data.find((d: any) => d.refId === 'A');
+      const prom = defined(prometheusRules.find((p) => p.alert === rule.title), `Prometheus alert ${rule.title}`);
+      const query = defined(rule.data.find((d) => d.refId === 'A'), `query A of ${rule.title}`);
       expect(query.datasourceUid).toBe('prometheus');
-      expect({ rule: rule.title, expr: normalize(query.model.expr) }).toEqual({ rule: rule.title, expr: normalize(prom.expr) });
+      expect({ rule: rule.title, expr: normalize(String(query.model.expr)) }).toEqual({ rule: rule.title, expr: normalize(prom.expr) });
       expect(rule.for).toBe(prom.for ?? '0s');
       expect(rule.labels).toEqual(prom.labels);
     }
@@ -168,30 +183,31 @@ describe('Grafana alert rules', () => {
   test('link the 4xx and 5xx alerts to the Requests page on the tool and class, as the Prometheus rules do', () => {
     const links = { IntegrationRequest4xxSpike: '4xx', IntegrationRequest5xx: '5xx' } as const;
     for (const [title, statusClass] of Object.entries(links)) {
-      const rule = grafanaRules.find((r) => r.title === title);
-      const prom = prometheusRules.find((p) => p.alert === title);
+      const rule = defined(grafanaRules.find((r) => r.title === title), `Grafana rule ${title}`);
+      const prom = defined(prometheusRules.find((p) => p.alert === title), `Prometheus alert ${title}`);
       const path = `/a/integrationlogs-app/requests?tool={{ urlquery $labels.integration_tool }}&class=${statusClass}&from=now-1h&to=now`;
-      expect(prom.annotations.requests_url).toBe(path);
+      expect(prom.annotations?.requests_url).toBe(path);
       // the one difference: Grafana knows its own URL, Prometheus does not
-      expect(rule.annotations.requests_url).toBe(`{{ externalURL }}${path}`);
+      expect(rule.annotations?.requests_url).toBe(`{{ externalURL }}${path}`);
     }
   });
 
   test('fire when the expression returns a series: condition C = last(A) > 0, no data is OK', () => {
     for (const rule of grafanaRules) {
       expect(rule.condition).toBe('C');
-      const byRef = Object.fromEntries(rule.data.map((d: any) => [d.refId, d]));
-      expect(byRef.A.model.instant).toBe(true);
-      expect(byRef.B.model).toMatchObject({ type: 'reduce', expression: 'A', reducer: 'last' });
-      expect(byRef.C.model).toMatchObject({ type: 'threshold', expression: 'B', conditions: [{ evaluator: { type: 'gt', params: [0] } }] });
+      const byRef = Object.fromEntries(rule.data.map((d) => [d.refId, d]));
+      expect(byRef.A?.model.instant).toBe(true);
+      expect(byRef.B?.model).toMatchObject({ type: 'reduce', expression: 'A', reducer: 'last' });
+      expect(byRef.C?.model).toMatchObject({ type: 'threshold', expression: 'B', conditions: [{ evaluator: { type: 'gt', params: [0] } }] });
       expect(rule.noDataState).toBe('OK');
     }
   });
 
   test('go to a contact point whose webhook URL comes from the environment', () => {
-    const { contactPoints, policies } = readYaml(fromProvisioning('grafana/alerting/contact-points.yaml'));
-    expect(contactPoints[0].receivers[0]).toMatchObject({ type: 'webhook', settings: { url: '${ALERT_WEBHOOK_URL}' } });
-    expect(policies[0].receiver).toBe(contactPoints[0].name);
+    const { contactPoints, policies } = readYaml<ContactPointsFile>(fromProvisioning('grafana/alerting/contact-points.yaml'));
+    const contactPoint = defined(contactPoints[0], 'contact point');
+    expect(contactPoint.receivers[0]).toMatchObject({ type: 'webhook', settings: { url: '${ALERT_WEBHOOK_URL}' } });
+    expect(policies[0]?.receiver).toBe(contactPoint.name);
   });
 });
 
@@ -237,13 +253,13 @@ describe('Grafana LogQL', () => {
 
   const queries = [
     ...dashboards.flatMap(({ file, json }) =>
-      json.panels.flatMap((panel: any) =>
+      json.panels.flatMap((panel) =>
         (panel.targets ?? [])
-          .filter((t: any) => (t.datasource?.uid ?? panel.datasource?.uid) === 'loki')
-          .map((t: any) => ({ where: `${file}: ${panel.title}`, expr: String(t.expr) })),
+          .filter((t) => (t.datasource?.uid ?? panel.datasource?.uid) === 'loki')
+          .map((t) => ({ where: `${file}: ${panel.title}`, expr: String(t.expr) })),
       ),
     ),
-    { where: 'Tempo tracesToLogsV2', expr: String(datasources[0].jsonData.tracesToLogsV2.query) },
+    { where: 'Tempo tracesToLogsV2', expr: String(datasource('tempo').jsonData.tracesToLogsV2?.query) },
   ];
 
   test('the checker finds a broken query', () => {

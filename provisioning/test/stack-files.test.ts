@@ -7,10 +7,15 @@ import path from 'node:path';
 import { parse } from 'yaml';
 import { describeWith, dockerCompose, provisioningDir, repoRoot } from './support/binaries.js';
 import { readDockerignore } from './support/dockerignore.js';
+import { defined, type BuilderManifest, type ComponentKind, type ComposeFile, type ComposeServiceName, type PrometheusConfig } from './support/documents.js';
 import { fromProvisioning, fromRoot, readJson, readYaml } from './support/files.js';
 
-const compose = readYaml(fromRoot('docker-compose.yml'));
-const services: Record<string, any> = compose.services;
+const compose = readYaml<ComposeFile>(fromRoot('docker-compose.yml'));
+const { services } = compose;
+/** What docker-compose builds a service from; the tests of built services need it. */
+const buildOf = (name: ComposeServiceName) => defined(services[name].build, `build of ${name}`);
+/** The plugin id a plugin.json or the name a package.json declares. */
+const pluginId = (file: string) => readJson<{ id: string }>(file).id;
 
 function filesUnder(dir: string, out: string[] = []): string[] {
   for (const entry of readdirSync(dir)) {
@@ -68,20 +73,21 @@ describe('docker-compose.yml', () => {
   });
 
   test('builds the demo from its Dockerfile, with the entry points demo/README.md documents', () => {
-    for (const name of ['demo-tool', 'demo-integration']) {
-      const { build, command } = services[name];
+    for (const name of ['demo-tool', 'demo-integration'] as const) {
+      const build = buildOf(name);
+      const command = services[name].command ?? [];
       expect(existsSync(fromRoot(build.context, build.dockerfile))).toBe(true);
       expect(command[0]).toBe('node');
       expect(readFileSync(fromRoot('demo/README.md'), 'utf8')).toContain(`node ${command[1]}`);
     }
-    expect(services['demo-integration'].environment.OTEL_EXPORTER_OTLP_ENDPOINT).toBe('http://collector:4318');
-    expect(services['demo-integration'].environment.DEMO_TOOL_URL).toBe('http://demo-tool:4010');
-    expect(services['demo-tool'].environment.DEMO_WEBHOOK_URL).toBe('http://demo-integration:4011/webhooks');
+    expect(services['demo-integration'].environment?.OTEL_EXPORTER_OTLP_ENDPOINT).toBe('http://collector:4318');
+    expect(services['demo-integration'].environment?.DEMO_TOOL_URL).toBe('http://demo-tool:4010');
+    expect(services['demo-tool'].environment?.DEMO_WEBHOOK_URL).toBe('http://demo-integration:4011/webhooks');
   });
 
   test('the demo build context keeps every file demo/Dockerfile copies and leaves out host builds and secrets', () => {
     const ignored = readDockerignore(fromRoot('.dockerignore'));
-    for (const name of ['demo-tool', 'demo-integration']) expect(services[name].build.context).toBe('.');
+    for (const name of ['demo-tool', 'demo-integration'] as const) expect(buildOf(name).context).toBe('.');
     const copies = readFileSync(fromRoot('demo/Dockerfile'), 'utf8')
       .split('\n')
       .filter((line) => /^COPY\s/.test(line) && !line.includes('--from='))
@@ -101,10 +107,11 @@ describe('docker-compose.yml', () => {
   });
 
   test('builds the collector from the ocb manifest the tests build, with our connector, not a stock image', () => {
-    const { build, image } = services.collector;
+    const build = buildOf('collector');
+    const { image } = services.collector;
     expect(build.context).toBe('./provisioning/collector');
     const dockerfile = readFileSync(fromRoot(build.context, build.dockerfile), 'utf8');
-    const manifest = readYaml(fromProvisioning('collector/builder-config.yaml'));
+    const manifest = readYaml<BuilderManifest>(fromProvisioning('collector/builder-config.yaml'));
     expect(image).toBe(`integration-logs/otelcol-integration-logs:${manifest.dist.version}`);
     // ocb at the manifest's version, run on the manifest, from the directory its module paths are relative to.
     expect(dockerfile).toMatch(/go install "go\.opentelemetry\.io\/collector\/cmd\/builder@v\$ocb_version"/);
@@ -112,7 +119,7 @@ describe('docker-compose.yml', () => {
     expect(dockerfile).toMatch(/builder --config=/);
     const copied = [...dockerfile.matchAll(/^COPY (?!--from)(\S+) /gm)].map((m) => m[1]);
     const ignored = readDockerignore(fromProvisioning('collector/.dockerignore'));
-    for (const kind of ['receivers', 'processors', 'exporters', 'connectors', 'extensions']) {
+    for (const kind of ['receivers', 'processors', 'exporters', 'connectors', 'extensions'] as const satisfies readonly ComponentKind[]) {
       for (const { path: dir } of manifest[kind] ?? []) {
         if (!dir) continue;
         const local = String(dir).replace(/^\.\//, '');
@@ -128,36 +135,35 @@ describe('docker-compose.yml', () => {
 
   test('builds the app plugin before Grafana starts and loads it, unsigned, from the build volume', () => {
     const grafana = services.grafana;
-    expect(grafana.depends_on['plugin-build']).toEqual({ condition: 'service_completed_successfully' });
+    expect(grafana.depends_on?.['plugin-build']).toEqual({ condition: 'service_completed_successfully' });
     // Grafana loads each panel nested in an app as a plugin of its own: unsigned, each id
     // must be allowed, or the dashboard shows "panel plugin not found".
     const nested = readdirSync(fromRoot('grafana-plugin/src/panels'), { withFileTypes: true })
       .filter((d) => existsSync(fromRoot('grafana-plugin/src/panels', d.name, 'plugin.json')))
-      .map((d) => readJson(fromRoot('grafana-plugin/src/panels', d.name, 'plugin.json')).id as string);
+      .map((d) => pluginId(fromRoot('grafana-plugin/src/panels', d.name, 'plugin.json')));
     expect(nested.length).toBe(2);
-    const app = readJson(fromRoot('grafana-plugin/src/plugin.json')).id as string;
-    expect(String(grafana.environment.GF_PLUGINS_ALLOW_LOADING_UNSIGNED_PLUGINS).split(',').sort()).toEqual([app, ...nested].sort());
-    const pluginMount = grafana.volumes.find((v: string) => v.split(':')[1] === '/var/lib/grafana/plugins/integrationlogs-app');
-    expect(pluginMount).toBeDefined();
-    const buildMount = services['plugin-build'].volumes.find((v: string) => v.split(':')[1] === '/dist');
-    expect(pluginMount.split(':')[0]).toBe(buildMount.split(':')[0]);
+    const app = pluginId(fromRoot('grafana-plugin/src/plugin.json'));
+    expect(String(grafana.environment?.GF_PLUGINS_ALLOW_LOADING_UNSIGNED_PLUGINS).split(',').sort()).toEqual([app, ...nested].sort());
+    const pluginMount = defined(grafana.volumes?.find((v) => v.split(':')[1] === '/var/lib/grafana/plugins/integrationlogs-app'), 'plugin mount of grafana');
+    const buildMount = services['plugin-build'].volumes?.find((v) => v.split(':')[1] === '/dist');
+    expect(pluginMount.split(':')[0]).toBe(buildMount?.split(':')[0]);
     // The build script builds the workspace that is the app plugin.
     const script = readFileSync(fromProvisioning('grafana/build-plugin.sh'), 'utf8');
     expect(script).toContain('npm run build -w integrationlogs-app');
-    expect(readJson(fromRoot('grafana-plugin/package.json')).name).toBe('integrationlogs-app');
+    expect(readJson<{ name: string }>(fromRoot('grafana-plugin/package.json')).name).toBe('integrationlogs-app');
     const pluginJson = fromRoot('grafana-plugin/src/plugin.json');
-    if (existsSync(pluginJson)) expect(readJson(pluginJson).id).toBe('integrationlogs-app');
+    if (existsSync(pluginJson)) expect(pluginId(pluginJson)).toBe('integrationlogs-app');
     expect(grafana.volumes).toContain('./provisioning/grafana:/etc/grafana/provisioning:ro');
   });
 
   test('checks the health of every long-running service that has a way to', () => {
-    for (const name of ['tempo', 'loki', 'prometheus', 'grafana', 'demo-tool']) expect(services[name].healthcheck?.test).toBeDefined();
-    expect(services.grafana.depends_on.prometheus).toEqual({ condition: 'service_healthy' });
+    for (const name of ['tempo', 'loki', 'prometheus', 'grafana', 'demo-tool'] as const) expect(services[name].healthcheck?.test).toBeDefined();
+    expect(services.grafana.depends_on?.prometheus).toEqual({ condition: 'service_healthy' });
   });
 
   test('one retention setting, RETENTION_PERIOD (default 30 days), reaches Tempo, Loki and Prometheus', () => {
-    expect(services.tempo.environment.RETENTION_PERIOD).toBe('${RETENTION_PERIOD:-720h}');
-    expect(services.loki.environment.RETENTION_PERIOD).toBe('${RETENTION_PERIOD:-720h}');
+    expect(services.tempo.environment?.RETENTION_PERIOD).toBe('${RETENTION_PERIOD:-720h}');
+    expect(services.loki.environment?.RETENTION_PERIOD).toBe('${RETENTION_PERIOD:-720h}');
     expect(services.tempo.command).toContain('-config.expand-env=true');
     expect(services.loki.command).toContain('-config.expand-env=true');
     expect(services.prometheus.command).toContain('--storage.tsdb.retention.time=${RETENTION_PERIOD:-720h}');
@@ -169,10 +175,10 @@ describe('docker-compose.yml', () => {
 
   test('passes the collector only variables its config reads, and Prometheus scrapes the collector', () => {
     const config = readFileSync(fromProvisioning('collector/config.yaml'), 'utf8');
-    for (const variable of Object.keys(services.collector.environment)) expect(config).toContain(`\${env:${variable}`);
-    expect(services.collector.image.split(':')[1]).toBe(readYaml(fromProvisioning('collector/builder-config.yaml')).dist.version);
-    const prometheus = readYaml(fromProvisioning('prometheus/prometheus.yml'));
-    const targets = prometheus.scrape_configs.flatMap((s: any) => s.static_configs.flatMap((c: any) => c.targets));
+    for (const variable of Object.keys(defined(services.collector.environment, 'environment of collector'))) expect(config).toContain(`\${env:${variable}`);
+    expect(services.collector.image.split(':')[1]).toBe(readYaml<BuilderManifest>(fromProvisioning('collector/builder-config.yaml')).dist.version);
+    const prometheus = readYaml<PrometheusConfig>(fromProvisioning('prometheus/prometheus.yml'));
+    const targets = prometheus.scrape_configs.flatMap((s) => s.static_configs.flatMap((c) => c.targets));
     expect(targets).toContain('collector:8888');
     expect(config).toContain('${env:OTELCOL_METRICS_PORT:-8888}');
   });

@@ -17,6 +17,22 @@ import {
 } from '../src/index.js';
 import { integrationNamesIn, knownToContract, readRepoFile, readRepoYaml } from './support/contract.js';
 
+/** The parts of the stack's configuration these tests read. */
+interface CollectorConfig {
+  connectors: { span_metrics: { namespace: string; dimensions: { name: string }[] } };
+  processors: { labelvalues: { attributes: string[]; max_bytes: number } };
+}
+interface LokiAttributesConfig {
+  action: string;
+  attributes?: string[];
+}
+interface LokiConfig {
+  limits_config: { otlp_config: { log_attributes: LokiAttributesConfig[]; resource_attributes: { attributes_config: LokiAttributesConfig[] } } };
+}
+interface TempoConfig {
+  storage: { trace: { block: { parquet_dedicated_columns: { scope: string; type: string; name: string }[] } } };
+}
+
 const filesIn = (dir: string, ext: RegExp) =>
   readdirSync(path.resolve(__dirname, '../..', dir))
     .filter((f) => ext.test(f))
@@ -48,12 +64,12 @@ test('the readers name the contract at all (the scan finds what it looks for)', 
 });
 
 describe('collector', () => {
-  const config = readRepoYaml('provisioning/collector/config.yaml');
+  const config = readRepoYaml<CollectorConfig>('provisioning/collector/config.yaml');
 
   test('span metrics: the contract namespace and exactly its dimensions', () => {
     const spanMetrics = config.connectors.span_metrics;
     expect(spanMetrics.namespace).toBe(SPAN_METRICS_NAMESPACE);
-    expect(spanMetrics.dimensions.map((d: { name: string }) => d.name).sort()).toEqual([...SPAN_METRICS_DIMENSIONS].sort());
+    expect(spanMetrics.dimensions.map((d) => d.name).sort()).toEqual([...SPAN_METRICS_DIMENSIONS].sort());
   });
 
   test('the label-value guard bounds exactly Loki\'s index labels, to the contract\'s byte limit', () => {
@@ -63,8 +79,8 @@ describe('collector', () => {
 });
 
 describe('Loki', () => {
-  const otlp = readRepoYaml('provisioning/loki/loki.yaml').limits_config.otlp_config;
-  const indexed = (section: Array<{ action: string; attributes?: string[] }>) =>
+  const otlp = readRepoYaml<LokiConfig>('provisioning/loki/loki.yaml').limits_config.otlp_config;
+  const indexed = (section: LokiAttributesConfig[]) =>
     section.filter((a) => a.action === 'index_label').flatMap((a) => a.attributes ?? []);
 
   test('indexes exactly the contract\'s log attribute labels', () => {
@@ -77,8 +93,8 @@ describe('Loki', () => {
 });
 
 test('Tempo keeps exactly the contract\'s dedicated span columns', () => {
-  const tempo = readRepoYaml('provisioning/tempo/tempo.yaml');
-  const columns: Array<{ scope: string; type: string; name: string }> = tempo.storage.trace.block.parquet_dedicated_columns;
+  const tempo = readRepoYaml<TempoConfig>('provisioning/tempo/tempo.yaml');
+  const columns = tempo.storage.trace.block.parquet_dedicated_columns;
   expect(columns.filter((c) => c.scope === 'span' && c.type === 'string').map((c) => c.name).sort()).toEqual([...TEMPO_DEDICATED_COLUMNS].sort());
 });
 

@@ -1,6 +1,7 @@
 // The Prometheus queries of the provisioned dashboards and data-source links, with Grafana's
 // variables replaced by values Prometheus accepts, so tests can parse and run them.
 import { readdirSync } from 'node:fs';
+import { defined, type Dashboard, type DataSourcesFile } from './documents.js';
 import { fromProvisioning, readJson, readYaml } from './files.js';
 
 export interface DashboardQuery {
@@ -21,10 +22,10 @@ export function prometheusQueries(): { panels: DashboardQuery[]; variables: Dash
   const variables: DashboardQuery[] = [];
   const dir = fromProvisioning('grafana/dashboards/json');
   for (const file of readdirSync(dir).filter((f) => f.endsWith('.json'))) {
-    const json = readJson(fromProvisioning('grafana/dashboards/json', file));
+    const json = readJson<Dashboard>(fromProvisioning('grafana/dashboards/json', file));
     for (const panel of json.panels) {
       for (const target of panel.targets ?? []) {
-        if ((target.datasource?.uid ?? panel.datasource?.uid) === 'prometheus') panels.push({ where: `${file}: ${panel.title} (${target.refId})`, expr: target.expr });
+        if ((target.datasource?.uid ?? panel.datasource?.uid) === 'prometheus') panels.push({ where: `${file}: ${panel.title} (${target.refId})`, expr: String(target.expr) });
       }
     }
     for (const variable of json.templating?.list ?? []) {
@@ -32,7 +33,7 @@ export function prometheusQueries(): { panels: DashboardQuery[]; variables: Dash
       if (inner) variables.push({ where: `${file}: $${variable.name}`, expr: inner });
     }
   }
-  const tempo = readYaml(fromProvisioning('grafana/datasources/datasources.yaml')).datasources.find((d: any) => d.uid === 'tempo');
-  const links = tempo.jsonData.tracesToMetrics.queries.map((q: any) => ({ where: `Tempo tracesToMetrics: ${q.name}`, expr: q.query }));
+  const tempo = readYaml<DataSourcesFile>(fromProvisioning('grafana/datasources/datasources.yaml')).datasources.find((d) => d.uid === 'tempo');
+  const links = defined(tempo?.jsonData.tracesToMetrics, 'Tempo tracesToMetrics').queries.map((q) => ({ where: `Tempo tracesToMetrics: ${q.name}`, expr: q.query }));
   return { panels, variables, links };
 }

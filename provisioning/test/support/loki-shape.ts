@@ -6,17 +6,13 @@
 // recorded fixtures from a real Loki (grafana-plugin/test/fixtures/recorded/loki) show
 // the same shape.
 import type { ReceivedLog } from '@integration-logs/test-support';
+import type { LokiAttributesConfig, LokiConfig } from './documents.js';
 import { fromProvisioning, readYaml } from './files.js';
-
-interface AttributesConfig {
-  action: string;
-  attributes?: string[];
-}
 
 /** The resource and log attributes loki.yaml makes index labels. */
 function indexLabels(): { resource: Set<string>; log: Set<string> } {
-  const otlp = readYaml(fromProvisioning('loki/loki.yaml')).limits_config?.otlp_config ?? {};
-  const of = (list: AttributesConfig[] | undefined) => new Set((list ?? []).filter((c) => c.action === 'index_label').flatMap((c) => c.attributes ?? []));
+  const otlp = readYaml<LokiConfig>(fromProvisioning('loki/loki.yaml')).limits_config?.otlp_config ?? {};
+  const of = (list: LokiAttributesConfig[] | undefined) => new Set((list ?? []).filter((c) => c.action === 'index_label').flatMap((c) => c.attributes ?? []));
   return { resource: of(otlp.resource_attributes?.attributes_config), log: of(otlp.log_attributes) };
 }
 const LEVELS: Record<string, string> = { INFO: 'info', WARN: 'warn', ERROR: 'error' };

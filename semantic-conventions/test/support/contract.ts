@@ -12,8 +12,9 @@ export function readRepoFile(relative: string): string {
   return readFileSync(path.join(repoRoot, relative), 'utf8');
 }
 
-export function readRepoYaml(relative: string): any {
-  return parse(readRepoFile(relative));
+/** A YAML file of the repository as `T`: the caller names the parts it reads. */
+export function readRepoYaml<T = unknown>(relative: string): T {
+  return parse(readRepoFile(relative)) as T;
 }
 
 function stringsIn(value: unknown): string[] {

@@ -116,7 +116,7 @@ export class Gen {
   }
   email(first: string, last: string): string {
     const local = this.pick([
-      `${first}.${last}`.toLowerCase().normalize('NFD').replace(/[^\x00-\x7f]/g, ''),
+      `${first}.${last}`.toLowerCase().normalize('NFD').replace(/[^\p{ASCII}]/gu, ''),
       this.hex(32), // hash-like local parts: reply-to and relay addresses
       this.hex(40),
       `${this.chars('abcdefghijklmnopqrstuvwxyz0123456789', 36)}`,
