@@ -87,6 +87,7 @@ export function integrationLogsComponents(options: ComponentsOptions = {}): Inte
   );
   const maxBodyBytes = Math.max(0, options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES);
   const recordOutside = options.requestsOutsideScopes === 'record';
+  const spanHeaders = options.spanHeaders ?? DEFAULT_SPAN_HEADERS;
   const captures = new RequestCaptures({
     maxBodyBytes,
     captureBodies: options.captureBodies !== false,
@@ -95,10 +96,11 @@ export function integrationLogsComponents(options: ComponentsOptions = {}): Inte
     recordOutside,
     // with our batch processor, request record bodies are built at export (deferred-body.ts)
     deferBodies: options.export !== false,
+    // undici spans get header attributes from the header maps the record is built from
+    spanHeaders,
   });
   captures.enable();
 
-  const spanHeaders = options.spanHeaders ?? DEFAULT_SPAN_HEADERS;
   const instrumentations: Instrumentation[] = [];
   if (options.instrumentUndici !== false) {
     instrumentations.push(
@@ -106,7 +108,6 @@ export function integrationLogsComponents(options: ComponentsOptions = {}): Inte
         requireParentforSpans: !recordOutside,
         requestHook: captures.undiciRequestHook,
         responseHook: captures.undiciResponseHook as never,
-        headersToSpanAttributes: { requestHeaders: spanHeaders, responseHeaders: spanHeaders },
       }),
     );
   }

@@ -1,3 +1,4 @@
+import { diag, type AnyValue } from '@opentelemetry/api';
 import type { LogRecordExporter, ReadableLogRecord } from '@opentelemetry/sdk-logs';
 
 const NOT_BUILT = '{"request":null,"response":null,"error":"record body could not be built"}';
@@ -22,7 +23,8 @@ export class DeferredBody {
     if (this.#text === undefined) {
       try {
         this.#text = this.#build!();
-      } catch {
+      } catch (err) {
+        diag.warn('integration-logs: could not build a request record body', err);
         this.#text = NOT_BUILT;
       }
       this.#build = undefined; // release the captured inputs
@@ -39,12 +41,15 @@ export class DeferredBody {
   }
 }
 
+/** A record body: a value, or a request record's body built at export. */
+export type RecordBody = AnyValue | DeferredBody;
+
 /**
  * The record as exported: the fields of ReadableLogRecord (what exporters read), with a
  * deferred body replaced by its text. A plain copy: cheaper than a prototype wrapper.
  */
 function withBuiltBody(r: ReadableLogRecord): ReadableLogRecord {
-  const body = r.body as unknown;
+  const body: RecordBody = r.body;
   if (!(body instanceof DeferredBody)) return r;
   return {
     hrTime: r.hrTime,

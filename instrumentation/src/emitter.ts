@@ -1,5 +1,6 @@
 import { logs, ROOT_CONTEXT, SeverityNumber, trace, type AnyValue, type Attributes, type Context, type Logger, type LogRecord, type Span } from '@opentelemetry/api';
 import { ATTR_EVENT_NAME, SCOPE_NAME, SCOPE_VERSION } from './attributes.js';
+import type { RecordBody } from './deferred-body.js';
 import { markPreRedacted, PRE_REDACTED_ROOT } from './pre-redacted.js';
 import { uniqueRecordTime } from './record-time.js';
 
@@ -31,14 +32,18 @@ export class Emitter {
     return this.cachedLogger;
   }
 
-  /** `preRedactedBody`: the body was built only from redactor output (see pre-redacted.ts). */
-  emit(eventName: string, span: Span | Context | undefined, severity: SeverityNumber, body: AnyValue, attributes: Attributes, preRedactedBody = false): void {
+  /**
+   * `preRedactedBody`: the body was built only from redactor output (see pre-redacted.ts).
+   * A DeferredBody travels as the record's body object: the logs SDK keeps bodies as they
+   * are, and our exporter wrapper renders it (deferred-body.ts).
+   */
+  emit(eventName: string, span: Span | Context | undefined, severity: SeverityNumber, body: RecordBody, attributes: Attributes, preRedactedBody = false): void {
     let ctx: Context | undefined;
     if (span === undefined) ctx = undefined;
     else if ('spanContext' in span) ctx = trace.setSpan(preRedactedBody ? PRE_REDACTED_ROOT : ROOT_CONTEXT, span);
     else ctx = preRedactedBody ? markPreRedacted(span) : span;
     attributes[ATTR_EVENT_NAME] = eventName;
-    const record: LogRecord = { eventName, timestamp: uniqueRecordTime(), severityNumber: severity, severityText: SEVERITY_TEXT[severity], body, attributes };
+    const record: LogRecord = { eventName, timestamp: uniqueRecordTime(), severityNumber: severity, severityText: SEVERITY_TEXT[severity], body: body as AnyValue, attributes };
     if (ctx) record.context = ctx;
     this.logger().emit(record);
   }
