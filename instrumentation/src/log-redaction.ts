@@ -1,4 +1,4 @@
-import type { Context } from '@opentelemetry/api';
+import { diag, type Context } from '@opentelemetry/api';
 import type { LogRecordProcessor, ReadWriteLogRecord } from '@opentelemetry/sdk-logs';
 import { boundLabelAttributes } from './label-values.js';
 import { isPreRedacted } from './pre-redacted.js';
@@ -25,8 +25,8 @@ export class LastLineLogRedaction implements LogRecordProcessor {
     this.redact(record, context);
     try {
       boundLabelAttributes(record.attributes, (k, v) => record.setAttribute(k, v));
-    } catch {
-      // never break the emitter
+    } catch (err) {
+      diag.debug('integration-logs: could not bound label attributes of a log record', err); // never break the emitter
     }
   }
 
@@ -44,7 +44,8 @@ export class LastLineLogRedaction implements LogRecordProcessor {
         const r = this.redactor.attributeFor(key, v);
         if (r !== v) record.setAttribute(key, r as never);
       }
-    } catch {
+    } catch (err) {
+      diag.debug('integration-logs: pre-redacted record falls back to full redaction', err);
       this.full.onEmit(record, context);
     }
   }
