@@ -1,5 +1,6 @@
 import { isUtf8 } from 'node:buffer';
 import * as zlib from 'node:zlib';
+import { diag } from '@opentelemetry/api';
 
 /**
  * Collects up to `cap` bytes of a body as it streams past, and counts the rest.
@@ -67,6 +68,7 @@ function decodeContent(raw: Buffer, encoding: string, limit: number): Buffer | u
         try {
           return zlib.inflateSync(raw, opts);
         } catch {
+          // servers send "deflate" both zlib-wrapped (as specified) and raw
           return zlib.inflateRawSync(raw, opts);
         }
       case 'br':
@@ -74,7 +76,8 @@ function decodeContent(raw: Buffer, encoding: string, limit: number): Buffer | u
       default:
         return undefined;
     }
-  } catch {
+  } catch (err) {
+    diag.debug(`integration-logs: could not decode a ${encoding} body; it is recorded as sent`, err);
     return undefined;
   }
 }
