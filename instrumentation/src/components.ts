@@ -4,6 +4,7 @@ import { UndiciInstrumentation } from '@opentelemetry/instrumentation-undici';
 import type { LogRecordProcessor } from '@opentelemetry/sdk-logs';
 import type { SpanProcessor } from '@opentelemetry/sdk-trace';
 import { buildingDeferredBodies } from './deferred-body.js';
+import { DirectRecords } from './direct-records.js';
 import { Emitter } from './emitter.js';
 import {
   CountingBatchLogRecordProcessor,
@@ -53,6 +54,12 @@ export interface IntegrationLogsComponents {
   disable(): void;
   /** Starts watching requests again after `disable()`. */
   enable(): void;
+  /**
+   * Only for a logger provider built with exactly `logRecordProcessors` and no attribute
+   * limits (startIntegrationLogs): the SDK's records then go straight to those processors,
+   * with that provider's resource and scope, skipping its generic record copy.
+   */
+  routeRecordsDirectly(): void;
 }
 
 function trimSlash(s: string): string {
@@ -129,7 +136,8 @@ export function integrationLogsComponents(options: ComponentsOptions = {}): Inte
   }
 
   const spanProcessors: SpanProcessor[] = [captures.processor, new RedactingSpanProcessor(redactor), new LabelBoundSpanProcessor()];
-  const logRecordProcessors: LogRecordProcessor[] = [new LastLineLogRedaction(new RedactingLogRecordProcessor(redactor), redactor)];
+  let direct: DirectRecords | undefined;
+  const logRecordProcessors: LogRecordProcessor[] = [new LastLineLogRedaction(new RedactingLogRecordProcessor(redactor), redactor, (r) => direct?.seen(r))];
   if (options.export !== false) {
     const base = options.endpoint ? trimSlash(options.endpoint) : undefined;
     const common = {
@@ -169,6 +177,10 @@ export function integrationLogsComponents(options: ComponentsOptions = {}): Inte
     enable() {
       captures.enable();
       for (const i of instrumentations) i.enable();
+    },
+    routeRecordsDirectly() {
+      direct ??= new DirectRecords(logRecordProcessors);
+      emitter.routeDirectly(direct);
     },
   };
 }
