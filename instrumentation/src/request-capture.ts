@@ -295,11 +295,13 @@ export class RequestCaptures {
     const url = redactor.url(cap.url ?? httpUrl(attrs, cap.httpRequest));
     const template = inferUrlTemplate(pathOf(url));
 
-    span.setAttribute(ATTR_URL_FULL, url);
+    // each span attribute set costs a validated copy: only what redaction changed is set again
+    if (attrs[ATTR_URL_FULL] !== url) span.setAttribute(ATTR_URL_FULL, url);
     span.setAttribute(ATTR_URL_TEMPLATE, template);
     if (attrs[ATTR_URL_QUERY] !== undefined) {
       const q = url.indexOf('?');
-      span.setAttribute(ATTR_URL_QUERY, q === -1 ? '' : url.slice(q, endOf(url, q, 35 /* # */)));
+      const query = q === -1 ? '' : url.slice(q, endOf(url, q, 35 /* # */));
+      if (attrs[ATTR_URL_QUERY] !== query) span.setAttribute(ATTR_URL_QUERY, query);
     }
     const rateLimit = responseHeaders ? rateLimitAttributes(responseHeaders) : undefined;
     if (rateLimit) span.setAttributes(rateLimit);
