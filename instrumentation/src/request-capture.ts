@@ -243,14 +243,13 @@ export class RequestCaptures {
 
   readonly httpRequestHook = (span: Span, request: ClientRequest | IncomingMessage): void => {
     if (!('getHeaders' in request)) return; // incoming requests are not ours (webhooks have their own span)
-    const req = request;
-    const method = req.method.toUpperCase();
+    const method = request.method.toUpperCase();
     // The span's `url.full` (set by the instrumentation) is read when the span ends; the
     // attempt key only has to tell this URL from others.
-    const cap = this.begin(span, method, undefined, `${method} ${req.protocol}//${String(req.getHeader('host') ?? req.host)}${req.path}`);
+    const cap = this.begin(span, method, undefined, `${method} ${request.protocol}//${String(request.getHeader('host') ?? request.host)}${request.path}`);
     if (!cap?.recorded) return;
-    cap.httpRequest = req;
-    if (this.opts.captureBodies) observeWrites(req, cap, this.opts.maxBodyBytes);
+    cap.httpRequest = request;
+    if (this.opts.captureBodies) observeWrites(request, cap, this.opts.maxBodyBytes);
   };
 
   readonly httpResponseHook = (span: Span, response: IncomingMessage | ServerResponse): void => {
