@@ -43,7 +43,8 @@ export class Emitter {
   /**
    * `preRedactedBody`: the body was built only from redactor output (see pre-redacted.ts).
    * A DeferredBody travels as the record's body object: the logs SDK keeps bodies as they
-   * are, and our exporter wrapper renders it (deferred-body.ts).
+   * are, and our exporter wrapper (deferred-body.ts) or our own record (direct-records.ts)
+   * renders it.
    */
   emit(eventName: string, span: Span | Context | undefined, severity: SeverityNumber, body: RecordBody, attributes: Attributes, preRedactedBody = false): void {
     let ctx: Context | undefined;
