@@ -168,6 +168,7 @@ export function buildSetups(): { setups: Setup[]; close(): Promise<void> } {
   const logExporter = new InMemoryLogRecordExporter();
   const make = (captureBodies: boolean) => {
     const c = integrationLogsComponents({ spanExporter, logExporter, instrumentHttp: false, captureBodies });
+    c.routeRecordsDirectly(); // as startIntegrationLogs: the logger provider below holds only these processors
     c.disable();
     return c;
   };

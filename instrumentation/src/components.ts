@@ -4,6 +4,7 @@ import { UndiciInstrumentation } from '@opentelemetry/instrumentation-undici';
 import { BatchLogRecordProcessor, type LogRecordProcessor } from '@opentelemetry/sdk-logs';
 import { BatchSpanProcessor, type SpanProcessor } from '@opentelemetry/sdk-trace';
 import { buildingDeferredBodies } from './deferred-body.js';
+import { DirectRecords } from './direct-records.js';
 import { Emitter } from './emitter.js';
 import { countingLogExporter, countingSpanExporter, ExportStats } from './export-stats.js';
 import { ExportNotices, type ExportSignal } from './export-notices.js';
@@ -47,6 +48,12 @@ export interface IntegrationLogsComponents {
   disable(): void;
   /** Starts watching requests again after `disable()`. */
   enable(): void;
+  /**
+   * Only for a logger provider built with exactly `logRecordProcessors` and no attribute
+   * limits (startIntegrationLogs): the SDK's records then go straight to those processors,
+   * with that provider's resource and scope, skipping its generic record copy.
+   */
+  routeRecordsDirectly(): void;
 }
 
 function trimSlash(s: string): string {
@@ -81,7 +88,6 @@ function clientInstrumentations(options: ComponentsOptions, captures: RequestCap
         requireParentforSpans: !recordOutside,
         requestHook: captures.undiciRequestHook,
         responseHook: captures.undiciResponseHook as never,
-        headersToSpanAttributes: { requestHeaders: spanHeaders, responseHeaders: spanHeaders },
       }),
     );
   }
@@ -147,12 +153,15 @@ export function integrationLogsComponents(options: ComponentsOptions = {}): Inte
     recordOutside,
     // with our batch processor, request record bodies are built at export (deferred-body.ts)
     deferBodies: options.export !== false,
+    // undici spans get header attributes from the header maps the record is built from
+    spanHeaders: options.spanHeaders ?? DEFAULT_SPAN_HEADERS,
   });
   captures.enable();
   const instrumentations = clientInstrumentations(options, captures, recordOutside);
 
   const spanProcessors: SpanProcessor[] = [captures.processor, new RedactingSpanProcessor(redactor), new LabelBoundSpanProcessor()];
-  const logRecordProcessors: LogRecordProcessor[] = [new LastLineLogRedaction(new RedactingLogRecordProcessor(redactor), redactor)];
+  let direct: DirectRecords | undefined;
+  const logRecordProcessors: LogRecordProcessor[] = [new LastLineLogRedaction(new RedactingLogRecordProcessor(redactor), redactor, (r) => direct?.seen(r))];
   if (options.export !== false) {
     const batch = batchProcessors(options, stats);
     spanProcessors.push(batch.span);
@@ -180,6 +189,10 @@ export function integrationLogsComponents(options: ComponentsOptions = {}): Inte
     enable() {
       captures.enable();
       for (const i of instrumentations) i.enable();
+    },
+    routeRecordsDirectly() {
+      direct ??= new DirectRecords(logRecordProcessors);
+      emitter.routeDirectly(direct);
     },
   };
 }

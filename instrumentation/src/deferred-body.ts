@@ -1,3 +1,4 @@
+import type { AnyValue } from '@opentelemetry/api';
 import type { LogRecordExporter, ReadableLogRecord } from '@opentelemetry/sdk-logs';
 import { reportFailure } from './diagnostics.js';
 
@@ -41,12 +42,15 @@ export class DeferredBody {
   }
 }
 
+/** A record body: a value, or a request record's body built at export. */
+export type RecordBody = AnyValue | DeferredBody;
+
 /**
  * The record as exported: the fields of ReadableLogRecord (what exporters read), with a
  * deferred body replaced by its text. A plain copy: cheaper than a prototype wrapper.
  */
 function withBuiltBody(r: ReadableLogRecord): ReadableLogRecord {
-  const body = r.body as unknown;
+  const body: RecordBody = r.body;
   if (!(body instanceof DeferredBody)) return r;
   return {
     hrTime: r.hrTime,

@@ -61,6 +61,7 @@ import { requestSeverity } from './request-capture.js';
 import { errorType, isAbortError, safeJson, sanitizeAttributes } from './safe-values.js';
 import { inferUrlTemplate } from './url-template.js';
 import { requestScheme, WebhookCapture } from './webhook-capture.js';
+import { reportFailure } from './diagnostics.js';
 
 const ATTR_URL_TEMPLATE = 'url.template';
 
@@ -196,7 +197,8 @@ function resolve(v: string | ((req: IncomingMessage) => string | undefined) | un
   if (typeof v === 'function') {
     try {
       return v(req) ?? undefined;
-    } catch {
+    } catch (err) {
+      reportFailure('warn', 'a webhook meta function threw; the value is left out', err);
       return undefined;
     }
   }
@@ -290,8 +292,8 @@ export class IntegrationLogs {
       const severity = input.event === 'failed' || input.event.endsWith('_invalid') || input.event.endsWith('_missing') ? SeverityNumber.WARN : SeverityNumber.INFO;
       const body = input.details === undefined ? '{}' : this.redactor.body(safeJson(input.details), 'application/json');
       this.emitter.emit(EVENT_FLOW_EVENT, context.active(), severity, body, attrs);
-    } catch {
-      // telemetry must never break the caller
+    } catch (err) {
+      reportFailure('warn', 'could not record a flow event', err); // never break the caller
     }
   }
 
@@ -311,8 +313,9 @@ export class IntegrationLogs {
         integrationId: resolve(meta.integrationId, req),
         customerId: resolve(meta.customerId, req),
       };
+      const method = (req.method ?? 'GET').toUpperCase();
       const extra: Attributes = {
-        [ATTR_HTTP_REQUEST_METHOD]: (req.method ?? 'GET').toUpperCase(),
+        [ATTR_HTTP_REQUEST_METHOD]: method,
         [ATTR_URL_PATH]: path,
         [ATTR_URL_SCHEME]: requestScheme(req),
       };
@@ -322,7 +325,8 @@ export class IntegrationLogs {
       let capture: WebhookCapture | undefined;
       try {
         capture = new WebhookCapture(req, res, this.maxBodyBytes, this.captureBodies);
-      } catch {
+      } catch (err) {
+        reportFailure('warn', 'could not watch a webhook request; it is not recorded', err);
         capture = undefined;
       }
       let done = false;
@@ -331,14 +335,15 @@ export class IntegrationLogs {
         done = true;
         const status = res.headersSent || res.writableEnded ? res.statusCode : err ? 500 : res.statusCode;
         state.span.setAttribute(ATTR_HTTP_RESPONSE_STATUS_CODE, status);
-        this.emitWebhookRequest(state, capture, res.headersSent ? status : undefined, path, meta.route);
+        this.emitWebhookRequest(state, capture, method, res.headersSent ? status : undefined, path, meta.route);
         if (!err && state.outcome === undefined) state.outcome = status >= 400 ? 'failure' : 'success';
-        if (!err && status >= 500) {
-          state.span.setAttribute(ATTR_ERROR_TYPE, String(status));
+        const statusError = !err && status >= 500 ? String(status) : undefined;
+        if (statusError) {
+          state.span.setAttribute(ATTR_ERROR_TYPE, statusError);
           state.span.setStatus({ code: SpanStatusCode.ERROR });
         }
         // HTTP server conventions: a 4xx answer fails the operation but leaves the status unset.
-        this.end(state, err, false);
+        this.end(state, err, false, statusError);
       };
       res.once('finish', () => finish());
       res.once('close', () => finish(res.writableFinished ? undefined : Object.assign(new Error('connection closed before the response was sent'), { name: 'ConnectionClosed' })));
@@ -356,14 +361,21 @@ export class IntegrationLogs {
   }
 
   /** The webhook's own `integration.request` record: what the tool sent and what we answered. */
-  private emitWebhookRequest(state: OperationState, capture: WebhookCapture | undefined, status: number | undefined, redactedPath: string, route: string | undefined): void {
+  private emitWebhookRequest(
+    state: OperationState,
+    capture: WebhookCapture | undefined,
+    method: string,
+    status: number | undefined,
+    redactedPath: string,
+    route: string | undefined,
+  ): void {
     try {
       if (!capture) return;
       const durationMs = state.elapsedMs();
       const { body, url } = capture.render(this.redactor, status, durationMs);
       const attrs: Attributes = {
         ...state.attributes,
-        [ATTR_HTTP_REQUEST_METHOD]: (state.span as unknown as { attributes?: Attributes }).attributes?.[ATTR_HTTP_REQUEST_METHOD] ?? 'POST',
+        [ATTR_HTTP_REQUEST_METHOD]: method,
         [ATTR_URL_FULL]: url,
         [ATTR_URL_TEMPLATE]: route ?? inferUrlTemplate(redactedPath),
         [ATTR_REQUEST_DURATION_MS]: durationMs,
@@ -375,8 +387,8 @@ export class IntegrationLogs {
         else state.count4xx++;
       }
       this.emitter.emit(EVENT_REQUEST, state.span, requestSeverity(status), body, attrs, true);
-    } catch {
-      // telemetry must never break the webhook
+    } catch (err) {
+      reportFailure('warn', 'could not record a webhook request', err); // never break the webhook
     }
   }
 
@@ -417,8 +429,11 @@ export class IntegrationLogs {
     }
   }
 
-  /** Ends an operation: model and summary records, outcome, status, span end. Never throws. */
-  private end(state: OperationState, err?: unknown, errorStatusOnFailure = true): void {
+  /**
+   * Ends an operation: model and summary records, outcome, status, span end. Never throws.
+   * `failureErrorType`: the `error.type` of a failure without an error (a webhook's 5xx answer).
+   */
+  private end(state: OperationState, err?: unknown, errorStatusOnFailure = true, failureErrorType?: string): void {
     if (state.ended) return;
     state.ended = true;
     try {
@@ -433,7 +448,7 @@ export class IntegrationLogs {
         span.recordException({ name: errType, message, stack: typeof e?.stack === 'string' ? this.redactor.text(e.stack) : undefined });
         span.setStatus({ code: SpanStatusCode.ERROR, message });
       } else if (outcome === 'failure') {
-        errType = (span as unknown as { attributes?: Attributes }).attributes?.[ATTR_ERROR_TYPE] as string | undefined;
+        errType = failureErrorType;
         if (errorStatusOnFailure) span.setStatus({ code: SpanStatusCode.ERROR });
       }
       if (errType) span.setAttribute(ATTR_ERROR_TYPE, errType);
@@ -452,11 +467,12 @@ export class IntegrationLogs {
       const severity = outcome === 'failure' ? SeverityNumber.ERROR : outcome === 'success' ? SeverityNumber.INFO : SeverityNumber.WARN;
       this.emitter.emit(EVENT_OPERATION, span, severity, summaryLine(state, outcome, durationMs, this.redactor), attrs, true);
       span.end();
-    } catch {
+    } catch (err) {
+      reportFailure('warn', 'could not record the end of an operation', err);
       try {
         state.span.end();
-      } catch {
-        /* never throw into integration code */
+      } catch (endErr) {
+        reportFailure('warn', 'could not end an operation span', endErr); // never throw into integration code
       }
     }
   }

@@ -20,9 +20,12 @@ export class LastLineLogRedaction implements LogRecordProcessor {
   constructor(
     private readonly full: LogRecordProcessor,
     private readonly redactor: Redactor,
+    /** Sees each record first (direct-records.ts learns the provider's resource from ours). */
+    private readonly seen?: (record: ReadWriteLogRecord) => void,
   ) {}
 
   onEmit(record: ReadWriteLogRecord, context?: Context): void {
+    this.seen?.(record);
     this.redact(record, context);
     try {
       boundLabelAttributes(record.attributes, (k, v) => record.setAttribute(k, v));

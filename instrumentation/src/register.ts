@@ -5,8 +5,8 @@
  */
 import { register } from 'node:module';
 import { pathToFileURL } from 'node:url';
-import { diag } from '@opentelemetry/api';
 import { startIntegrationLogs } from './start.js';
+import { reportFailure } from './diagnostics.js';
 
 try {
   // Lets instrumentation-http patch node:http(s) for ES-module applications too.
@@ -14,7 +14,7 @@ try {
     data: { include: ['http', 'https', 'node:http', 'node:https'] },
   });
 } catch (err) {
-  diag.debug('integration-logs: ESM hook not registered', err);
+  reportFailure('debug', 'ESM hook not registered', err);
 }
 
 const maxBodyBytes = Number(process.env.INTEGRATION_LOGS_MAX_BODY_BYTES);

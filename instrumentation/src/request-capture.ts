@@ -1,6 +1,6 @@
 import * as diagnostics_channel from 'node:diagnostics_channel';
-import type { ClientRequest, IncomingMessage } from 'node:http';
-import { context, diag, SeverityNumber, type Attributes, type Span } from '@opentelemetry/api';
+import { IncomingMessage, type ClientRequest, type ServerResponse } from 'node:http';
+import { context, SeverityNumber, type Attributes, type AttributeValue, type Span } from '@opentelemetry/api';
 import { hrTimeToMilliseconds } from '@opentelemetry/core';
 import type { ReadableSpan, Span as SdkSpan, SpanProcessor } from '@opentelemetry/sdk-trace';
 import {
@@ -14,13 +14,14 @@ import {
 } from '@opentelemetry/semantic-conventions';
 import { ATTR_REQUEST_DURATION_MS, EVENT_REQUEST } from './attributes.js';
 import { BodyCapture, renderBody, type RecordedBody } from './body-capture.js';
-import { DeferredBody } from './deferred-body.js';
+import { DeferredBody, type RecordBody } from './deferred-body.js';
 import type { Emitter } from './emitter.js';
 import { firstValue, nodeHeaderMap, type HeaderMap } from './header-map.js';
 import { explicitResendCount, operationFrom, type OperationState } from './operation-state.js';
 import { rateLimitAttributes } from './rate-limit.js';
 import type { Redactor } from './redaction/index.js';
 import { inferUrlTemplate } from './url-template.js';
+import { reportFailure } from './diagnostics.js';
 
 // `url.template` is not yet exported as a stable constant in every semconv version.
 const ATTR_URL_TEMPLATE = 'url.template';
@@ -29,20 +30,24 @@ const ATTR_RESPONSE_BODY_SIZE = 'http.response.body.size';
 
 /** What we learn about one request while it runs, finalized when its span ends. */
 interface RequestCapture {
+  /** False for a span outside any scope that only gets its header attributes. */
+  recorded: boolean;
   /** The enclosing operation; undefined for requests recorded outside any scope. */
   op: OperationState | undefined;
   method: string;
-  url: string;
+  /** undefined for node:http, whose `url.full` the instrumentation sets on the span. */
+  url: string | undefined;
   attemptKey: string;
-  /** undici: [name, value, ...] array or raw header block; http: the ClientRequest. */
-  rawRequestHeaders: unknown;
-  rawResponseHeaders: unknown;
+  /** undici's request object: its header list (read when the span ends) and lookup key. */
+  undiciRequest: UndiciRequestLike | undefined;
+  /** node:http's request, whose headers are read when the span ends. */
+  httpRequest: ClientRequest | undefined;
+  /** undici: [name, value, ...] Buffers; node:http: `res.headers`. */
+  rawResponseHeaders: Buffer[] | IncomingMessage['headers'] | undefined;
   status: number | undefined;
   requestBody: BodyCapture | undefined;
   responseBody: BodyCapture | undefined;
   attemptNoted: boolean;
-  /** undici's request object, to drop it from the lookup map once finalized. */
-  undiciRequest: object | undefined;
 }
 
 export interface RequestCaptureOptions {
@@ -57,6 +62,11 @@ export interface RequestCaptureOptions {
    * through `buildingDeferredBodies`; otherwise they are built when the request ends.
    */
   deferBodies?: boolean;
+  /**
+   * Header names copied to `http.request.header.*` / `http.response.header.*` attributes
+   * of undici request spans, from the header maps the record is built from.
+   */
+  spanHeaders?: readonly string[];
 }
 
 interface UndiciRequestLike {
@@ -143,10 +153,14 @@ export class RequestCaptures {
   private readonly unsubscribers: (() => void)[] = [];
 
   private readonly redactBody: (text: string, contentType?: string) => string;
+  /** [header name, request attribute key, response attribute key] of each span header. */
+  private readonly spanHeaders: readonly [string, string, string][];
 
   constructor(private readonly opts: RequestCaptureOptions) {
     const { redactor } = opts;
     this.redactBody = (text, contentType) => redactor.body(text, contentType);
+    const names = new Set((opts.spanHeaders ?? []).map((h) => h.toLowerCase()));
+    this.spanHeaders = [...names].map((h) => [h, `http.request.header.${h}`, `http.response.header.${h}`]);
   }
 
   /** Subscribes to undici's body channels; call once, undo with `disable()`. */
@@ -172,35 +186,37 @@ export class RequestCaptures {
     for (const unsubscribe of this.unsubscribers.splice(0)) unsubscribe();
   }
 
-  private begin(span: Span, method: string, url: string, rawHeaders: unknown): RequestCapture | undefined {
+  private begin(span: Span, method: string, url: string | undefined, attemptKey: string): RequestCapture | undefined {
     if (!span.isRecording()) return undefined;
     const op = operationFrom(context.active());
-    if (!op && !this.opts.recordOutside) return undefined;
-    const attemptKey = `${method} ${url}`;
-    const resend = explicitResendCount() ?? op?.resendCountFor(attemptKey) ?? 0;
-    if (resend > 0) span.setAttribute(ATTR_HTTP_REQUEST_RESEND_COUNT, resend);
-    if (op) {
-      span.setAttributes(op.requestSpanAttributes);
-      op.requestCount++;
-    }
+    const recorded = op !== undefined || this.opts.recordOutside === true;
     const cap: RequestCapture = {
+      recorded,
       op,
       method,
       url,
       attemptKey,
-      rawRequestHeaders: rawHeaders,
+      undiciRequest: undefined,
+      httpRequest: undefined,
       rawResponseHeaders: undefined,
       status: undefined,
       requestBody: undefined,
       responseBody: undefined,
       attemptNoted: false,
-      undiciRequest: undefined,
     };
+    if (recorded) {
+      const resend = explicitResendCount() ?? op?.resendCountFor(attemptKey) ?? 0;
+      if (resend > 0) span.setAttribute(ATTR_HTTP_REQUEST_RESEND_COUNT, resend);
+      if (op) {
+        span.setAttributes(op.requestSpanAttributes);
+        op.requestCount++;
+      }
+    }
     this.bySpan.set(span, cap);
     return cap;
   }
 
-  private response(cap: RequestCapture, status: number, rawHeaders: unknown): void {
+  private response(cap: RequestCapture, status: number, rawHeaders: RequestCapture['rawResponseHeaders']): void {
     cap.status = status;
     cap.rawResponseHeaders = rawHeaders;
     cap.attemptNoted = true;
@@ -212,11 +228,13 @@ export class RequestCaptures {
   }
 
   readonly undiciRequestHook = (span: Span, request: UndiciRequestLike): void => {
-    const cap = this.begin(span, request.method.toUpperCase(), request.origin + request.path, request.headers);
-    if (cap) {
-      cap.undiciRequest = request;
-      this.byUndiciRequest.set(request, cap);
-    }
+    const method = request.method.toUpperCase();
+    const url = request.origin + request.path;
+    const cap = this.begin(span, method, url, `${method} ${url}`);
+    if (!cap) return;
+    cap.undiciRequest = request;
+    // Spans outside scopes get only their header attributes: no body, no response state.
+    if (cap.recorded) this.byUndiciRequest.set(request, cap);
   };
 
   readonly undiciResponseHook = (span: Span, info: { request: UndiciRequestLike; response: UndiciResponseLike }): void => {
@@ -226,51 +244,20 @@ export class RequestCaptures {
 
   readonly httpRequestHook = (span: Span, request: ClientRequest | IncomingMessage): void => {
     if (!('getHeaders' in request)) return; // incoming requests are not ours (webhooks have their own span)
-    const req = request as ClientRequest;
-    const attrs = (span as unknown as { attributes?: Attributes }).attributes;
-    const url = typeof attrs?.[ATTR_URL_FULL] === 'string' ? (attrs[ATTR_URL_FULL] as string) : `${req.protocol}//${req.host}${req.path}`;
-    const cap = this.begin(span, req.method.toUpperCase(), url, req);
-    if (!cap || !this.opts.captureBodies) return;
-    const max = this.opts.maxBodyBytes;
-    const origWrite = req.write;
-    const origEnd = req.end;
-    // Observe what the caller writes; arguments pass through untouched.
-    req.write = function (this: ClientRequest, chunk: unknown, ...rest: unknown[]) {
-      try {
-        (cap.requestBody ??= new BodyCapture(max)).add(chunk, typeof rest[0] === 'string' ? (rest[0] as BufferEncoding) : undefined);
-      } catch {
-        /* never let capture break the request */
-      }
-      return (origWrite as (...a: unknown[]) => boolean).call(this, chunk, ...rest);
-    } as ClientRequest['write'];
-    req.end = function (this: ClientRequest, chunk?: unknown, ...rest: unknown[]) {
-      try {
-        if (chunk !== undefined && typeof chunk !== 'function') (cap.requestBody ??= new BodyCapture(max)).add(chunk, typeof rest[0] === 'string' ? (rest[0] as BufferEncoding) : undefined);
-      } catch {
-        /* never let capture break the request */
-      }
-      return (origEnd as (...a: unknown[]) => ClientRequest).call(this, chunk, ...rest);
-    } as ClientRequest['end'];
+    const method = request.method.toUpperCase();
+    // The span's `url.full` (set by the instrumentation) is read when the span ends; the
+    // attempt key only has to tell this URL from others.
+    const cap = this.begin(span, method, undefined, `${method} ${request.protocol}//${String(request.getHeader('host') ?? request.host)}${request.path}`);
+    if (!cap?.recorded) return;
+    cap.httpRequest = request;
+    if (this.opts.captureBodies) observeWrites(request, cap, this.opts.maxBodyBytes);
   };
 
-  readonly httpResponseHook = (span: Span, response: IncomingMessage | unknown): void => {
+  readonly httpResponseHook = (span: Span, response: IncomingMessage | ServerResponse): void => {
     const cap = this.bySpan.get(span);
-    if (!cap) return;
-    const res = response as IncomingMessage;
-    this.response(cap, res.statusCode ?? 0, res.headers);
-    if (!this.opts.captureBodies) return;
-    const max = this.opts.maxBodyBytes;
-    const origPush = res.push;
-    // The HTTP parser hands body bytes to push(); seeing them there does not switch the
-    // stream into flowing mode or consume anything the caller would read.
-    res.push = function (this: IncomingMessage, chunk: unknown, encoding?: BufferEncoding) {
-      try {
-        if (chunk !== null && chunk !== undefined) (cap.responseBody ??= new BodyCapture(max)).add(chunk, encoding);
-      } catch {
-        /* never let capture break the response */
-      }
-      return origPush.call(this, chunk, encoding);
-    };
+    if (!cap?.recorded || !(response instanceof IncomingMessage)) return;
+    this.response(cap, response.statusCode ?? 0, response.headers);
+    if (this.opts.captureBodies) observePushes(response, cap, this.opts.maxBodyBytes);
   };
 
   /** Finalizes request spans before they are frozen; place it before the redacting and batch processors. */
@@ -285,7 +272,7 @@ export class RequestCaptures {
       try {
         this.finalize(span, cap);
       } catch (err) {
-        diag.warn('integration-logs: could not record request', err);
+        reportFailure('warn', 'could not record request', err);
       }
     },
     onEnd: (_span: ReadableSpan) => {},
@@ -294,26 +281,28 @@ export class RequestCaptures {
   };
 
   private finalize(span: SdkSpan, cap: RequestCapture): void {
+    const requestHeaders = cap.httpRequest ? nodeHeaderMap(cap.httpRequest.getHeaders()) : undiciHeaders(cap.undiciRequest?.headers);
+    const responseHeaders = cap.rawResponseHeaders === undefined ? undefined : Array.isArray(cap.rawResponseHeaders) ? undiciHeaders(cap.rawResponseHeaders) : nodeHeaderMap(cap.rawResponseHeaders);
+    // node:http spans get header attributes from their instrumentation
+    if (cap.undiciRequest) this.setHeaderAttributes(span, requestHeaders, responseHeaders);
+    if (!cap.recorded) return;
+
     const { redactor } = this.opts;
     const attrs = span.attributes;
     const status = cap.status ?? (attrs[ATTR_HTTP_RESPONSE_STATUS_CODE] as number | undefined);
     if (!cap.attemptNoted) cap.op?.noteAttempt(cap.attemptKey, true);
 
-    const url = redactor.url(cap.url);
+    const url = redactor.url(cap.url ?? httpUrl(attrs, cap.httpRequest));
     const template = inferUrlTemplate(pathOf(url));
 
-    span.setAttribute(ATTR_URL_FULL, url);
+    // each span attribute set costs a validated copy: only what redaction changed is set again
+    if (attrs[ATTR_URL_FULL] !== url) span.setAttribute(ATTR_URL_FULL, url);
     span.setAttribute(ATTR_URL_TEMPLATE, template);
     if (attrs[ATTR_URL_QUERY] !== undefined) {
       const q = url.indexOf('?');
-      span.setAttribute(ATTR_URL_QUERY, q === -1 ? '' : url.slice(q, endOf(url, q, 35 /* # */)));
+      const query = q === -1 ? '' : url.slice(q, endOf(url, q, 35 /* # */));
+      if (attrs[ATTR_URL_QUERY] !== query) span.setAttribute(ATTR_URL_QUERY, query);
     }
-    const responseHeaders =
-      cap.rawResponseHeaders === undefined
-        ? undefined
-        : Array.isArray(cap.rawResponseHeaders)
-          ? undiciHeaders(cap.rawResponseHeaders)
-          : nodeHeaderMap(cap.rawResponseHeaders as Record<string, string | string[]>);
     const rateLimit = responseHeaders ? rateLimitAttributes(responseHeaders) : undefined;
     if (rateLimit) span.setAttributes(rateLimit);
     if (cap.requestBody) span.setAttribute(ATTR_REQUEST_BODY_SIZE, cap.requestBody.total);
@@ -321,23 +310,16 @@ export class RequestCaptures {
     span.updateName(`${cap.method} ${template}`);
 
     const durationMs = Math.round(hrTimeToMilliseconds(span.duration) * 10) / 10;
-    // node:http headers are read now (the request object is not kept); undici's raw
-    // header list is immutable and normalised with the body.
-    const rawRequestHeaders =
-      typeof (cap.rawRequestHeaders as ClientRequest)?.getHeaders === 'function'
-        ? nodeHeaderMap((cap.rawRequestHeaders as ClientRequest).getHeaders() as Record<string, string | string[] | number>)
-        : cap.rawRequestHeaders;
     const body: RequestBodyInputs = {
       method: cap.method,
       url,
-      rawRequestHeaders,
+      requestHeaders,
       requestBody: cap.requestBody,
       status: status !== undefined && responseHeaders ? status : undefined,
       responseHeaders,
       responseBody: cap.responseBody,
       durationMs,
     };
-    const errorType = attrs[ATTR_ERROR_TYPE];
     const record: Attributes = {
       ...cap.op?.attributes,
       [ATTR_HTTP_REQUEST_METHOD]: cap.method,
@@ -346,36 +328,93 @@ export class RequestCaptures {
       [ATTR_REQUEST_DURATION_MS]: durationMs,
     };
     if (rateLimit) Object.assign(record, rateLimit);
-    if (attrs[ATTR_SERVER_ADDRESS] !== undefined) record[ATTR_SERVER_ADDRESS] = attrs[ATTR_SERVER_ADDRESS];
+    copyAttribute(attrs, record, ATTR_SERVER_ADDRESS);
     if (status !== undefined) record[ATTR_HTTP_RESPONSE_STATUS_CODE] = status;
-    if (attrs[ATTR_HTTP_REQUEST_RESEND_COUNT] !== undefined) record[ATTR_HTTP_REQUEST_RESEND_COUNT] = attrs[ATTR_HTTP_REQUEST_RESEND_COUNT];
-    if (errorType !== undefined) record[ATTR_ERROR_TYPE] = errorType;
-    const severity = requestSeverity(status);
-    const text = this.opts.deferBodies ? new DeferredBody(() => this.recordBody(body)) : this.recordBody(body);
-    this.opts.emitter.emit(EVENT_REQUEST, span, severity, text as unknown as string, record, true);
+    copyAttribute(attrs, record, ATTR_HTTP_REQUEST_RESEND_COUNT);
+    copyAttribute(attrs, record, ATTR_ERROR_TYPE);
+    const text: RecordBody = this.opts.deferBodies ? new DeferredBody(() => this.recordBody(body)) : this.recordBody(body);
+    this.opts.emitter.emit(EVENT_REQUEST, span, requestSeverity(status), text, record, true);
+  }
+
+  /** `http.{request,response}.header.<name>` attributes (redacted later with the span's others). */
+  private setHeaderAttributes(span: SdkSpan, request: HeaderMap, response: HeaderMap | undefined): void {
+    for (const [name, requestKey, responseKey] of this.spanHeaders) {
+      const req = request[name];
+      if (req !== undefined) span.setAttribute(requestKey, Array.isArray(req) ? req : [req]);
+      const res = response?.[name];
+      if (res !== undefined) span.setAttribute(responseKey, Array.isArray(res) ? res : [res]);
+    }
   }
 
   /** The `integration.request` body: redacted headers and bodies as JSON (see docs/telemetry.md). */
   private recordBody(b: RequestBodyInputs): string {
     const { redactor, maxBodyBytes: max } = this.opts;
     const redactBody = this.redactBody;
-    const requestHeaders = isHeaderMap(b.rawRequestHeaders) ? b.rawRequestHeaders : undiciHeaders(b.rawRequestHeaders);
+    const h = b.requestHeaders;
     const request = {
       method: b.method,
       url: b.url,
-      headers: redactor.headers(requestHeaders),
-      ...renderBody(b.requestBody, firstValue(requestHeaders['content-type']), firstValue(requestHeaders['content-encoding']), max, redactBody),
+      headers: redactor.headers(h),
+      ...renderBody(b.requestBody, firstValue(h['content-type']), firstValue(h['content-encoding']), max, redactBody),
     };
     let response: ({ status: number; headers: HeaderMap } & RecordedBody) | null = null;
     if (b.status !== undefined && b.responseHeaders) {
-      const h = b.responseHeaders;
+      const rh = b.responseHeaders;
       response = {
         status: b.status,
-        headers: redactor.headers(h),
-        ...renderBody(b.responseBody, firstValue(h['content-type']), firstValue(h['content-encoding']), max, redactBody),
+        headers: redactor.headers(rh),
+        ...renderBody(b.responseBody, firstValue(rh['content-type']), firstValue(rh['content-encoding']), max, redactBody),
       };
     }
     return JSON.stringify({ request, response, durationMs: b.durationMs });
+  }
+}
+
+/** node:http's `url.full` as its instrumentation set it on the span, else rebuilt from the request. */
+function httpUrl(attrs: Attributes, req: ClientRequest | undefined): string {
+  const full = attrs[ATTR_URL_FULL];
+  return typeof full === 'string' ? full : req ? `${req.protocol}//${req.host}${req.path}` : '';
+}
+
+function copyAttribute(from: Attributes, to: Attributes, key: string): void {
+  const v: AttributeValue | undefined = from[key];
+  if (v !== undefined) to[key] = v;
+}
+
+/** Adds what the caller writes to the request body capture; arguments pass through untouched. */
+function observeWrites(req: ClientRequest, cap: RequestCapture, max: number): void {
+  const origWrite = req.write;
+  const origEnd = req.end;
+  req.write = function (this: ClientRequest, chunk: unknown, ...rest: unknown[]) {
+    addChunk(cap, 'requestBody', max, chunk, rest[0]);
+    return (origWrite as (...a: unknown[]) => boolean).call(this, chunk, ...rest);
+  } as ClientRequest['write'];
+  req.end = function (this: ClientRequest, chunk?: unknown, ...rest: unknown[]) {
+    if (typeof chunk !== 'function') addChunk(cap, 'requestBody', max, chunk, rest[0]);
+    return (origEnd as (...a: unknown[]) => ClientRequest).call(this, chunk, ...rest);
+  } as ClientRequest['end'];
+}
+
+/**
+ * Adds response body bytes to the capture as the HTTP parser hands them to push(): seeing
+ * them there does not switch the stream into flowing mode or consume anything the caller
+ * would read.
+ */
+function observePushes(res: IncomingMessage, cap: RequestCapture, max: number): void {
+  const origPush = res.push;
+  res.push = function (this: IncomingMessage, chunk: unknown, encoding?: BufferEncoding) {
+    addChunk(cap, 'responseBody', max, chunk, encoding);
+    return origPush.call(this, chunk, encoding);
+  };
+}
+
+/** Never lets capture break the caller's request or response. */
+function addChunk(cap: RequestCapture, which: 'requestBody' | 'responseBody', max: number, chunk: unknown, encoding: unknown): void {
+  if (chunk === null || chunk === undefined) return;
+  try {
+    (cap[which] ??= new BodyCapture(max)).add(chunk, typeof encoding === 'string' ? (encoding as BufferEncoding) : undefined);
+  } catch (err) {
+    reportFailure('debug', 'could not capture a body chunk', err);
   }
 }
 
@@ -384,16 +423,11 @@ interface RequestBodyInputs {
   method: string;
   /** Already redacted. */
   url: string;
-  /** A normalised header map (node:http) or undici's raw header list or block. */
-  rawRequestHeaders: unknown;
+  requestHeaders: HeaderMap;
   requestBody: BodyCapture | undefined;
   /** Set when a response arrived. */
   status: number | undefined;
   responseHeaders: HeaderMap | undefined;
   responseBody: BodyCapture | undefined;
   durationMs: number;
-}
-
-function isHeaderMap(h: unknown): h is HeaderMap {
-  return typeof h === 'object' && h !== null && !Array.isArray(h);
 }

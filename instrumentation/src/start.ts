@@ -19,6 +19,13 @@ export interface IntegrationLogsSdk extends IntegrationLogs {
   readonly stats: ExportStats;
 }
 
+const LOG_RECORD_LIMIT_VARIABLES = [
+  'OTEL_LOGRECORD_ATTRIBUTE_COUNT_LIMIT',
+  'OTEL_LOGRECORD_ATTRIBUTE_VALUE_LENGTH_LIMIT',
+  'OTEL_ATTRIBUTE_COUNT_LIMIT',
+  'OTEL_ATTRIBUTE_VALUE_LENGTH_LIMIT',
+];
+
 const RUNNING = Symbol.for('integration-logs.sdk');
 type GlobalWithSdk = typeof globalThis & { [RUNNING]?: IntegrationLogsSdk };
 
@@ -53,6 +60,8 @@ export function startIntegrationLogs(options: StartOptions = {}): IntegrationLog
     ...(process.env.OTEL_METRICS_EXPORTER ? {} : { metricReaders: [] }),
   });
   sdk.start();
+  // The logger provider holds only our processors, and attribute limits only from these.
+  if (!LOG_RECORD_LIMIT_VARIABLES.some((v) => process.env[v])) components.routeRecordsDirectly();
 
   // The global tracer provider is a proxy without forceFlush; flush the provider behind it.
   const tracerProvider = (trace.getTracerProvider() as { getDelegate?: () => unknown }).getDelegate?.() ?? trace.getTracerProvider();
@@ -91,7 +100,7 @@ export function startIntegrationLogs(options: StartOptions = {}): IntegrationLog
           await flush();
           await bounded(sdk.shutdown());
         } catch (err) {
-          diag.warn('integration-logs: shutdown did not complete cleanly', err);
+          reportFailure('warn', 'shutdown did not complete cleanly', err);
         } finally {
           components.disable();
           trace.disable();

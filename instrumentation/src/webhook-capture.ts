@@ -42,34 +42,41 @@ export class WebhookCapture {
     private readonly maxBytes: number,
     captureBodies: boolean,
   ) {
-    const self = this;
-    const origWriteHead = res.writeHead;
-    res.writeHead = function (this: ServerResponse, ...args: unknown[]) {
+    // Arrow functions keep `this` (the capture) inside the patched methods, whose own
+    // `this` is the request or response.
+    const noteWriteHead = (args: unknown[]) => {
       try {
         const given = args.find((a, i) => i > 0 && a !== null && typeof a === 'object');
-        if (given) self.writeHeadHeaders = { ...self.writeHeadHeaders, ...writeHeadHeaderMap(given) };
+        if (given) this.writeHeadHeaders = { ...this.writeHeadHeaders, ...writeHeadHeaderMap(given) };
       } catch (err) {
         // never break the response
         reportFailure('debug', 'reading the headers given to writeHead failed; the webhook record may miss them', err);
       }
+    };
+    const origWriteHead = res.writeHead;
+    res.writeHead = function (this: ServerResponse, ...args: unknown[]) {
+      noteWriteHead(args);
       return (origWriteHead as (...a: unknown[]) => ServerResponse).apply(this, args);
     } as ServerResponse['writeHead'];
     if (!captureBodies) return;
-    const origPush = req.push;
-    req.push = function (this: IncomingMessage, chunk: unknown, encoding?: BufferEncoding) {
+    const noteRequestChunk = (chunk: unknown, encoding?: BufferEncoding) => {
       try {
-        if (chunk !== null && chunk !== undefined) (self.requestBody ??= new BodyCapture(maxBytes)).add(chunk, encoding);
+        if (chunk !== null && chunk !== undefined) (this.requestBody ??= new BodyCapture(maxBytes)).add(chunk, encoding);
       } catch (err) {
         // never break the request
         reportFailure('debug', 'capturing a chunk of a webhook request body failed; skipped it', err);
       }
+    };
+    const origPush = req.push;
+    req.push = function (this: IncomingMessage, chunk: unknown, encoding?: BufferEncoding) {
+      noteRequestChunk(chunk, encoding);
       return origPush.call(this, chunk, encoding);
     };
     const origWrite = res.write;
     const origEnd = res.end;
     const note = (chunk: unknown, enc: unknown) => {
       try {
-        if (chunk !== undefined && chunk !== null && typeof chunk !== 'function') (self.responseBody ??= new BodyCapture(maxBytes)).add(chunk, typeof enc === 'string' ? (enc as BufferEncoding) : undefined);
+        if (chunk !== undefined && chunk !== null && typeof chunk !== 'function') (this.responseBody ??= new BodyCapture(maxBytes)).add(chunk, typeof enc === 'string' ? (enc as BufferEncoding) : undefined);
       } catch (err) {
         // never break the response
         reportFailure('debug', 'capturing a chunk of a webhook response body failed; skipped it', err);

@@ -67,6 +67,13 @@ test('a 422 POST records the redacted request body and the response body', async
   expect(JSON.parse(rec.response!.body!)).toEqual({ error: 'email missing' });
   // the tool really received the body the caller sent
   expect(JSON.parse(f.tool.received.at(-1)!.body.toString())).toEqual({ name: 'Ada', password: 'hunter2-should-not-leak' });
+  // the span carries the listed headers (spanHeaders) of both directions, and no others
+  const span = (await f.trace(traceId, 2)).find((s) => s.kind === CLIENT)!;
+  expect(span.attributes).toMatchObject({
+    'http.request.header.content-type': ['application/json'],
+    'http.response.header.content-type': ['application/json'],
+  });
+  expect(Object.keys(span.attributes).filter((k) => k.includes('.header.x-api-key'))).toEqual([]);
   const exported = f.rx.rawBodies.join('');
   expect(exported).not.toContain('hunter2-should-not-leak');
   expect(exported).not.toContain('key-should-not-leak-123');

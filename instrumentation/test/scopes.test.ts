@@ -143,7 +143,8 @@ test('incomingWebhook makes the SERVER span of the request, with HTTP server con
         await (await fetch(`${f.tool.url}/v1/employees/77`)).text();
         if (req.headers['x-event-type'] === 'crash') throw new Error('handler failed');
         // Headers only given to writeHead: Node sends them without keeping them in getHeaders().
-        res.writeHead(req.headers['x-event-type'] === 'bad' ? 400 : 202, { 'content-type': 'text/plain', 'x-request-id': 'req-1', 'x-api-key': 'sk_hook_secret_value' }).end('ok');
+        const event = req.headers['x-event-type'];
+        res.writeHead(event === 'bad' ? 400 : event === 'down' ? 503 : 202, { 'content-type': 'text/plain', 'x-request-id': 'req-1', 'x-api-key': 'sk_hook_secret_value' }).end('ok');
       },
     ),
   );
@@ -156,8 +157,9 @@ test('incomingWebhook makes the SERVER span of the request, with HTTP server con
     const post = (event: string) => fetch(`${base}/webhooks/personio?integration=int-5`, { method: 'POST', headers: { 'x-event-type': event }, body: '{"employee":1}' });
     expect((await post('employee.created')).status).toBe(202);
     expect((await post('bad')).status).toBe(400);
+    expect((await post('down')).status).toBe(503);
     await f.il.forceFlush();
-    await f.rx.waitFor(() => f.rx.spans.filter((s) => s.name === 'incoming_webhook personio').length >= 2);
+    await f.rx.waitFor(() => f.rx.spans.filter((s) => s.name === 'incoming_webhook personio').length >= 3);
     const hooks = f.rx.spans.filter((s) => s.name === 'incoming_webhook personio');
     const ok = hooks.find((s) => s.attributes['integration.operation'] === 'employee.created')!;
     expect(ok.kind).toBe(SERVER);
@@ -174,6 +176,12 @@ test('incomingWebhook makes the SERVER span of the request, with HTTP server con
     const bad = hooks.find((s) => s.attributes['integration.operation'] === 'bad')!;
     expect(bad.attributes['http.response.status_code']).toBe(400);
     expect(bad.status.code).toBe(0); // server spans leave 4xx unset
+    // a 5xx answer: ERROR status, and error.type on the span and the operation record
+    const down = hooks.find((s) => s.attributes['integration.operation'] === 'down')!;
+    expect(down.status.code).toBe(2);
+    expect(down.attributes).toMatchObject({ 'error.type': '503', 'integration.outcome': 'failure' });
+    const downSummary = (await f.logsOf(down.traceId, 3)).find((l) => l.eventName === 'integration.operation')!;
+    expect(downSummary.attributes).toMatchObject({ 'error.type': '503', 'integration.outcome': 'failure' });
     const child = await f.trace(ok.traceId, 2);
     expect(child.find((s) => s.kind === CLIENT)!.parentSpanId).toBe(ok.spanId);
     // the webhook's own request record: what the tool sent and what we answered

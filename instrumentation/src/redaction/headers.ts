@@ -154,11 +154,15 @@ export function redactHeaderValue(
     return Array.isArray(value) ? value.map(() => m) : m;
   }
   const format = VERBATIM_WHEN_WELL_FORMED.get(lower);
-  const show = (v: unknown) => {
-    const text = str(v);
-    return treatment === 'verbatim' || format?.test(text) ? text : scanAllowed(ctx, policy, text);
-  };
-  return Array.isArray(value) ? value.map(show) : show(value);
+  if (!Array.isArray(value)) return shownValue(ctx, policy, treatment, format, value);
+  const out: string[] = [];
+  for (const v of value) out.push(shownValue(ctx, policy, treatment, format, v));
+  return out;
+}
+
+function shownValue(ctx: ScanContext, policy: HeaderPolicy, treatment: HeaderTreatment, format: RegExp | undefined, value: unknown): string {
+  const text = str(value);
+  return treatment === 'verbatim' || format?.test(text) ? text : scanAllowed(ctx, policy, text);
 }
 
 /**
@@ -185,25 +189,26 @@ export function redactHeaders(
   h: HeaderInput,
 ): Record<string, string | string[]> {
   const out: Record<string, string | string[]> = {};
-  const add = (rawName: unknown, value: unknown): void => {
-    const name = String(rawName).toLowerCase();
-    const v = redactHeaderValue(ctx, policy, name, value);
-    if (v === undefined || name === '__proto__') return;
-    const prev = out[name];
-    if (prev === undefined) out[name] = v;
-    else out[name] = ([] as string[]).concat(prev, v);
-  };
   try {
     if (h && typeof h === 'object' && Object.getPrototypeOf(h) === Object.prototype) {
       // the common case, a plain object: no intermediate entry arrays
       const o = h as Record<string, unknown>;
-      for (const k in o) if (Object.hasOwn(o, k)) add(k, o[k]);
+      for (const k in o) if (Object.hasOwn(o, k)) addRedacted(out, ctx, policy, k, o[k]);
     } else {
-      for (const [rawName, value] of entries(h)) add(rawName, value);
+      for (const [rawName, value] of entries(h)) addRedacted(out, ctx, policy, rawName, value);
     }
   } catch (err) {
     // a hostile header object: keep what was redacted so far
     reportFailure('debug', 'reading a header object failed; kept the headers redacted so far', err);
   }
   return out;
+}
+
+function addRedacted(out: Record<string, string | string[]>, ctx: ScanContext, policy: HeaderPolicy, rawName: unknown, value: unknown): void {
+  const name = String(rawName).toLowerCase();
+  const v = redactHeaderValue(ctx, policy, name, value);
+  if (v === undefined || name === '__proto__') return;
+  const prev = out[name];
+  if (prev === undefined) out[name] = v;
+  else out[name] = ([] as string[]).concat(prev, v);
 }
