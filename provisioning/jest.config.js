@@ -1,7 +1,4 @@
-const swc = (syntax) => [
-  '@swc/jest',
-  { jsc: { target: 'es2023', parser: { syntax } }, module: { type: 'commonjs' } },
-];
+const swc = (syntax) => ['@swc/jest', { jsc: { target: 'es2023', parser: { syntax } }, module: { type: 'commonjs' } }];
 
 /** @type {import('jest').Config} */
 module.exports = {

@@ -14,7 +14,7 @@ rmSync(outFile, { force: true });
 const jest = spawnSync(
   process.execPath,
   [path.join(root, 'node_modules/jest/bin/jest.js'), '--json', `--outputFile=${outFile}`, ...process.argv.slice(2)],
-  { cwd: root, stdio: 'inherit' },
+  { cwd: root, stdio: 'inherit' }
 );
 
 let passed = 0;

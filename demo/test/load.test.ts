@@ -7,8 +7,18 @@ import { employeePage } from '../src/load/tool-responses';
 
 describe('load options', () => {
   test('defaults, and flags over environment', () => {
-    const o = parseLoadOptions(['--rate', '500', '--duration', '30', '--burst', '2000'], { LOKI_URL: 'http://loki.internal:3100/' })!;
-    expect(o).toMatchObject({ rate: 500, durationS: 30, burstOps: 2000, requestsPerOp: 10, responseBytes: 2048, lokiUrl: 'http://loki.internal:3100', otlpEndpoint: 'http://localhost:4318' });
+    const o = parseLoadOptions(['--rate', '500', '--duration', '30', '--burst', '2000'], {
+      LOKI_URL: 'http://loki.internal:3100/',
+    })!;
+    expect(o).toMatchObject({
+      rate: 500,
+      durationS: 30,
+      burstOps: 2000,
+      requestsPerOp: 10,
+      responseBytes: 2048,
+      lokiUrl: 'http://loki.internal:3100',
+      otlpEndpoint: 'http://localhost:4318',
+    });
   });
 
   test.each([
@@ -38,7 +48,16 @@ describe('load tool responses', () => {
 });
 
 describe('measured app queries', () => {
-  const queries = appQueries({ tool: 'load-abc', customerId: 'cust-abc-7', integrationId: 'abc-7', traceId: '4bf92f3577b34da6a3ce929d0e0e4736', traceEndMs: 2_000_000, traceDurationMs: 1500, startMs: 0, endMs: 3_000_000 });
+  const queries = appQueries({
+    tool: 'load-abc',
+    customerId: 'cust-abc-7',
+    integrationId: 'abc-7',
+    traceId: '4bf92f3577b34da6a3ce929d0e0e4736',
+    traceEndMs: 2_000_000,
+    traceDurationMs: 1500,
+    startMs: 0,
+    endMs: 3_000_000,
+  });
 
   test.each(queries.map((q) => [q.name, q.query]))('%s is valid LogQL', (_name, query) => {
     const errors: string[] = [];

@@ -3,7 +3,14 @@
  * integration as two processes wired over 127.0.0.1, stopped with SIGTERM.
  */
 import path from 'node:path';
-import { freePort, type OtlpReceiver, type Proc, start, startOtlpReceiver, waitFor } from '@integration-logs/test-support';
+import {
+  freePort,
+  type OtlpReceiver,
+  type Proc,
+  start,
+  startOtlpReceiver,
+  waitFor,
+} from '@integration-logs/test-support';
 
 const START = path.join(__dirname, '..', 'dist', 'start.js');
 const NOTICE = 'cannot export telemetry to';
@@ -39,7 +46,10 @@ test('the two processes talk to each other, export, and stop together on SIGTERM
   running.push(demo);
   const types = () => new Set(rx.logsByEvent('integration.operation').map((l) => l.attributes['integration.log_type']));
   // Webhooks prove the tool reaches the integration; syncs that the integration reaches the tool.
-  await waitFor('operations from the demo processes', () => types().has('incoming_webhook') && types().has('sync') && types().has('connection_flow'));
+  await waitFor(
+    'operations from the demo processes',
+    () => types().has('incoming_webhook') && types().has('sync') && types().has('connection_flow')
+  );
   expect(output(demo)).toContain('[demo-tool] demo HRIS API listening on');
   expect(output(demo)).not.toContain(NOTICE);
   expect(await demo.stop()).toBe(0);
@@ -52,7 +62,10 @@ test('with no collector listening it keeps running and says so once', async () =
   running.push(demo);
   await waitFor('the notice', () => output(demo).includes(NOTICE));
   // Still running and still working: more operations go on after the notice.
-  const statusLines = () => output(demo).split('\n').filter((line) => line.includes('revoked the')).length;
+  const statusLines = () =>
+    output(demo)
+      .split('\n')
+      .filter((line) => line.includes('revoked the')).length;
   await waitFor('the demo to keep going', () => statusLines() >= 1);
   expect(demo.child.exitCode).toBeNull();
   expect(output(demo).split(NOTICE)).toHaveLength(2);

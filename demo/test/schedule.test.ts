@@ -27,8 +27,10 @@ afterAll(async () => {
 test('a compressed schedule produces every log type, a 401 burst and multi-session flows', async () => {
   const lines: string[] = [];
   const schedule = startSchedule(demo.integration, { speed: 300, seed: 5, log: (line) => lines.push(line) });
-  const logTypes = () => new Set(rx.logsByEvent('integration.operation').map((l) => l.attributes['integration.log_type']));
-  const unauthorized = () => rx.logsByEvent('integration.request').filter((l) => l.attributes['http.response.status_code'] === 401).length;
+  const logTypes = () =>
+    new Set(rx.logsByEvent('integration.operation').map((l) => l.attributes['integration.log_type']));
+  const unauthorized = () =>
+    rx.logsByEvent('integration.request').filter((l) => l.attributes['http.response.status_code'] === 401).length;
   const multiSessionFlows = () => {
     const sessions = new Map<unknown, Set<unknown>>();
     for (const e of rx.logsByEvent('integration.flow.event')) {
@@ -43,9 +45,11 @@ test('a compressed schedule produces every log type, a 401 burst and multi-sessi
       rx
         .logsByEvent('integration.operation')
         .filter((l) => l.attributes['integration.log_type'] === 'sync')
-        .map((l) => `${l.attributes['integration.id']} ${l.attributes['integration.operation']}`),
+        .map((l) => `${l.attributes['integration.id']} ${l.attributes['integration.operation']}`)
     );
-    return demo.integration.connections.every((c) => seen.has(`${c.integrationId} full`) && seen.has(`${c.integrationId} delta`));
+    return demo.integration.connections.every(
+      (c) => seen.has(`${c.integrationId} full`) && seen.has(`${c.integrationId} delta`)
+    );
   };
   try {
     await rx.waitFor(
@@ -55,7 +59,7 @@ test('a compressed schedule produces every log type, a 401 burst and multi-sessi
         unauthorized() >= 5 &&
         multiSessionFlows() >= 1,
       90_000,
-      'every log type, full and delta syncs, a 401 burst and a flow with two sessions',
+      'every log type, full and delta syncs, a 401 burst and a flow with two sessions'
     );
   } finally {
     schedule.stop();

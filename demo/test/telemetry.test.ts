@@ -12,7 +12,11 @@ const lines: string[] = [];
 
 beforeAll(async () => {
   rx = await startOtlpReceiver('fail');
-  sdk = startTelemetry({ endpoint: rx.url, scheduledDelayMs: 20, onExportError: exportNotice(rx.url, (line) => lines.push(line)) });
+  sdk = startTelemetry({
+    endpoint: rx.url,
+    scheduledDelayMs: 20,
+    onExportError: exportNotice(rx.url, (line) => lines.push(line)),
+  });
 });
 
 afterAll(async () => {
@@ -24,7 +28,9 @@ test('failed exports give one notice and never fail the operations', async () =>
   const results: string[] = [];
   for (let i = 0; i < 3; i++) {
     const before = sdk.stats.exportFailed;
-    results.push(await sdk.sync({ tool: 'personio', integrationId: 'int_x', operation: 'delta' }, async () => `run ${i}`));
+    results.push(
+      await sdk.sync({ tool: 'personio', integrationId: 'int_x', operation: 'delta' }, async () => `run ${i}`)
+    );
     await sdk.forceFlush();
     await rx.waitFor(() => sdk.stats.exportFailed > before, 20_000, `failed export ${i}`);
   }
@@ -39,7 +45,9 @@ test('failed exports give one notice and never fail the operations', async () =>
   await rx.waitFor(() => sdk.stats.exportFailed > before, 20_000, 'failed export after recovery');
 
   expect(results).toEqual(['run 0', 'run 1', 'run 2', 'run 3', 'run 4']);
-  expect(lines).toEqual([`cannot export telemetry to ${rx.url} (Internal Server Error; is an OpenTelemetry collector listening there?). The demo keeps running and drops telemetry it cannot send; this is said only once.`]);
+  expect(lines).toEqual([
+    `cannot export telemetry to ${rx.url} (Internal Server Error; is an OpenTelemetry collector listening there?). The demo keeps running and drops telemetry it cannot send; this is said only once.`,
+  ]);
   expect(rx.logsByEvent('integration.operation')).toHaveLength(1); // run 3, sent while the collector answered
   expect(rx.requestCount).toBeGreaterThanOrEqual(8);
 });

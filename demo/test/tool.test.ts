@@ -12,12 +12,19 @@ const initech = credentialFor('acc_initech'); // no absences scope
 const wayneReadOnly = credentialFor('acc_wayne', 'limited');
 
 function authHeaders(credential: Credential): Record<string, string> {
-  return credential.kind === 'bearer' ? { authorization: `Bearer ${credential.secret}` } : { 'x-api-key': credential.secret };
+  return credential.kind === 'bearer'
+    ? { authorization: `Bearer ${credential.secret}` }
+    : { 'x-api-key': credential.secret };
 }
 
 const tools: DemoTool[] = [];
 async function startTool(options: ToolOptions = {}): Promise<{ tool: DemoTool; url: string }> {
-  const tool = createDemoTool({ errorRate: 0, slowRate: 0, rateLimit: { capacity: 10_000, refillPerSecond: 10_000 }, ...options });
+  const tool = createDemoTool({
+    errorRate: 0,
+    slowRate: 0,
+    rateLimit: { capacity: 10_000, refillPerSecond: 10_000 },
+    ...options,
+  });
   tools.push(tool);
   return { tool, url: await tool.listen(0) };
 }
@@ -39,10 +46,17 @@ interface ApiError {
 }
 
 /** `Body` names the answer the caller expects; an empty body reads as undefined. */
-async function call<Body = unknown>(url: string, credential: Credential | undefined, init: { method?: string; body?: unknown } = {}) {
+async function call<Body = unknown>(
+  url: string,
+  credential: Credential | undefined,
+  init: { method?: string; body?: unknown } = {}
+) {
   const res = await fetch(url, {
     method: init.method ?? 'GET',
-    headers: { ...(credential ? authHeaders(credential) : {}), ...(init.body !== undefined ? { 'content-type': 'application/json' } : {}) },
+    headers: {
+      ...(credential ? authHeaders(credential) : {}),
+      ...(init.body !== undefined ? { 'content-type': 'application/json' } : {}),
+    },
     body: init.body === undefined ? undefined : JSON.stringify(init.body),
   });
   const text = await res.text();
@@ -64,7 +78,10 @@ describe('demo tool API', () => {
       cursor = page.json.next_cursor;
       pages++;
     } while (cursor);
-    const expected = tool.store('acc_acme').list('employees').map((e) => e.id);
+    const expected = tool
+      .store('acc_acme')
+      .list('employees')
+      .map((e) => e.id);
     expect(ids).toEqual(expected);
     expect(ids).toHaveLength(140);
     expect(pages).toBe(Math.ceil(140 / 25));
@@ -102,13 +119,19 @@ describe('demo tool API', () => {
     expect(forbidden.status).toBe(403);
     expect(forbidden.json).toMatchObject({ error: 'insufficient_scope', required_scope: 'absences:read' });
     expect((await call(`${url}/v1/departments`, initech)).status).toBe(200);
-    const readOnlyWrite = await call(`${url}/v1/employees`, wayneReadOnly, { method: 'POST', body: { first_name: 'A', last_name: 'B', email: 'a@b.example' } });
+    const readOnlyWrite = await call(`${url}/v1/employees`, wayneReadOnly, {
+      method: 'POST',
+      body: { first_name: 'A', last_name: 'B', email: 'a@b.example' },
+    });
     expect(readOnlyWrite.status).toBe(403);
   });
 
   test('creates and updates employees, with 422 and field details for invalid input', async () => {
     const { url } = await startTool();
-    const invalid = await call<ApiError>(`${url}/v1/employees`, acme, { method: 'POST', body: { first_name: '', email: 'nope' } });
+    const invalid = await call<ApiError>(`${url}/v1/employees`, acme, {
+      method: 'POST',
+      body: { first_name: '', email: 'nope' },
+    });
     expect(invalid.status).toBe(422);
     expect(invalid.json.details.map((d) => d.field).sort()).toEqual(['email', 'first_name', 'last_name']);
     expect((await call(`${url}/v1/employees`, acme, { method: 'POST', body: [1, 2] })).status).toBe(422);
@@ -121,17 +144,29 @@ describe('demo tool API', () => {
     const id = created.json.data.id;
     expect((await call<OneEmployee>(`${url}/v1/employees/${id}`, acme)).json.data.email).toBe('ada@engine.example');
 
-    const duplicate = await call<ApiError>(`${url}/v1/employees`, acme, { method: 'POST', body: { first_name: 'A', last_name: 'L', email: 'ADA@engine.example' } });
+    const duplicate = await call<ApiError>(`${url}/v1/employees`, acme, {
+      method: 'POST',
+      body: { first_name: 'A', last_name: 'L', email: 'ADA@engine.example' },
+    });
     expect(duplicate.status).toBe(422);
     expect(duplicate.json.details).toEqual([{ field: 'email', message: 'is already used by another employee' }]);
 
-    const patched = await call<OneEmployee>(`${url}/v1/employees/${id}`, acme, { method: 'PATCH', body: { job_title: 'Analyst' } });
+    const patched = await call<OneEmployee>(`${url}/v1/employees/${id}`, acme, {
+      method: 'PATCH',
+      body: { job_title: 'Analyst' },
+    });
     expect(patched.status).toBe(200);
     expect(patched.json.data).toMatchObject({ id, job_title: 'Analyst', email: 'ada@engine.example' });
     expect((await call(`${url}/v1/employees/${id}`, acme, { method: 'PATCH', body: { email: 'x' } })).status).toBe(422);
-    expect((await call(`${url}/v1/employees/424242`, acme, { method: 'PATCH', body: { job_title: 'X' } })).status).toBe(404);
+    expect((await call(`${url}/v1/employees/424242`, acme, { method: 'PATCH', body: { job_title: 'X' } })).status).toBe(
+      404
+    );
 
-    const bad = await fetch(`${url}/v1/employees`, { method: 'POST', headers: { ...authHeaders(acme), 'content-type': 'application/json' }, body: '{not json' });
+    const bad = await fetch(`${url}/v1/employees`, {
+      method: 'POST',
+      headers: { ...authHeaders(acme), 'content-type': 'application/json' },
+      body: '{not json',
+    });
     expect(bad.status).toBe(400);
   });
 
@@ -175,7 +210,9 @@ describe('demo tool API', () => {
     clock += 60_000;
     const since = new Date(clock).toISOString();
     clock += 1000;
-    expect((await call(`${url}/v1/employees/1005`, acme, { method: 'PATCH', body: { job_title: 'Lead' } })).status).toBe(200);
+    expect(
+      (await call(`${url}/v1/employees/1005`, acme, { method: 'PATCH', body: { job_title: 'Lead' } })).status
+    ).toBe(200);
     expect((await call(`${url}/v1/employees/1007`, acme, { method: 'DELETE' })).status).toBe(204);
 
     const delta = await call<EmployeePage>(`${url}/v1/employees?since=${encodeURIComponent(since)}`, acme);
@@ -243,8 +280,14 @@ describe('demo tool webhooks', () => {
   test('posts signed employee.created/updated events to <url>/<tool>', async () => {
     const secret = 'test-secret';
     const { tool, url } = await startTool({ webhookUrl: receiverUrl, webhookSecret: secret });
-    const created = await call<OneEmployee>(`${url}/v1/employees`, globex, { method: 'POST', body: { first_name: 'Grace', last_name: 'Hopper', email: 'grace@navy.example' } });
-    await call(`${url}/v1/employees/${created.json.data.id}`, globex, { method: 'PATCH', body: { job_title: 'Rear Admiral' } });
+    const created = await call<OneEmployee>(`${url}/v1/employees`, globex, {
+      method: 'POST',
+      body: { first_name: 'Grace', last_name: 'Hopper', email: 'grace@navy.example' },
+    });
+    await call(`${url}/v1/employees/${created.json.data.id}`, globex, {
+      method: 'PATCH',
+      body: { job_title: 'Rear Admiral' },
+    });
     await call(`${url}/v1/employees`, globex, { method: 'POST', body: { first_name: 'no email' } }); // 422: no event
     await tool.webhooks.idle();
 
@@ -256,7 +299,10 @@ describe('demo tool webhooks', () => {
       const signature = delivery.headers['x-demo-signature'] as string;
       expect(verifySignature(secret, signature, delivery.body)).toEqual({ ok: true });
       expect(verifySignature('other-secret', signature, delivery.body)).toEqual({ ok: false, reason: 'mismatch' });
-      expect(verifySignature(secret, signature, delivery.body.replace('Grace', 'Gracie'))).toEqual({ ok: false, reason: 'mismatch' });
+      expect(verifySignature(secret, signature, delivery.body.replace('Grace', 'Gracie'))).toEqual({
+        ok: false,
+        reason: 'mismatch',
+      });
       const event = JSON.parse(delivery.body);
       expect(event).toMatchObject({ account_id: 'acc_globex', data: { employee: { id: created.json.data.id } } });
     }

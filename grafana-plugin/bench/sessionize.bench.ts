@@ -143,7 +143,7 @@ if (isMain()) {
   console.log(
     `${r.name}: ${r.events} events, sort ${r.sortMs.toFixed(1)} ms, sessionize ${r.sessionizeMs.toFixed(1)} ms, ` +
       `ratio ${r.ratio.toFixed(2)}; all in one flow ${r.singleFlowMs.toFixed(1)} ms, ratio ${r.singleFlowRatio.toFixed(2)} ` +
-      `(target <= ${r.target}) ${r.ok ? 'ok' : 'OVER TARGET'}`,
+      `(target <= ${r.target}) ${r.ok ? 'ok' : 'OVER TARGET'}`
   );
   process.exitCode = r.ok ? 0 : 1;
 }

@@ -22,7 +22,7 @@ export async function buildFlowsHarness() {
     join(FLOWS_DIST, 'panels.html'),
     `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>integration-logs panels</title>
 <link rel="stylesheet" href="/harness/panels.css"><script>window.__grafana_public_path__ = '/public/';</script></head>
-<body><div id="root"></div><script type="module" src="/harness/panels.js"></script></body></html>\n`,
+<body><div id="root"></div><script type="module" src="/harness/panels.js"></script></body></html>\n`
   );
   return FLOWS_DIST;
 }

@@ -16,6 +16,15 @@ export function recordsOf(response: unknown): FakeRecord[];
 export function labelNames(records: FakeRecord[], layout?: FakeLokiLayout): { status: 'success'; data: string[] };
 export function queryRange(records: FakeRecord[], params: Record<string, string>, layout?: FakeLokiLayout): unknown;
 export function isMetricQuery(query: string): boolean;
-export function metricQueryRange(records: FakeRecord[], params: Record<string, string>, layout?: FakeLokiLayout): unknown;
+export function metricQueryRange(
+  records: FakeRecord[],
+  params: Record<string, string>,
+  layout?: FakeLokiLayout
+): unknown;
 export function instantQuery(records: FakeRecord[], params: Record<string, string>, layout?: FakeLokiLayout): unknown;
-export function answerLoki(records: FakeRecord[], path: string, params: Record<string, string>, layout?: FakeLokiLayout): unknown;
+export function answerLoki(
+  records: FakeRecord[],
+  path: string,
+  params: Record<string, string>,
+  layout?: FakeLokiLayout
+): unknown;

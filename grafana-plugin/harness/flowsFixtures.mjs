@@ -55,7 +55,7 @@ export function flowsHarnessRecords() {
           integration_flow_event: e.event,
           integration_flow_step: e.step,
         },
-        JSON.stringify(e.details ?? {}),
+        JSON.stringify(e.details ?? {})
       );
     }
     let c4 = 0;
@@ -79,10 +79,25 @@ export function flowsHarnessRecords() {
           ...(r.status >= 400 ? { error_type: String(r.status), severity_text: 'ERROR' } : {}),
         },
         JSON.stringify({
-          request: { method: r.method, url, headers: { 'content-type': 'application/json', authorization: '[REDACTED]' }, body: r.method === 'POST' ? '{"client_id":"acme","client_secret":"[REDACTED]"}' : null, bodyEncoding: 'utf8', bodySize: r.method === 'POST' ? 48 : 0, bodyTruncated: false },
-          response: { status: r.status, headers: { 'content-type': 'application/json' }, body: r.status >= 400 ? '{"error":"invalid_client"}' : '{"ok":true}', bodyEncoding: 'utf8', bodySize: 16, bodyTruncated: false },
+          request: {
+            method: r.method,
+            url,
+            headers: { 'content-type': 'application/json', authorization: '[REDACTED]' },
+            body: r.method === 'POST' ? '{"client_id":"acme","client_secret":"[REDACTED]"}' : null,
+            bodyEncoding: 'utf8',
+            bodySize: r.method === 'POST' ? 48 : 0,
+            bodyTruncated: false,
+          },
+          response: {
+            status: r.status,
+            headers: { 'content-type': 'application/json' },
+            body: r.status >= 400 ? '{"error":"invalid_client"}' : '{"ok":true}',
+            bodyEncoding: 'utf8',
+            bodySize: 16,
+            bodyTruncated: false,
+          },
           durationMs: 95,
-        }),
+        })
       );
     }
     const last = Math.max(...events.map((e) => e.at), ...requests.map((r) => r.at));
@@ -100,7 +115,7 @@ export function flowsHarnessRecords() {
         integration_request_5xx_count: '0',
         ...(outcome === 'failure' ? { error_type: 'CredentialsRejected' } : {}),
       },
-      `connection_flow ${tool} ${common.integration_operation}: ${outcome} in ${(durationMs / 1000).toFixed(1)}s, ${requests.length} requests${c4 ? ` (${c4} 4xx)` : ''}`,
+      `connection_flow ${tool} ${common.integration_operation}: ${outcome} in ${(durationMs / 1000).toFixed(1)}s, ${requests.length} requests${c4 ? ` (${c4} 4xx)` : ''}`
     );
   }
 
@@ -112,10 +127,31 @@ export function flowsHarnessRecords() {
     startMs: BASE_MS - 190 * MIN,
     outcome: 'failure',
     events: [
-      { at: 0, flowId: 'flow_acme', session: 'sess_acme_1', event: 'flow_opened', step: 'select_tool', details: { endUserId: 'hr-admin@acme.example' } },
-      { at: 1, flowId: 'flow_acme', session: 'sess_acme_1', event: 'tool_selected', step: 'select_tool', details: { tool: 'personio' } },
+      {
+        at: 0,
+        flowId: 'flow_acme',
+        session: 'sess_acme_1',
+        event: 'flow_opened',
+        step: 'select_tool',
+        details: { endUserId: 'hr-admin@acme.example' },
+      },
+      {
+        at: 1,
+        flowId: 'flow_acme',
+        session: 'sess_acme_1',
+        event: 'tool_selected',
+        step: 'select_tool',
+        details: { tool: 'personio' },
+      },
       { at: 3, flowId: 'flow_acme', session: 'sess_acme_1', event: 'credentials_submitted', step: 'credentials' },
-      { at: 4, flowId: 'flow_acme', session: 'sess_acme_1', event: 'credentials_invalid', step: 'credentials', details: { status: 401, message: 'invalid client secret' } },
+      {
+        at: 4,
+        flowId: 'flow_acme',
+        session: 'sess_acme_1',
+        event: 'credentials_invalid',
+        step: 'credentials',
+        details: { status: 401, message: 'invalid client secret' },
+      },
     ],
     requests: [{ at: 3.5, method: 'POST', path: '/v1/auth/token', status: 401 }],
   });
@@ -126,7 +162,14 @@ export function flowsHarnessRecords() {
     events: [
       { at: 0, flowId: 'flow_acme', session: 'sess_acme_2', event: 'flow_opened', step: 'credentials' },
       { at: 2, flowId: 'flow_acme', session: 'sess_acme_2', event: 'credentials_submitted', step: 'credentials' },
-      { at: 3, flowId: 'flow_acme', session: 'sess_acme_2', event: 'connected', step: 'done', details: { integrationId: 'int_personio_acme' } },
+      {
+        at: 3,
+        flowId: 'flow_acme',
+        session: 'sess_acme_2',
+        event: 'connected',
+        step: 'done',
+        details: { integrationId: 'int_personio_acme' },
+      },
       { at: 4, flowId: 'flow_acme', session: 'sess_acme_2', event: 'closed', step: 'done' },
     ],
     requests: [
@@ -141,7 +184,13 @@ export function flowsHarnessRecords() {
     traceId: FLOW_TRACES.globexFirst,
     startMs: BASE_MS - 300 * MIN,
     events: [
-      { at: 0, flowId: 'flow_globex', event: 'flow_opened', step: 'select_tool', details: { endUserId: 'it@globex.example' } },
+      {
+        at: 0,
+        flowId: 'flow_globex',
+        event: 'flow_opened',
+        step: 'select_tool',
+        details: { endUserId: 'it@globex.example' },
+      },
       { at: 1, flowId: 'flow_globex', event: 'tool_selected', step: 'select_tool' },
     ],
     requests: [],
@@ -154,7 +203,13 @@ export function flowsHarnessRecords() {
     events: [
       { at: 0, flowId: 'flow_globex', event: 'flow_opened', step: 'select_tool' },
       { at: 2, flowId: 'flow_globex', event: 'credentials_submitted', step: 'credentials' },
-      { at: 3, flowId: 'flow_globex', event: 'permissions_missing', step: 'permissions', details: { missing: ['employees:read'] } },
+      {
+        at: 3,
+        flowId: 'flow_globex',
+        event: 'permissions_missing',
+        step: 'permissions',
+        details: { missing: ['employees:read'] },
+      },
       { at: 4, flowId: 'flow_globex', event: 'closed', step: 'permissions' },
     ],
     requests: [{ at: 2.5, method: 'GET', path: '/v1/meta/permissions', status: 403 }],
@@ -170,13 +225,24 @@ export function flowsHarnessRecords() {
     events: [
       { at: 0, flowId: 'flow_initech', session: 'sess_initech_1', event: 'flow_opened', step: 'select_tool' },
       { at: 1, flowId: 'flow_initech', session: 'sess_initech_1', event: 'credentials_submitted', step: 'credentials' },
-      { at: 2, flowId: 'flow_initech', session: 'sess_initech_1', event: 'failed', step: 'credentials', details: { reason: 'tool returned 500' } },
+      {
+        at: 2,
+        flowId: 'flow_initech',
+        session: 'sess_initech_1',
+        event: 'failed',
+        step: 'credentials',
+        details: { reason: 'tool returned 500' },
+      },
     ],
     requests: [],
   });
 
   // six hourly syncs of one integration; the last reads 310 employees instead of ~1200
-  const reads = { employees: [1180, 1204, 1199, 1210, 1215, 310], absences: [88, 91, 90, 87, 93, 92], teams: [12, 12, 12, 13, 13, 13] };
+  const reads = {
+    employees: [1180, 1204, 1199, 1210, 1215, 310],
+    absences: [88, 91, 90, 87, 93, 92],
+    teams: [12, 12, 12, 13, 13, 13],
+  };
   SYNC_TRACES.forEach((traceId, s) => {
     const startMs = BASE_MS - (6 - s) * 60 * MIN - 20 * MIN;
     const rootSpan = hex(span++, 16);
@@ -204,12 +270,20 @@ export function flowsHarnessRecords() {
           integration_sync_records_deleted: '0',
           integration_sync_records_failed: String(failed),
         },
-        `${model}: read ${read}`,
+        `${model}: read ${read}`
       );
     });
     if (s === 5) {
-      push(startMs + 2500, { ...common, event_name: 'integration.warning', integration_sync_model: 'employees', severity_text: 'WARN' }, '3 employees skipped: missing email');
-      push(startMs + 3500, { ...common, event_name: 'integration.warning', severity_text: 'WARN' }, 'rate limited by bamboohr, retried after 2 s');
+      push(
+        startMs + 2500,
+        { ...common, event_name: 'integration.warning', integration_sync_model: 'employees', severity_text: 'WARN' },
+        '3 employees skipped: missing email'
+      );
+      push(
+        startMs + 3500,
+        { ...common, event_name: 'integration.warning', severity_text: 'WARN' },
+        'rate limited by bamboohr, retried after 2 s'
+      );
     }
     const durationMs = 5000;
     push(
@@ -223,7 +297,7 @@ export function flowsHarnessRecords() {
         integration_request_4xx_count: '0',
         integration_request_5xx_count: '0',
       },
-      `sync bamboohr delta: ${s === 5 ? 'partial' : 'success'} in 5.0s, 0 requests`,
+      `sync bamboohr delta: ${s === 5 ? 'partial' : 'success'} in 5.0s, 0 requests`
     );
   });
   return records;

@@ -13,7 +13,15 @@ import { fixtureRecords, startHarnessServer } from './server.mjs';
 import { flowsHarnessRecords } from './flowsFixtures.mjs';
 import { FLOWS_DIST } from './buildPanels.mjs';
 
-const TYPES = { '.js': 'text/javascript', '.css': 'text/css', '.html': 'text/html', '.svg': 'image/svg+xml', '.woff2': 'font/woff2', '.woff': 'font/woff', '.ttf': 'font/ttf' };
+const TYPES = {
+  '.js': 'text/javascript',
+  '.css': 'text/css',
+  '.html': 'text/html',
+  '.svg': 'image/svg+xml',
+  '.woff2': 'font/woff2',
+  '.woff': 'font/woff',
+  '.ttf': 'font/ttf',
+};
 
 const extra = flowsHarnessRecords();
 const backend = await startHarnessServer({ port: 0, records: [...fixtureRecords().records, ...extra] });
@@ -27,7 +35,10 @@ const front = createServer((req, res) => {
       res.writeHead(404, { 'Content-Type': 'text/plain' });
       return res.end('not found');
     }
-    res.writeHead(200, { 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream', 'Cache-Control': 'no-store' });
+    res.writeHead(200, {
+      'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream',
+      'Cache-Control': 'no-store',
+    });
     return res.end(readFileSync(file));
   }
   const upstream = request(
@@ -35,7 +46,7 @@ const front = createServer((req, res) => {
     (answer) => {
       res.writeHead(answer.statusCode ?? 502, answer.headers);
       answer.pipe(res);
-    },
+    }
   );
   upstream.on('error', (err) => {
     res.writeHead(502, { 'Content-Type': 'text/plain' });
@@ -50,8 +61,11 @@ const ends = Object.fromEntries(
     .filter((r) => r.labels.event_name === 'integration.operation')
     .map((r) => [
       r.labels.trace_id,
-      { time: Number(BigInt(r.tsNs) / 1_000_000n), duration: Math.ceil(Number(r.labels.integration_operation_duration_ms)) },
-    ]),
+      {
+        time: Number(BigInt(r.tsNs) / 1_000_000n),
+        duration: Math.ceil(Number(r.labels.integration_operation_duration_ms)),
+      },
+    ])
 );
 console.log(`harness on http://127.0.0.1:${front.address().port}/a/integrationlogs-app/flows`);
 console.log(`operations ${JSON.stringify(ends)}`);

@@ -15,7 +15,15 @@ import { LocationServiceRouter } from '../src/test/LocationServiceRouter';
 const Root = plugin.root!;
 const props = {
   basename: PLUGIN_BASE_URL,
-  meta: { id: PLUGIN_ID, name: 'Integration Logs', type: PluginType.app, jsonData: {}, info: {}, module: '', baseUrl: '' },
+  meta: {
+    id: PLUGIN_ID,
+    name: 'Integration Logs',
+    type: PluginType.app,
+    jsonData: {},
+    info: {},
+    module: '',
+    baseUrl: '',
+  },
   query: {},
   path: PLUGIN_BASE_URL,
   onNavChanged: () => {},

@@ -5,7 +5,13 @@
  */
 import React from 'react';
 import { createRoot } from 'react-dom/client';
-import { dataFrameFromJSON, getDefaultTimeRange, LoadingState, type DataFrameJSON, type PanelProps } from '@grafana/data';
+import {
+  dataFrameFromJSON,
+  getDefaultTimeRange,
+  LoadingState,
+  type DataFrameJSON,
+  type PanelProps,
+} from '@grafana/data';
 import { config } from '@grafana/runtime';
 import { GlobalStyles, ThemeContext } from '@grafana/ui';
 import { plugin as flowSessions } from '../src/panels/flowsessions/module';
@@ -57,7 +63,15 @@ createRoot(document.getElementById('root')!).render(
   <ThemeContext.Provider value={config.theme2}>
     <GlobalStyles />
     <div style={{ padding: 16 }}>
-      <div data-testid="harness-panel-frame" style={{ width, height, border: `1px solid ${config.theme2.colors.border.weak}`, background: config.theme2.colors.background.primary }}>
+      <div
+        data-testid="harness-panel-frame"
+        style={{
+          width,
+          height,
+          border: `1px solid ${config.theme2.colors.border.weak}`,
+          background: config.theme2.colors.background.primary,
+        }}
+      >
         <Panel {...props} />
       </div>
     </div>

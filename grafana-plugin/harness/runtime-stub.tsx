@@ -171,10 +171,20 @@ export const config = {
   featureToggles: {},
 };
 
-export function PluginPage({ actions, children, pageNav }: { actions?: React.ReactNode; children: React.ReactNode; pageNav?: { text: string } }) {
+export function PluginPage({
+  actions,
+  children,
+  pageNav,
+}: {
+  actions?: React.ReactNode;
+  children: React.ReactNode;
+  pageNav?: { text: string };
+}) {
   return (
     <div style={{ padding: 24 }}>
-      <div style={{ display: 'flex', justifyContent: 'space-between', alignItems: 'center', marginBottom: 16, gap: 16 }}>
+      <div
+        style={{ display: 'flex', justifyContent: 'space-between', alignItems: 'center', marginBottom: 16, gap: 16 }}
+      >
         <h1 style={{ margin: 0, fontSize: 22 }}>{pageNav?.text ?? 'Integration Logs'}</h1>
         <div>{actions}</div>
       </div>

@@ -13,7 +13,12 @@ describe('resolveSettings', () => {
 
   it('keeps valid values and replaces blank or malformed ones', () => {
     expect(
-      resolveSettings({ lokiDatasourceUid: ' loki-eu ', tempoDatasourceUid: '', prometheusDatasourceUid: 7, sessionGapMinutes: '45' })
+      resolveSettings({
+        lokiDatasourceUid: ' loki-eu ',
+        tempoDatasourceUid: '',
+        prometheusDatasourceUid: 7,
+        sessionGapMinutes: '45',
+      })
     ).toEqual({ ...DEFAULT_SETTINGS, lokiDatasourceUid: 'loki-eu', sessionGapMinutes: 45 });
     expect(resolveSettings({ sessionGapMinutes: -1 }).sessionGapMinutes).toBe(30);
     expect(resolveSettings({ sessionGapMinutes: 'soon' }).sessionGapMinutes).toBe(30);

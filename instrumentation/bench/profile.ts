@@ -15,7 +15,9 @@ async function main() {
     if (!setup) throw new Error(`no setup "${name}"; one of: ${setups.map((s) => s.name).join(', ')}`);
     await round(tool.url, setup, 1000); // warm up
     const cost = await round(tool.url, setup, n);
-    console.log(`${name}: ${((cost.cpuMs * 1000) / n).toFixed(0)} µs CPU, ${((cost.wallMs * 1000) / n).toFixed(0)} µs wall per request`);
+    console.log(
+      `${name}: ${((cost.cpuMs * 1000) / n).toFixed(0)} µs CPU, ${((cost.wallMs * 1000) / n).toFixed(0)} µs wall per request`
+    );
   } finally {
     await close();
     tool.child.kill();

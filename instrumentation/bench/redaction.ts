@@ -19,8 +19,25 @@ function rng(seed: number): () => number {
 }
 
 const FIRST = ['Ada', 'Grace', 'Alan', 'Katherine', 'Linus', 'Margaret', 'Dennis', 'Barbara', 'Ken', 'Frances'];
-const LAST = ['Lovelace', 'Hopper', 'Turing', 'Johnson', 'Torvalds', 'Hamilton', 'Ritchie', 'Liskov', 'Thompson', 'Allen'];
-const TITLES = ['Software Engineer', 'Senior Product Manager', 'HR Business Partner', 'Account Executive', 'Data Analyst'];
+const LAST = [
+  'Lovelace',
+  'Hopper',
+  'Turing',
+  'Johnson',
+  'Torvalds',
+  'Hamilton',
+  'Ritchie',
+  'Liskov',
+  'Thompson',
+  'Allen',
+];
+const TITLES = [
+  'Software Engineer',
+  'Senior Product Manager',
+  'HR Business Partner',
+  'Account Executive',
+  'Data Analyst',
+];
 const DEPTS = ['Engineering', 'Product', 'People', 'Sales', 'Finance'];
 
 export function hrisEmployeesPage(targetBytes = 100_000, seed = 42): string {
@@ -53,12 +70,36 @@ export function hrisEmployeesPage(targetBytes = 100_000, seed = 42): string {
       employment_status: 'ACTIVE',
       job_title: pick(TITLES),
       avatar: `https://cdn.example.com/avatars/${uuid()}.png`,
-      home_address: { street_1: `${Math.floor(r() * 200)} Main Street`, city: 'Berlin', zip_code: '10115', country: 'DE' },
-      bank_accounts: [{ iban: `DE89370400440532013${String(i).padStart(3, '0')}`, bic: 'COBADEFFXXX', account_owner_name: `${first} ${last}` }],
+      home_address: {
+        street_1: `${Math.floor(r() * 200)} Main Street`,
+        city: 'Berlin',
+        zip_code: '10115',
+        country: 'DE',
+      },
+      bank_accounts: [
+        {
+          iban: `DE89370400440532013${String(i).padStart(3, '0')}`,
+          bic: 'COBADEFFXXX',
+          account_owner_name: `${first} ${last}`,
+        },
+      ],
       manager: { id: uuid(), first_name: pick(FIRST) },
       groups: [{ id: uuid(), name: pick(DEPTS), type: 'DEPARTMENT' }],
-      employments: [{ id: uuid(), job_title: pick(TITLES), pay_rate: Math.round(r() * 90000 + 40000), pay_period: 'YEAR', pay_currency: 'EUR', effective_date: `${date()}T00:00:00.000Z` }],
-      custom_fields: { t_shirt_size: 'M', onboarding_token: i % 25 === 0 ? `tok_${hex(32)}` : null, notes: 'Prefers async communication; works from the Berlin office.' },
+      employments: [
+        {
+          id: uuid(),
+          job_title: pick(TITLES),
+          pay_rate: Math.round(r() * 90000 + 40000),
+          pay_period: 'YEAR',
+          pay_currency: 'EUR',
+          effective_date: `${date()}T00:00:00.000Z`,
+        },
+      ],
+      custom_fields: {
+        t_shirt_size: 'M',
+        onboarding_token: i % 25 === 0 ? `tok_${hex(32)}` : null,
+        notes: 'Prefers async communication; works from the Berlin office.',
+      },
       changed_at: `${date()}T12:34:56.789Z`,
       remote_deleted_at: null,
     };
@@ -91,7 +132,8 @@ export async function benchRedaction(): Promise<BenchRow> {
   };
   // sanity: the benchmark must measure real redaction
   const once = redactor.body(body, 'application/json');
-  if (!once.includes('"ssn":"[REDACTED]"') || once.includes('"iban":"DE89')) throw new Error('redaction bench: body was not redacted');
+  if (!once.includes('"ssn":"[REDACTED]"') || once.includes('"iban":"DE89'))
+    throw new Error('redaction bench: body was not redacted');
   for (let i = 0; i < 30; i++) {
     baseline();
     redact();

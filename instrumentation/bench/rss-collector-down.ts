@@ -33,13 +33,17 @@ async function requests(scope: Scope, n: number): Promise<void> {
           for (let i = 0; i < 100; i++) await (await fetch(`${url}/v1/employees/${i}?page=${batch}`)).text();
         });
       }
-    }),
+    })
   );
 }
 
 /** RSS of the same load without the SDK, after the same warm-up, from a fresh process. */
 async function bareRss(): Promise<number> {
-  const child = fork(__filename, [], { execArgv: ['--expose-gc'], env: { ...process.env, BENCH_RSS_MODE: 'bare' }, stdio: ['ignore', 'pipe', 'inherit', 'ipc'] });
+  const child = fork(__filename, [], {
+    execArgv: ['--expose-gc'],
+    env: { ...process.env, BENCH_RSS_MODE: 'bare' },
+    stdio: ['ignore', 'pipe', 'inherit', 'ipc'],
+  });
   let out = '';
   child.stdout!.on('data', (d: Buffer) => (out += d.toString()));
   await new Promise((resolve) => child.on('exit', resolve));
@@ -58,7 +62,12 @@ async function main() {
   await new Promise<void>((r) => closed.listen(0, '127.0.0.1', r));
   const port = (closed.address() as AddressInfo).port;
   await new Promise((r) => closed.close(r));
-  const il = startIntegrationLogs({ serviceName: 'bench-down', endpoint: `http://127.0.0.1:${port}`, exportTimeoutMs: 2000, instrumentHttp: false });
+  const il = startIntegrationLogs({
+    serviceName: 'bench-down',
+    endpoint: `http://127.0.0.1:${port}`,
+    exportTimeoutMs: 2000,
+    instrumentHttp: false,
+  });
   let n = 0;
   const scope: Scope = (fn) =>
     il.sync({ tool: 'bench', integrationId: `int-${(n += 100) % 1000}`, operation: 'delta' }, async (op) => {
@@ -71,14 +80,16 @@ async function main() {
   let peak = before.rss;
   const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 200);
   const steps: string[] = [];
-  for (let done = 0; done < total; ) {
+  for (let done = 0; done < total;) {
     const k = Math.min(step, total - done);
     await requests(scope, k);
     done += k;
     gc();
     const m = process.memoryUsage();
     steps.push(`${done / 1000}k: ${mb(m.rss)}`);
-    process.stderr.write(`(d) ${done} requests: rss ${mb(m.rss)} MB, heap ${mb(m.heapUsed)} MB, external ${mb(m.external)} MB, array buffers ${mb(m.arrayBuffers)} MB\n`);
+    process.stderr.write(
+      `(d) ${done} requests: rss ${mb(m.rss)} MB, heap ${mb(m.heapUsed)} MB, external ${mb(m.external)} MB, array buffers ${mb(m.arrayBuffers)} MB\n`
+    );
   }
   clearInterval(sampler);
   gc();

@@ -53,7 +53,8 @@ async function ratios(url: string): Promise<BenchRow[]> {
   const wall = (name: string) => median((costs.get(name) ?? []).map((c) => c.wallMs));
   // Ratios per round (the setups of one round ran back to back), then the median round;
   // the spread is the interquartile range of the per-round ratios.
-  const perRound = (a: string, b: string, key: keyof Cost) => (costs.get(a) ?? []).map((c, i) => c[key] / (costs.get(b)?.[i]?.[key] ?? Number.NaN));
+  const perRound = (a: string, b: string, key: keyof Cost) =>
+    (costs.get(a) ?? []).map((c, i) => c[key] / (costs.get(b)?.[i]?.[key] ?? Number.NaN));
   const ratio = (a: string, b: string) => median(perRound(a, b, 'cpuMs'));
   const spread = (a: string, b: string) => {
     const xs = perRound(a, b, 'cpuMs');
@@ -110,22 +111,38 @@ async function rowInChild(script: string, env: Record<string, string>, failed: B
 }
 
 const rssCollectorDown = (url: string) =>
-  rowInChild('rss-collector-down.js', { TOOL_URL: url, BENCH_RSS_REQUESTS: String(RSS_REQUESTS), BENCH_CONCURRENCY: String(CONCURRENCY) }, { name: '(d) RSS growth, collector down (MB)', ratio: Number.NaN, target: '<= 50', detail: '' });
+  rowInChild(
+    'rss-collector-down.js',
+    { TOOL_URL: url, BENCH_RSS_REQUESTS: String(RSS_REQUESTS), BENCH_CONCURRENCY: String(CONCURRENCY) },
+    { name: '(d) RSS growth, collector down (MB)', ratio: Number.NaN, target: '<= 50', detail: '' }
+  );
 
 const exportThroughput = (url: string) =>
-  rowInChild('throughput.js', { TOOL_URL: url, BENCH_THROUGHPUT_SECONDS: String(THROUGHPUT_SECONDS) }, { name: '(e) export throughput per core', ratio: Number.NaN, target: 'report', detail: '' });
+  rowInChild(
+    'throughput.js',
+    { TOOL_URL: url, BENCH_THROUGHPUT_SECONDS: String(THROUGHPUT_SECONDS) },
+    { name: '(e) export throughput per core', ratio: Number.NaN, target: 'report', detail: '' }
+  );
 
 async function redactionRow(): Promise<BenchRow> {
   try {
     const mod = (await import('./redaction.js')) as { benchRedaction: () => Promise<BenchRow> };
     return await mod.benchRedaction();
   } catch (err) {
-    return { name: '(c) redaction', ratio: Number.NaN, target: '<= 2', detail: `not available: ${(err as Error).message}` };
+    return {
+      name: '(c) redaction',
+      ratio: Number.NaN,
+      target: '<= 2',
+      detail: `not available: ${(err as Error).message}`,
+    };
   }
 }
 
 function printTable(rows: BenchRow[]): void {
-  const lines = [['benchmark', 'value', 'target', 'detail'], ...rows.map((r) => [r.name, Number.isFinite(r.ratio) ? r.ratio.toFixed(3) : 'n/a', r.target, r.detail])];
+  const lines = [
+    ['benchmark', 'value', 'target', 'detail'],
+    ...rows.map((r) => [r.name, Number.isFinite(r.ratio) ? r.ratio.toFixed(3) : 'n/a', r.target, r.detail]),
+  ];
   const widths = [0, 1, 2].map((i) => Math.max(...lines.map((l) => l[i]!.length)));
   for (const l of lines) console.log(l.map((c, i) => (i < 3 ? c.padEnd(widths[i]!) : c)).join(' | '));
 }

@@ -10,13 +10,21 @@ import { W3CTraceContextPropagator } from '@opentelemetry/core';
 import { AsyncLocalStorageContextManager } from '@opentelemetry/context-async-hooks';
 import { UndiciInstrumentation } from '@opentelemetry/instrumentation-undici';
 import { BatchLogRecordProcessor, InMemoryLogRecordExporter, LoggerProvider } from '@opentelemetry/sdk-logs';
-import { BatchSpanProcessor, InMemorySpanExporter, TracerProvider, type ReadableSpan, type SpanProcessor } from '@opentelemetry/sdk-trace';
+import {
+  BatchSpanProcessor,
+  InMemorySpanExporter,
+  TracerProvider,
+  type ReadableSpan,
+  type SpanProcessor,
+} from '@opentelemetry/sdk-trace';
 import { integrationLogsComponents } from '../src/index.js';
 
 export const CONCURRENCY = 4;
 
 export async function startToolProcess(): Promise<{ url: string; child: ChildProcess }> {
-  const child = fork(path.join(__dirname, 'tool-server-process.js'), [], { stdio: ['ignore', 'pipe', 'inherit', 'ipc'] });
+  const child = fork(path.join(__dirname, 'tool-server-process.js'), [], {
+    stdio: ['ignore', 'pipe', 'inherit', 'ipc'],
+  });
   const port = await new Promise<string>((resolve, reject) => {
     child.stdout!.once('data', (d: Buffer) => resolve(d.toString().trim()));
     child.once('error', reject);
@@ -58,8 +66,8 @@ export async function load(url: string, total: number, setup: Setup): Promise<Co
           const r = await fetch(`${url}/v1/employees/${i % 50}?page=${i % 7}`);
           await r.text();
         }
-      }),
-    ),
+      })
+    )
   );
   await setup.flush();
   const wallMs = Number(process.hrtime.bigint() - start) / 1e6;
@@ -69,11 +77,35 @@ export async function load(url: string, total: number, setup: Setup): Promise<Co
 
 /** A typical `integration.request` body of the bench request, for the (a0) floor row. */
 const TYPICAL_RECORD_BODY = JSON.stringify({
-  request: { method: 'GET', url: 'http://127.0.0.1:40000/v1/employees/12?page=3', headers: { accept: '*/*', 'accept-language': '*', 'sec-fetch-mode': '[REDACTED]', 'user-agent': 'node', 'accept-encoding': 'gzip, deflate', traceparent: '00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01' }, body: null, bodyEncoding: 'utf8', bodySize: 0, bodyTruncated: false },
+  request: {
+    method: 'GET',
+    url: 'http://127.0.0.1:40000/v1/employees/12?page=3',
+    headers: {
+      accept: '*/*',
+      'accept-language': '*',
+      'sec-fetch-mode': '[REDACTED]',
+      'user-agent': 'node',
+      'accept-encoding': 'gzip, deflate',
+      traceparent: '00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01',
+    },
+    body: null,
+    bodyEncoding: 'utf8',
+    bodySize: 0,
+    bodyTruncated: false,
+  },
   response: {
     status: 200,
-    headers: { 'content-type': 'application/json', 'x-ratelimit-remaining': '99', date: 'Thu, 26 Nov 2026 14:00:00 GMT', connection: 'keep-alive', 'keep-alive': 'timeout=60', 'content-length': '246' },
-    body: JSON.stringify({ data: Array.from({ length: 5 }, (_, i) => ({ id: 1000 + i, name: `Employee ${i}`, email: `e${i}@example.com` })) }),
+    headers: {
+      'content-type': 'application/json',
+      'x-ratelimit-remaining': '99',
+      date: 'Thu, 26 Nov 2026 14:00:00 GMT',
+      connection: 'keep-alive',
+      'keep-alive': 'timeout=60',
+      'content-length': '246',
+    },
+    body: JSON.stringify({
+      data: Array.from({ length: 5 }, (_, i) => ({ id: 1000 + i, name: `Employee ${i}`, email: `e${i}@example.com` })),
+    }),
     bodyEncoding: 'utf8',
     bodySize: 246,
     bodyTruncated: false,
@@ -129,7 +161,9 @@ export function buildSetups(): { setups: Setup[]; close(): Promise<void> } {
   const bare = (name: string, withRecord: boolean): { setup: Setup; close(): Promise<void> } => {
     const exporter = new InMemorySpanExporter();
     const logExporter = new InMemoryLogRecordExporter();
-    const lp = new LoggerProvider({ processors: [new BatchLogRecordProcessor({ exporter: logExporter, scheduledDelayMillis: 1000 })] });
+    const lp = new LoggerProvider({
+      processors: [new BatchLogRecordProcessor({ exporter: logExporter, scheduledDelayMillis: 1000 })],
+    });
     const spanProcessors: SpanProcessor[] = [new BatchSpanProcessor({ exporter, scheduledDelayMillis: 1000 })];
     if (withRecord) spanProcessors.unshift(bareRecordPerSpan(lp));
     const provider = new TracerProvider({ spanProcessors });
@@ -212,7 +246,14 @@ export function buildSetups(): { setups: Setup[]; close(): Promise<void> } {
   return {
     setups,
     async close() {
-      await Promise.all([bareUndici.close(), bareWithRecord.close(), tracerProvider.shutdown(), tracerProviderNoBodies.shutdown(), loggerProvider.shutdown(), loggerProviderNoBodies.shutdown()]);
+      await Promise.all([
+        bareUndici.close(),
+        bareWithRecord.close(),
+        tracerProvider.shutdown(),
+        tracerProviderNoBodies.shutdown(),
+        loggerProvider.shutdown(),
+        loggerProviderNoBodies.shutdown(),
+      ]);
       context.disable();
       propagation.disable();
     },

@@ -11,7 +11,12 @@ import * as path from 'node:path';
 import { context, logs, trace } from '@opentelemetry/api';
 import { AsyncLocalStorageContextManager } from '@opentelemetry/context-async-hooks';
 import { ExportResultCode, type ExportResult } from '@opentelemetry/core';
-import { InMemoryLogRecordExporter, LoggerProvider, type LogRecordExporter, type ReadableLogRecord } from '@opentelemetry/sdk-logs';
+import {
+  InMemoryLogRecordExporter,
+  LoggerProvider,
+  type LogRecordExporter,
+  type ReadableLogRecord,
+} from '@opentelemetry/sdk-logs';
 import { InMemorySpanExporter, TracerProvider, type ReadableSpan, type SpanExporter } from '@opentelemetry/sdk-trace';
 import { integrationLogsComponents } from '../src/index.js';
 import { createLogExporter, createSpanExporter, type OtlpProtocol } from '../src/otlp-exporters.js';
@@ -34,9 +39,15 @@ async function sampleTelemetry(): Promise<{ spans: ReadableSpan[]; records: Read
   logs.setGlobalLoggerProvider(lp);
   for (const i of c.instrumentations) i.setTracerProvider(tp);
   for (let s = 0; s < 16; s++) {
-    await c.integrationLogs.sync({ tool: 'bench', integrationId: `int-${s}`, customerId: 'cust-1', operation: 'delta' }, async () => {
-      for (let i = 0; i < 32; i++) await (await fetch(`${toolUrl}/v1/employees/${i}?page=${s}`, { headers: { authorization: 'Bearer x' } })).text();
-    });
+    await c.integrationLogs.sync(
+      { tool: 'bench', integrationId: `int-${s}`, customerId: 'cust-1', operation: 'delta' },
+      async () => {
+        for (let i = 0; i < 32; i++)
+          await (
+            await fetch(`${toolUrl}/v1/employees/${i}?page=${s}`, { headers: { authorization: 'Bearer x' } })
+          ).text();
+      }
+    );
   }
   await tp.forceFlush();
   await lp.forceFlush();
@@ -52,11 +63,19 @@ function batchOf<T>(items: T[]): T[] {
 
 const exportOnce = <T>(exporter: { export(items: T[], cb: (r: ExportResult) => void): void }, items: T[]) =>
   new Promise<void>((resolve, reject) =>
-    exporter.export(items, (r) => (r.code === ExportResultCode.SUCCESS ? resolve() : reject(r.error ?? new Error('export failed')))),
+    exporter.export(items, (r) =>
+      r.code === ExportResultCode.SUCCESS ? resolve() : reject(r.error ?? new Error('export failed'))
+    )
   );
 
 /** Exports batches of both signals for `ms`; returns items exported and CPU ms used. */
-async function drive(spanExporter: SpanExporter, logExporter: LogRecordExporter, spans: ReadableSpan[], records: ReadableLogRecord[], ms: number) {
+async function drive(
+  spanExporter: SpanExporter,
+  logExporter: LogRecordExporter,
+  spans: ReadableSpan[],
+  records: ReadableLogRecord[],
+  ms: number
+) {
   let items = 0;
   const cpu0 = process.cpuUsage();
   const until = Date.now() + ms;
@@ -73,19 +92,35 @@ async function drive(spanExporter: SpanExporter, logExporter: LogRecordExporter,
 
 async function main() {
   const sink = fork(path.join(__dirname, 'sink-process.js'), [], { stdio: ['ignore', 'pipe', 'inherit', 'ipc'] });
-  const port = await new Promise<string>((resolve) => sink.stdout!.once('data', (d: Buffer) => resolve(d.toString().trim())));
+  const port = await new Promise<string>((resolve) =>
+    sink.stdout!.once('data', (d: Buffer) => resolve(d.toString().trim()))
+  );
   const base = `http://127.0.0.1:${port}`;
   try {
     const sample = await sampleTelemetry();
     const spans = batchOf(sample.spans);
     const records = batchOf(sample.records);
     const protocols: OtlpProtocol[] = ['http/json', 'http/protobuf'];
-    const exporters = new Map(protocols.map((p) => [p, { spans: createSpanExporter({ url: `${base}/v1/traces` }, p), logs: createLogExporter({ url: `${base}/v1/logs` }, p) }]));
+    const exporters = new Map(
+      protocols.map((p) => [
+        p,
+        {
+          spans: createSpanExporter({ url: `${base}/v1/traces` }, p),
+          logs: createLogExporter({ url: `${base}/v1/logs` }, p),
+        },
+      ])
+    );
     const rates = new Map<OtlpProtocol, number[]>(protocols.map((p) => [p, []]));
     for (const p of protocols) await drive(exporters.get(p)!.spans, exporters.get(p)!.logs, spans, records, 500); // warm up
     for (let r = 0; r < ROUNDS; r++) {
       for (const p of r % 2 ? [...protocols].reverse() : protocols) {
-        const { items, cpuMs } = await drive(exporters.get(p)!.spans, exporters.get(p)!.logs, spans, records, (seconds * 1000) / ROUNDS / protocols.length);
+        const { items, cpuMs } = await drive(
+          exporters.get(p)!.spans,
+          exporters.get(p)!.logs,
+          spans,
+          records,
+          (seconds * 1000) / ROUNDS / protocols.length
+        );
         rates.get(p)!.push(items / (cpuMs / 1000));
       }
     }

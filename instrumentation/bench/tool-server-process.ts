@@ -5,7 +5,9 @@
 import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
 
-const body = JSON.stringify({ data: Array.from({ length: 5 }, (_, i) => ({ id: 1000 + i, name: `Employee ${i}`, email: `e${i}@example.com` })) });
+const body = JSON.stringify({
+  data: Array.from({ length: 5 }, (_, i) => ({ id: 1000 + i, name: `Employee ${i}`, email: `e${i}@example.com` })),
+});
 const server = http.createServer((req, res) => {
   req.resume();
   req.on('end', () => {

@@ -55,7 +55,8 @@ export interface RecordedBody {
   contentEncoding?: string;
 }
 
-const TEXTUAL = /^(text\/|application\/([\w.+-]*\+)?(json|xml|x-www-form-urlencoded|javascript|graphql|yaml|x-ndjson|csv))/i;
+const TEXTUAL =
+  /^(text\/|application\/([\w.+-]*\+)?(json|xml|x-www-form-urlencoded|javascript|graphql|yaml|x-ndjson|csv))/i;
 
 function decodeContent(raw: Buffer, encoding: string, limit: number): Buffer | undefined {
   const opts = { finishFlush: zlib.constants.Z_SYNC_FLUSH, maxOutputLength: limit };
@@ -72,7 +73,10 @@ function decodeContent(raw: Buffer, encoding: string, limit: number): Buffer | u
           return zlib.inflateRawSync(raw, opts);
         }
       case 'br':
-        return zlib.brotliDecompressSync(raw, { maxOutputLength: limit, finishFlush: zlib.constants.BROTLI_OPERATION_FLUSH });
+        return zlib.brotliDecompressSync(raw, {
+          maxOutputLength: limit,
+          finishFlush: zlib.constants.BROTLI_OPERATION_FLUSH,
+        });
       default:
         return undefined;
     }
@@ -121,7 +125,7 @@ export function renderBody(
   contentType: string | undefined,
   contentEncoding: string | undefined,
   maxBytes: number,
-  redactText: (text: string, contentType?: string) => string,
+  redactText: (text: string, contentType?: string) => string
 ): RecordedBody {
   if (!capture || capture.total === 0) {
     return { body: null, bodyEncoding: 'utf8', bodySize: capture?.total ?? 0, bodyTruncated: false };
@@ -145,7 +149,12 @@ export function renderBody(
   const text = enc && !decodedFrom ? undefined : asText(bytes, contentType, truncated);
   let out: RecordedBody;
   if (text !== undefined) {
-    out = { body: redactText(text, contentType), bodyEncoding: 'utf8', bodySize: capture.total, bodyTruncated: truncated };
+    out = {
+      body: redactText(text, contentType),
+      bodyEncoding: 'utf8',
+      bodySize: capture.total,
+      bodyTruncated: truncated,
+    };
   } else {
     // Binary goes out as base64, which no text scan can read: scan its Latin-1 view first
     // and withhold the body when it holds anything secret-like in readable form.

@@ -18,7 +18,12 @@ import {
   DEFAULT_SPAN_HEADERS,
   type IntegrationLogsOptions,
 } from './options.js';
-import { createRedactor, RedactingLogRecordProcessor, RedactingSpanProcessor, type Redactor } from './redaction/index.js';
+import {
+  createRedactor,
+  RedactingLogRecordProcessor,
+  RedactingSpanProcessor,
+  type Redactor,
+} from './redaction/index.js';
 import { LabelBoundSpanProcessor } from './label-values.js';
 import { LastLineLogRedaction } from './log-redaction.js';
 import { createLogExporter, createSpanExporter } from './otlp-exporters.js';
@@ -79,7 +84,11 @@ function exportStats(options: ComponentsOptions, redactor: Redactor): ExportStat
 }
 
 /** The undici (fetch) and node:http(s) client instrumentations, wired to record requests. */
-function clientInstrumentations(options: ComponentsOptions, captures: RequestCaptures, recordOutside: boolean): Instrumentation[] {
+function clientInstrumentations(
+  options: ComponentsOptions,
+  captures: RequestCaptures,
+  recordOutside: boolean
+): Instrumentation[] {
   const spanHeaders = options.spanHeaders ?? DEFAULT_SPAN_HEADERS;
   const instrumentations: Instrumentation[] = [];
   if (options.instrumentUndici !== false) {
@@ -88,7 +97,7 @@ function clientInstrumentations(options: ComponentsOptions, captures: RequestCap
         requireParentforSpans: !recordOutside,
         requestHook: captures.undiciRequestHook,
         responseHook: captures.undiciResponseHook as never,
-      }),
+      })
     );
   }
   if (options.instrumentHttp !== false) {
@@ -99,7 +108,7 @@ function clientInstrumentations(options: ComponentsOptions, captures: RequestCap
         requestHook: captures.httpRequestHook,
         responseHook: captures.httpResponseHook,
         headersToSpanAttributes: { client: { requestHeaders: spanHeaders, responseHeaders: spanHeaders } },
-      }),
+      })
     );
     // node:http(s) are often loaded before we start (by the app or an HTTP client
     // library). Requiring them now lets the instrumentation patch the shared module
@@ -114,14 +123,19 @@ function clientInstrumentations(options: ComponentsOptions, captures: RequestCap
 }
 
 /** The batch processors with the OTLP/HTTP (or given) exporters, counting what is lost in `stats`. */
-function batchProcessors(options: ComponentsOptions, stats: ExportStats): { span: SpanProcessor; log: LogRecordProcessor } {
+function batchProcessors(
+  options: ComponentsOptions,
+  stats: ExportStats
+): { span: SpanProcessor; log: LogRecordProcessor } {
   const base = options.endpoint ? trimSlash(options.endpoint) : undefined;
   const common = {
     ...(options.headers ? { headers: options.headers } : {}),
     ...(options.exportTimeoutMs !== undefined ? { timeoutMillis: options.exportTimeoutMs } : {}),
   };
-  const spanExporter = options.spanExporter ?? createSpanExporter({ ...common, ...(base ? { url: `${base}/v1/traces` } : {}) });
-  const logExporter = options.logExporter ?? createLogExporter({ ...common, ...(base ? { url: `${base}/v1/logs` } : {}) });
+  const spanExporter =
+    options.spanExporter ?? createSpanExporter({ ...common, ...(base ? { url: `${base}/v1/traces` } : {}) });
+  const logExporter =
+    options.logExporter ?? createLogExporter({ ...common, ...(base ? { url: `${base}/v1/logs` } : {}) });
   const batch = {
     maxQueueSize: options.maxQueueSize ?? DEFAULT_MAX_QUEUE_SIZE,
     maxExportBatchSize: Math.min(512, options.maxQueueSize ?? DEFAULT_MAX_QUEUE_SIZE),
@@ -131,7 +145,10 @@ function batchProcessors(options: ComponentsOptions, stats: ExportStats): { span
   };
   return {
     span: new BatchSpanProcessor({ ...batch, exporter: countingSpanExporter(spanExporter, stats) }),
-    log: new BatchLogRecordProcessor({ ...batch, exporter: countingLogExporter(buildingDeferredBodies(logExporter), stats) }),
+    log: new BatchLogRecordProcessor({
+      ...batch,
+      exporter: countingLogExporter(buildingDeferredBodies(logExporter), stats),
+    }),
   };
 }
 
@@ -159,9 +176,15 @@ export function integrationLogsComponents(options: ComponentsOptions = {}): Inte
   captures.enable();
   const instrumentations = clientInstrumentations(options, captures, recordOutside);
 
-  const spanProcessors: SpanProcessor[] = [captures.processor, new RedactingSpanProcessor(redactor), new LabelBoundSpanProcessor()];
+  const spanProcessors: SpanProcessor[] = [
+    captures.processor,
+    new RedactingSpanProcessor(redactor),
+    new LabelBoundSpanProcessor(),
+  ];
   let direct: DirectRecords | undefined;
-  const logRecordProcessors: LogRecordProcessor[] = [new LastLineLogRedaction(new RedactingLogRecordProcessor(redactor), redactor, (r) => direct?.seen(r))];
+  const logRecordProcessors: LogRecordProcessor[] = [
+    new LastLineLogRedaction(new RedactingLogRecordProcessor(redactor), redactor, (r) => direct?.seen(r)),
+  ];
   if (options.export !== false) {
     const batch = batchProcessors(options, stats);
     spanProcessors.push(batch.span);

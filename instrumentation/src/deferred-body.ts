@@ -25,7 +25,11 @@ export class DeferredBody {
       try {
         this.#text = this.#build!();
       } catch (err) {
-        reportFailure('warn', 'building the body of a request record failed; exported it without request and response', err);
+        reportFailure(
+          'warn',
+          'building the body of a request record failed; exported it without request and response',
+          err
+        );
         this.#text = NOT_BUILT;
       }
       this.#build = undefined; // release the captured inputs

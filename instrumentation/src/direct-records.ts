@@ -1,4 +1,13 @@
-import { trace, type AnyValue, type Attributes, type Context, type HrTime, type Logger, type SeverityNumber, type SpanContext } from '@opentelemetry/api';
+import {
+  trace,
+  type AnyValue,
+  type Attributes,
+  type Context,
+  type HrTime,
+  type Logger,
+  type SeverityNumber,
+  type SpanContext,
+} from '@opentelemetry/api';
 import { millisToHrTime, type InstrumentationScope } from '@opentelemetry/core';
 import type { Resource } from '@opentelemetry/resources';
 import type { LogRecordProcessor, ReadWriteLogRecord } from '@opentelemetry/sdk-logs';
@@ -34,7 +43,7 @@ class OwnLogRecord implements ReadWriteLogRecord {
     input: OwnRecordInput,
     readonly resource: Resource,
     readonly instrumentationScope: InstrumentationScope,
-    readonly attributes: Attributes,
+    readonly attributes: Attributes
   ) {
     this.hrTime = input.timestamp;
     const spanContext = input.context && trace.getSpanContext(input.context);

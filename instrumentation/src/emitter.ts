@@ -1,4 +1,16 @@
-import { context, logs, ROOT_CONTEXT, SeverityNumber, trace, type AnyValue, type Attributes, type Context, type Logger, type LogRecord, type Span } from '@opentelemetry/api';
+import {
+  context,
+  logs,
+  ROOT_CONTEXT,
+  SeverityNumber,
+  trace,
+  type AnyValue,
+  type Attributes,
+  type Context,
+  type Logger,
+  type LogRecord,
+  type Span,
+} from '@opentelemetry/api';
 import { ATTR_EVENT_NAME, SCOPE_NAME, SCOPE_VERSION } from './attributes.js';
 import type { RecordBody } from './deferred-body.js';
 import type { DirectRecords } from './direct-records.js';
@@ -46,7 +58,14 @@ export class Emitter {
    * are, and our exporter wrapper (deferred-body.ts) or our own record (direct-records.ts)
    * renders it.
    */
-  emit(eventName: string, span: Span | Context | undefined, severity: SeverityNumber, body: RecordBody, attributes: Attributes, preRedactedBody = false): void {
+  emit(
+    eventName: string,
+    span: Span | Context | undefined,
+    severity: SeverityNumber,
+    body: RecordBody,
+    attributes: Attributes,
+    preRedactedBody = false
+  ): void {
     let ctx: Context | undefined;
     if (span === undefined) ctx = undefined;
     else if ('spanContext' in span) ctx = trace.setSpan(preRedactedBody ? PRE_REDACTED_ROOT : ROOT_CONTEXT, span);
@@ -57,10 +76,25 @@ export class Emitter {
     const logger = this.logger();
     const direct = this.direct;
     if (direct?.accepts(this.cachedFrom)) {
-      direct.emit(logger, { eventName, timestamp, severityNumber: severity, severityText, body, attributes, context: ctx ?? context.active() });
+      direct.emit(logger, {
+        eventName,
+        timestamp,
+        severityNumber: severity,
+        severityText,
+        body,
+        attributes,
+        context: ctx ?? context.active(),
+      });
       return;
     }
-    const record: LogRecord = { eventName, timestamp, severityNumber: severity, severityText, body: body as AnyValue, attributes };
+    const record: LogRecord = {
+      eventName,
+      timestamp,
+      severityNumber: severity,
+      severityText,
+      body: body as AnyValue,
+      attributes,
+    };
     if (ctx) record.context = ctx;
     direct?.expect(this.cachedFrom);
     try {

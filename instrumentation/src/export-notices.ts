@@ -25,7 +25,10 @@ function reason(error: Error): string {
   const cause = (error as { cause?: unknown }).cause;
   const code = (error as { code?: unknown }).code ?? (cause as { code?: unknown } | undefined)?.code;
   // The HTTP exporter's messages may carry their own "Error: " prefix.
-  const message = (error.message || (cause instanceof Error ? cause.message : '') || error.name).replace(/^Error: /, '');
+  const message = (error.message || (cause instanceof Error ? cause.message : '') || error.name).replace(
+    /^Error: /,
+    ''
+  );
   return typeof code === 'string' && !message.includes(code) ? `${message} (${code})` : message;
 }
 
@@ -43,7 +46,7 @@ export class ExportNotices {
   constructor(
     /** Where each signal goes, already free of credentials. */
     private readonly destinations: Record<ExportSignal, string>,
-    private readonly hook?: ExportErrorHook,
+    private readonly hook?: ExportErrorHook
   ) {}
 
   failure(signal: ExportSignal, error: unknown): void {
@@ -74,7 +77,10 @@ export class ExportNotices {
     try {
       const result: unknown = this.hook!(error, signal);
       // An async hook that rejects must not become an unhandled rejection.
-      if (result && typeof (result as Promise<unknown>).then === 'function') (result as Promise<unknown>).then(undefined, (e: unknown) => diag.warn('integration-logs: onExportError failed', e));
+      if (result && typeof (result as Promise<unknown>).then === 'function')
+        (result as Promise<unknown>).then(undefined, (e: unknown) =>
+          diag.warn('integration-logs: onExportError failed', e)
+        );
     } catch (e) {
       diag.warn('integration-logs: onExportError threw', e);
     }

@@ -1,4 +1,11 @@
-import { createNoopMeter, type Counter, type Meter, type MeterProvider, type MetricAttributes, type MetricOptions } from '@opentelemetry/api';
+import {
+  createNoopMeter,
+  type Counter,
+  type Meter,
+  type MeterProvider,
+  type MetricAttributes,
+  type MetricOptions,
+} from '@opentelemetry/api';
 import { ExportResultCode, type ExportResult } from '@opentelemetry/core';
 import type { LogRecordExporter, ReadableLogRecord } from '@opentelemetry/sdk-logs';
 import type { ReadableSpan, SpanExporter } from '@opentelemetry/sdk-trace';

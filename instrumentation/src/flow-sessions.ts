@@ -11,7 +11,7 @@ export class FlowSessions {
 
   constructor(
     private readonly gapMs: number,
-    private readonly maxFlows = 10_000,
+    private readonly maxFlows = 10_000
   ) {}
 
   /** The session of an event at `nowMs`; `given` (a caller-supplied id) wins and is remembered. */

@@ -17,6 +17,12 @@ export type { ExportSignal, ExportErrorHook } from './export-notices.js';
 export { inferUrlTemplate } from './url-template.js';
 export * as attributes from './attributes.js';
 export type { LogType, Outcome } from './attributes.js';
-export { createRedactor, RedactingSpanProcessor, RedactingLogRecordProcessor, type Redactor, type RedactionOptions } from './redaction/index.js';
+export {
+  createRedactor,
+  RedactingSpanProcessor,
+  RedactingLogRecordProcessor,
+  type Redactor,
+  type RedactionOptions,
+} from './redaction/index.js';
 export { MAX_LABEL_VALUE_BYTES } from '@integration-logs/semantic-conventions';
 export type { RedactionRule } from './redaction/index.js';

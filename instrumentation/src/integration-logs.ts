@@ -126,7 +126,7 @@ export class OperationScope {
   /** @internal */
   constructor(
     protected readonly state: OperationState,
-    protected readonly emitter: Emitter,
+    protected readonly emitter: Emitter
   ) {}
 
   /** The operation span, to add attributes or events of your own. */
@@ -182,18 +182,27 @@ export class FlowScope extends OperationScope {
     emitter: Emitter,
     private readonly flow: IntegrationLogs,
     private readonly meta: FlowMeta,
-    readonly sessionId: string,
+    readonly sessionId: string
   ) {
     super(state, emitter);
   }
 
   /** Emits an `integration.flow.event` record in this flow and session. */
   event(event: string, options?: { step?: string; details?: unknown }): void {
-    this.flow.flowEvent({ ...this.meta, sessionId: this.sessionId, event, step: options?.step, details: options?.details });
+    this.flow.flowEvent({
+      ...this.meta,
+      sessionId: this.sessionId,
+      event,
+      step: options?.step,
+      details: options?.details,
+    });
   }
 }
 
-function resolve(v: string | ((req: IncomingMessage) => string | undefined) | undefined, req: IncomingMessage): string | undefined {
+function resolve(
+  v: string | ((req: IncomingMessage) => string | undefined) | undefined,
+  req: IncomingMessage
+): string | undefined {
   if (typeof v === 'function') {
     try {
       return v(req) ?? undefined;
@@ -216,7 +225,9 @@ function summaryLine(state: OperationState, outcome: Outcome, durationMs: number
     .map((part) => redactor.text(String(part)))
     .join(' ');
   const secs = durationMs >= 1000 ? `${(durationMs / 1000).toFixed(1)}s` : `${Math.round(durationMs)}ms`;
-  const errs = [state.count4xx ? `${state.count4xx} 4xx` : '', state.count5xx ? `${state.count5xx} 5xx` : ''].filter(Boolean).join(', ');
+  const errs = [state.count4xx ? `${state.count4xx} 4xx` : '', state.count5xx ? `${state.count5xx} 5xx` : '']
+    .filter(Boolean)
+    .join(', ');
   const reqs = `${state.requestCount} request${state.requestCount === 1 ? '' : 's'}${errs ? ` (${errs})` : ''}`;
   return `${head}: ${outcome} in ${secs}, ${reqs}`;
 }
@@ -271,7 +282,12 @@ export class IntegrationLogs {
     const sessionId = this.sessions.sessionFor(meta.flowId, Date.now(), meta.sessionId);
     const extra: Attributes = { [ATTR_FLOW_ID]: meta.flowId, [ATTR_FLOW_SESSION_ID]: sessionId };
     if (meta.endUserId) extra[ATTR_FLOW_END_USER_ID] = String(meta.endUserId);
-    return this.run('connection_flow', meta, (_op, state) => fn(new FlowScope(state, this.emitter, this, meta, sessionId)), extra);
+    return this.run(
+      'connection_flow',
+      meta,
+      (_op, state) => fn(new FlowScope(state, this.emitter, this, meta, sessionId)),
+      extra
+    );
   }
 
   /** Emits one `integration.flow.event` record, e.g. from a stateless backend, outside any scope. */
@@ -289,7 +305,10 @@ export class IntegrationLogs {
       if (input.integrationId) attrs[ATTR_INTEGRATION_ID] = input.integrationId;
       if (input.step) attrs[ATTR_FLOW_STEP] = input.step;
       if (input.endUserId) attrs[ATTR_FLOW_END_USER_ID] = String(input.endUserId);
-      const severity = input.event === 'failed' || input.event.endsWith('_invalid') || input.event.endsWith('_missing') ? SeverityNumber.WARN : SeverityNumber.INFO;
+      const severity =
+        input.event === 'failed' || input.event.endsWith('_invalid') || input.event.endsWith('_missing')
+          ? SeverityNumber.WARN
+          : SeverityNumber.INFO;
       const body = input.details === undefined ? '{}' : this.redactor.body(safeJson(input.details), 'application/json');
       this.emitter.emit(EVENT_FLOW_EVENT, context.active(), severity, body, attrs);
     } catch (err) {
@@ -346,7 +365,13 @@ export class IntegrationLogs {
         this.end(state, err, false, statusError);
       };
       res.once('finish', () => finish());
-      res.once('close', () => finish(res.writableFinished ? undefined : Object.assign(new Error('connection closed before the response was sent'), { name: 'ConnectionClosed' })));
+      res.once('close', () =>
+        finish(
+          res.writableFinished
+            ? undefined
+            : Object.assign(new Error('connection closed before the response was sent'), { name: 'ConnectionClosed' })
+        )
+      );
       try {
         const result = context.with(ctx, () => handler(req, res));
         if (result && typeof (result as Promise<unknown>).then === 'function') {
@@ -367,7 +392,7 @@ export class IntegrationLogs {
     method: string,
     status: number | undefined,
     redactedPath: string,
-    route: string | undefined,
+    route: string | undefined
   ): void {
     try {
       if (!capture) return;
@@ -392,19 +417,26 @@ export class IntegrationLogs {
     }
   }
 
-  private begin(logType: LogType, meta: OperationMeta, extra: Attributes | undefined, kind: SpanKind, parent = context.active()) {
+  private begin(
+    logType: LogType,
+    meta: OperationMeta,
+    extra: Attributes | undefined,
+    kind: SpanKind,
+    parent = context.active()
+  ) {
     const tool = labelValue(meta.tool);
     const attrs: Attributes = { [ATTR_LOG_TYPE]: logType, [ATTR_TOOL]: tool };
     if (meta.integrationId !== undefined) attrs[ATTR_INTEGRATION_ID] = String(meta.integrationId);
     if (meta.customerId !== undefined) attrs[ATTR_CUSTOMER_ID] = String(meta.customerId);
     if (meta.operation !== undefined) attrs[ATTR_OPERATION] = String(meta.operation);
     if (extra) {
-      for (const k of [ATTR_FLOW_ID, ATTR_FLOW_SESSION_ID, ATTR_FLOW_END_USER_ID]) if (extra[k] !== undefined) attrs[k] = extra[k];
+      for (const k of [ATTR_FLOW_ID, ATTR_FLOW_SESSION_ID, ATTR_FLOW_END_USER_ID])
+        if (extra[k] !== undefined) attrs[k] = extra[k];
     }
     const span = this.tracer().startSpan(
       `${logType} ${tool}`,
       { kind, attributes: { ...sanitizeAttributes(meta.attributes), ...extra, ...attrs } },
-      parent,
+      parent
     );
     const state = new OperationState(logType, tool, meta.operation, span, attrs, performance.now());
     const ctx = withOperation(trace.setSpan(parent, span), state);
@@ -415,7 +447,7 @@ export class IntegrationLogs {
     logType: LogType,
     meta: OperationMeta,
     fn: (op: S, state: OperationState) => T | Promise<T>,
-    extra?: Attributes,
+    extra?: Attributes
   ): Promise<T> {
     const { state, ctx } = this.begin(logType, meta, extra, SpanKind.INTERNAL);
     const scope = new OperationScope(state, this.emitter) as S;
@@ -439,13 +471,18 @@ export class IntegrationLogs {
     try {
       const { span } = state;
       const durationMs = state.elapsedMs();
-      const outcome: Outcome = err !== undefined ? (isAbortError(err) ? 'cancelled' : 'failure') : (state.outcome ?? 'success');
+      const outcome: Outcome =
+        err !== undefined ? (isAbortError(err) ? 'cancelled' : 'failure') : (state.outcome ?? 'success');
       let errType: string | undefined;
       if (err !== undefined) {
         errType = errorType(err);
         const e = err as { message?: unknown; stack?: unknown };
         const message = this.redactor.text(typeof e?.message === 'string' ? e.message : String(err));
-        span.recordException({ name: errType, message, stack: typeof e?.stack === 'string' ? this.redactor.text(e.stack) : undefined });
+        span.recordException({
+          name: errType,
+          message,
+          stack: typeof e?.stack === 'string' ? this.redactor.text(e.stack) : undefined,
+        });
         span.setStatus({ code: SpanStatusCode.ERROR, message });
       } else if (outcome === 'failure') {
         errType = failureErrorType;
@@ -464,8 +501,20 @@ export class IntegrationLogs {
         [ATTR_REQUEST_5XX_COUNT]: state.count5xx,
       };
       if (errType) attrs[ATTR_ERROR_TYPE] = errType;
-      const severity = outcome === 'failure' ? SeverityNumber.ERROR : outcome === 'success' ? SeverityNumber.INFO : SeverityNumber.WARN;
-      this.emitter.emit(EVENT_OPERATION, span, severity, summaryLine(state, outcome, durationMs, this.redactor), attrs, true);
+      const severity =
+        outcome === 'failure'
+          ? SeverityNumber.ERROR
+          : outcome === 'success'
+            ? SeverityNumber.INFO
+            : SeverityNumber.WARN;
+      this.emitter.emit(
+        EVENT_OPERATION,
+        span,
+        severity,
+        summaryLine(state, outcome, durationMs, this.redactor),
+        attrs,
+        true
+      );
       span.end();
     } catch (err) {
       reportFailure('warn', 'could not record the end of an operation', err);
@@ -488,6 +537,12 @@ export class IntegrationLogs {
       [ATTR_SYNC_FAILED]: c.failed,
     };
     const body = `${model}: ${c.read} read, ${c.created} created, ${c.updated} updated, ${c.deleted} deleted, ${c.failed} failed`;
-    this.emitter.emit(EVENT_SYNC_MODEL, state.span, c.failed > 0 ? SeverityNumber.WARN : SeverityNumber.INFO, body, attrs);
+    this.emitter.emit(
+      EVENT_SYNC_MODEL,
+      state.span,
+      c.failed > 0 ? SeverityNumber.WARN : SeverityNumber.INFO,
+      body,
+      attrs
+    );
   }
 }

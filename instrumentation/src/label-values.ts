@@ -42,7 +42,10 @@ export function labelValue(v: unknown): string {
 }
 
 /** Rewrites the label-bound attributes of `attrs` that need it, through `set`. */
-export function boundLabelAttributes(attrs: Readonly<Record<string, unknown>> | undefined, set: (key: string, value: string) => void): void {
+export function boundLabelAttributes(
+  attrs: Readonly<Record<string, unknown>> | undefined,
+  set: (key: string, value: string) => void
+): void {
   if (!attrs) return;
   for (const key of LOKI_INDEX_LABELS) {
     const v = attrs[key];

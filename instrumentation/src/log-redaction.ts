@@ -21,7 +21,7 @@ export class LastLineLogRedaction implements LogRecordProcessor {
     private readonly full: LogRecordProcessor,
     private readonly redactor: Redactor,
     /** Sees each record first (direct-records.ts learns the provider's resource from ours). */
-    private readonly seen?: (record: ReadWriteLogRecord) => void,
+    private readonly seen?: (record: ReadWriteLogRecord) => void
   ) {}
 
   onEmit(record: ReadWriteLogRecord, context?: Context): void {
@@ -50,7 +50,11 @@ export class LastLineLogRedaction implements LogRecordProcessor {
         if (r !== v) record.setAttribute(key, r as never);
       }
     } catch (err) {
-      reportFailure('debug', 'redacting the attributes of a request record failed; redacting the whole record instead', err);
+      reportFailure(
+        'debug',
+        'redacting the attributes of a request record failed; redacting the whole record instead',
+        err
+      );
       this.full.onEmit(record, context);
     }
   }

@@ -22,7 +22,7 @@ export class OperationState {
     readonly span: Span,
     /** The `integration.*` attributes every record of this operation carries. */
     readonly attributes: Attributes,
-    readonly startMs: number,
+    readonly startMs: number
   ) {
     this.requestSpanAttributes = {};
     for (const k of [ATTR_LOG_TYPE, ATTR_TOOL, ATTR_INTEGRATION_ID]) {

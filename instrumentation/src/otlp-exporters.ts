@@ -26,9 +26,14 @@ export interface ExporterConfig {
 
 /** The protocol for a signal from the standard variables; unsupported values (grpc) fall back, with a diag warning. */
 export function otlpProtocol(signal: 'traces' | 'logs', env: NodeJS.ProcessEnv = process.env): OtlpProtocol {
-  const asked = (env[`OTEL_EXPORTER_OTLP_${signal.toUpperCase()}_PROTOCOL`] || env.OTEL_EXPORTER_OTLP_PROTOCOL || '').trim().toLowerCase();
+  const asked = (env[`OTEL_EXPORTER_OTLP_${signal.toUpperCase()}_PROTOCOL`] || env.OTEL_EXPORTER_OTLP_PROTOCOL || '')
+    .trim()
+    .toLowerCase();
   if (asked === 'http/protobuf' || asked === 'http/json') return asked;
-  if (asked) diag.warn(`integration-logs: OTLP protocol "${asked}" is not supported for ${signal}; using ${DEFAULT_OTLP_PROTOCOL}`);
+  if (asked)
+    diag.warn(
+      `integration-logs: OTLP protocol "${asked}" is not supported for ${signal}; using ${DEFAULT_OTLP_PROTOCOL}`
+    );
   return DEFAULT_OTLP_PROTOCOL;
 }
 

@@ -27,7 +27,8 @@ export function rateLimitAttributes(headers: Record<string, HeaderValue>): Attri
   const attrs: Attributes = {};
   const retryAfter = parseRetryAfter(firstValue(headers['retry-after']));
   if (retryAfter !== undefined) attrs[ATTR_RATELIMIT_RETRY_AFTER_S] = retryAfter;
-  const pick = (suffix: string) => firstValue(headers[`x-ratelimit-${suffix}`]) ?? firstValue(headers[`ratelimit-${suffix}`]);
+  const pick = (suffix: string) =>
+    firstValue(headers[`x-ratelimit-${suffix}`]) ?? firstValue(headers[`ratelimit-${suffix}`]);
   const limit = pick('limit');
   const remaining = pick('remaining');
   const reset = pick('reset');

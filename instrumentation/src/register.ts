@@ -19,7 +19,9 @@ try {
 
 const maxBodyBytes = Number(process.env.INTEGRATION_LOGS_MAX_BODY_BYTES);
 const sdk = startIntegrationLogs({
-  ...(Number.isFinite(maxBodyBytes) && maxBodyBytes >= 0 && process.env.INTEGRATION_LOGS_MAX_BODY_BYTES ? { maxBodyBytes } : {}),
+  ...(Number.isFinite(maxBodyBytes) && maxBodyBytes >= 0 && process.env.INTEGRATION_LOGS_MAX_BODY_BYTES
+    ? { maxBodyBytes }
+    : {}),
   ...(process.env.INTEGRATION_LOGS_CAPTURE_BODIES === 'false' ? { captureBodies: false } : {}),
   requestsOutsideScopes: process.env.INTEGRATION_LOGS_REQUESTS_OUTSIDE_SCOPES === 'ignore' ? 'ignore' : 'record',
   ...(process.env.INTEGRATION_LOGS_REDACTION_SHOW_RULE === 'true' ? { redaction: { showRule: true } } : {}),

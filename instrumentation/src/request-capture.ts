@@ -83,7 +83,11 @@ interface UndiciResponseLike {
 
 /** An `integration.request` record's severity: no answer or 5xx is an error, 4xx a warning. */
 export function requestSeverity(status: number | undefined): SeverityNumber {
-  return status === undefined || status >= 500 ? SeverityNumber.ERROR : status >= 400 ? SeverityNumber.WARN : SeverityNumber.INFO;
+  return status === undefined || status >= 500
+    ? SeverityNumber.ERROR
+    : status >= 400
+      ? SeverityNumber.WARN
+      : SeverityNumber.INFO;
 }
 
 function isRetryable(status: number | undefined): boolean {
@@ -237,7 +241,10 @@ export class RequestCaptures {
     if (cap.recorded) this.byUndiciRequest.set(request, cap);
   };
 
-  readonly undiciResponseHook = (span: Span, info: { request: UndiciRequestLike; response: UndiciResponseLike }): void => {
+  readonly undiciResponseHook = (
+    span: Span,
+    info: { request: UndiciRequestLike; response: UndiciResponseLike }
+  ): void => {
     const cap = this.byUndiciRequest.get(info.request);
     if (cap) this.response(cap, info.response.statusCode, info.response.headers);
   };
@@ -247,7 +254,12 @@ export class RequestCaptures {
     const method = request.method.toUpperCase();
     // The span's `url.full` (set by the instrumentation) is read when the span ends; the
     // attempt key only has to tell this URL from others.
-    const cap = this.begin(span, method, undefined, `${method} ${request.protocol}//${String(request.getHeader('host') ?? request.host)}${request.path}`);
+    const cap = this.begin(
+      span,
+      method,
+      undefined,
+      `${method} ${request.protocol}//${String(request.getHeader('host') ?? request.host)}${request.path}`
+    );
     if (!cap?.recorded) return;
     cap.httpRequest = request;
     if (this.opts.captureBodies) observeWrites(request, cap, this.opts.maxBodyBytes);
@@ -281,8 +293,15 @@ export class RequestCaptures {
   };
 
   private finalize(span: SdkSpan, cap: RequestCapture): void {
-    const requestHeaders = cap.httpRequest ? nodeHeaderMap(cap.httpRequest.getHeaders()) : undiciHeaders(cap.undiciRequest?.headers);
-    const responseHeaders = cap.rawResponseHeaders === undefined ? undefined : Array.isArray(cap.rawResponseHeaders) ? undiciHeaders(cap.rawResponseHeaders) : nodeHeaderMap(cap.rawResponseHeaders);
+    const requestHeaders = cap.httpRequest
+      ? nodeHeaderMap(cap.httpRequest.getHeaders())
+      : undiciHeaders(cap.undiciRequest?.headers);
+    const responseHeaders =
+      cap.rawResponseHeaders === undefined
+        ? undefined
+        : Array.isArray(cap.rawResponseHeaders)
+          ? undiciHeaders(cap.rawResponseHeaders)
+          : nodeHeaderMap(cap.rawResponseHeaders);
     // node:http spans get header attributes from their instrumentation
     if (cap.undiciRequest) this.setHeaderAttributes(span, requestHeaders, responseHeaders);
     if (!cap.recorded) return;
@@ -332,7 +351,9 @@ export class RequestCaptures {
     if (status !== undefined) record[ATTR_HTTP_RESPONSE_STATUS_CODE] = status;
     copyAttribute(attrs, record, ATTR_HTTP_REQUEST_RESEND_COUNT);
     copyAttribute(attrs, record, ATTR_ERROR_TYPE);
-    const text: RecordBody = this.opts.deferBodies ? new DeferredBody(() => this.recordBody(body)) : this.recordBody(body);
+    const text: RecordBody = this.opts.deferBodies
+      ? new DeferredBody(() => this.recordBody(body))
+      : this.recordBody(body);
     this.opts.emitter.emit(EVENT_REQUEST, span, requestSeverity(status), text, record, true);
   }
 
@@ -363,7 +384,13 @@ export class RequestCaptures {
       response = {
         status: b.status,
         headers: redactor.headers(rh),
-        ...renderBody(b.responseBody, firstValue(rh['content-type']), firstValue(rh['content-encoding']), max, redactBody),
+        ...renderBody(
+          b.responseBody,
+          firstValue(rh['content-type']),
+          firstValue(rh['content-encoding']),
+          max,
+          redactBody
+        ),
       };
     }
     return JSON.stringify({ request, response, durationMs: b.durationMs });
@@ -409,10 +436,19 @@ function observePushes(res: IncomingMessage, cap: RequestCapture, max: number): 
 }
 
 /** Never lets capture break the caller's request or response. */
-function addChunk(cap: RequestCapture, which: 'requestBody' | 'responseBody', max: number, chunk: unknown, encoding: unknown): void {
+function addChunk(
+  cap: RequestCapture,
+  which: 'requestBody' | 'responseBody',
+  max: number,
+  chunk: unknown,
+  encoding: unknown
+): void {
   if (chunk === null || chunk === undefined) return;
   try {
-    (cap[which] ??= new BodyCapture(max)).add(chunk, typeof encoding === 'string' ? (encoding as BufferEncoding) : undefined);
+    (cap[which] ??= new BodyCapture(max)).add(
+      chunk,
+      typeof encoding === 'string' ? (encoding as BufferEncoding) : undefined
+    );
   } catch (err) {
     reportFailure('debug', 'could not capture a body chunk', err);
   }

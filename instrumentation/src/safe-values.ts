@@ -42,7 +42,8 @@ export function sanitizeAttributes(attrs: Record<string, unknown> | undefined): 
     const v = attrs[key];
     if (v === undefined || v === null) continue;
     if (isPrimitive(v)) out[key] = v;
-    else if (Array.isArray(v) && v.every(isPrimitive) && new Set(v.map((x) => typeof x)).size <= 1) out[key] = v as AttributeValue;
+    else if (Array.isArray(v) && v.every(isPrimitive) && new Set(v.map((x) => typeof x)).size <= 1)
+      out[key] = v as AttributeValue;
     else if (typeof v === 'bigint') out[key] = v.toString();
     else if (typeof v === 'function' || typeof v === 'symbol') continue;
     else out[key] = safeJson(v, 4096);
@@ -63,5 +64,9 @@ export function errorType(err: unknown): string {
 }
 
 export function isAbortError(err: unknown): boolean {
-  return !!err && typeof err === 'object' && ((err as { name?: unknown }).name === 'AbortError' || (err as { code?: unknown }).code === 'ABORT_ERR');
+  return (
+    !!err &&
+    typeof err === 'object' &&
+    ((err as { name?: unknown }).name === 'AbortError' || (err as { code?: unknown }).code === 'ABORT_ERR')
+  );
 }

@@ -64,7 +64,8 @@ export function startIntegrationLogs(options: StartOptions = {}): IntegrationLog
   if (!LOG_RECORD_LIMIT_VARIABLES.some((v) => process.env[v])) components.routeRecordsDirectly();
 
   // The global tracer provider is a proxy without forceFlush; flush the provider behind it.
-  const tracerProvider = (trace.getTracerProvider() as { getDelegate?: () => unknown }).getDelegate?.() ?? trace.getTracerProvider();
+  const tracerProvider =
+    (trace.getTracerProvider() as { getDelegate?: () => unknown }).getDelegate?.() ?? trace.getTracerProvider();
   const loggerProvider = logs.getLoggerProvider();
   // An exporter retries within its timeout; with a hanging collector, flush and shutdown
   // would wait for every retry of every batch. Bound them so exit is never held hostage.

@@ -18,7 +18,8 @@ function writeHeadHeaderMap(given: object): HeaderMap {
     const key = String(name).toLowerCase();
     const prev = out[key];
     const next = Array.isArray(value) ? value.map(String) : String(value);
-    out[key] = prev === undefined ? next : [...(Array.isArray(prev) ? prev : [prev]), ...(Array.isArray(next) ? next : [next])];
+    out[key] =
+      prev === undefined ? next : [...(Array.isArray(prev) ? prev : [prev]), ...(Array.isArray(next) ? next : [next])];
   };
   if (given.every((e) => Array.isArray(e))) for (const [name, value] of given as unknown[][]) add(name, value);
   else for (let i = 0; i + 1 < given.length; i += 2) add(given[i], given[i + 1]);
@@ -40,7 +41,7 @@ export class WebhookCapture {
     private readonly req: IncomingMessage,
     private readonly res: ServerResponse,
     private readonly maxBytes: number,
-    captureBodies: boolean,
+    captureBodies: boolean
   ) {
     // Arrow functions keep `this` (the capture) inside the patched methods, whose own
     // `this` is the request or response.
@@ -61,7 +62,8 @@ export class WebhookCapture {
     if (!captureBodies) return;
     const noteRequestChunk = (chunk: unknown, encoding?: BufferEncoding) => {
       try {
-        if (chunk !== null && chunk !== undefined) (this.requestBody ??= new BodyCapture(maxBytes)).add(chunk, encoding);
+        if (chunk !== null && chunk !== undefined)
+          (this.requestBody ??= new BodyCapture(maxBytes)).add(chunk, encoding);
       } catch (err) {
         // never break the request
         reportFailure('debug', 'capturing a chunk of a webhook request body failed; skipped it', err);
@@ -76,7 +78,11 @@ export class WebhookCapture {
     const origEnd = res.end;
     const note = (chunk: unknown, enc: unknown) => {
       try {
-        if (chunk !== undefined && chunk !== null && typeof chunk !== 'function') (this.responseBody ??= new BodyCapture(maxBytes)).add(chunk, typeof enc === 'string' ? (enc as BufferEncoding) : undefined);
+        if (chunk !== undefined && chunk !== null && typeof chunk !== 'function')
+          (this.responseBody ??= new BodyCapture(maxBytes)).add(
+            chunk,
+            typeof enc === 'string' ? (enc as BufferEncoding) : undefined
+          );
       } catch (err) {
         // never break the response
         reportFailure('debug', 'capturing a chunk of a webhook response body failed; skipped it', err);
@@ -94,15 +100,26 @@ export class WebhookCapture {
 
   /** The record body (JSON, built from redactor output only) and the redacted full URL. */
   render(redactor: Redactor, status: number | undefined, durationMs: number): { body: string; url: string } {
-    const url = redactor.url(`${requestScheme(this.req)}://${this.req.headers.host ?? 'localhost'}${this.req.url ?? '/'}`);
+    const url = redactor.url(
+      `${requestScheme(this.req)}://${this.req.headers.host ?? 'localhost'}${this.req.url ?? '/'}`
+    );
     const reqHeaders = nodeHeaderMap(this.req.headers);
-    const resHeaders = { ...nodeHeaderMap(this.res.getHeaders() as Record<string, string | string[] | number | undefined>), ...this.writeHeadHeaders };
+    const resHeaders = {
+      ...nodeHeaderMap(this.res.getHeaders() as Record<string, string | string[] | number | undefined>),
+      ...this.writeHeadHeaders,
+    };
     const redactBody = (t: string, ct?: string) => redactor.body(t, ct);
     const request = {
       method: (this.req.method ?? 'GET').toUpperCase(),
       url,
       headers: redactor.headers(reqHeaders),
-      ...renderBody(this.requestBody, firstValue(reqHeaders['content-type']), firstValue(reqHeaders['content-encoding']), this.maxBytes, redactBody),
+      ...renderBody(
+        this.requestBody,
+        firstValue(reqHeaders['content-type']),
+        firstValue(reqHeaders['content-encoding']),
+        this.maxBytes,
+        redactBody
+      ),
     };
     const response =
       status === undefined
@@ -110,7 +127,13 @@ export class WebhookCapture {
         : {
             status,
             headers: redactor.headers(resHeaders),
-            ...renderBody(this.responseBody, firstValue(resHeaders['content-type']), firstValue(resHeaders['content-encoding']), this.maxBytes, redactBody),
+            ...renderBody(
+              this.responseBody,
+              firstValue(resHeaders['content-type']),
+              firstValue(resHeaders['content-encoding']),
+              this.maxBytes,
+              redactBody
+            ),
           };
     return { body: JSON.stringify({ request, response, durationMs }), url };
   }

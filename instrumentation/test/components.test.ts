@@ -34,7 +34,11 @@ test('components work inside an existing NodeSDK, and redaction also covers the 
       traceId = op.traceId;
       await (await fetch(`${tool.url}/v1/employees?access_token=own-secret-token-123`)).text();
     });
-    await rx.waitFor(() => rx.logsByEvent('integration.operation').some((l) => l.traceId === traceId) && rx.spans.filter((s) => s.traceId === traceId).length >= 2);
+    await rx.waitFor(
+      () =>
+        rx.logsByEvent('integration.operation').some((l) => l.traceId === traceId) &&
+        rx.spans.filter((s) => s.traceId === traceId).length >= 2
+    );
     const spans = rx.spans.filter((s) => s.traceId === traceId);
     expect(spans.map((s) => s.name).sort()).toEqual(['GET /v1/employees', 'sync bamboohr']);
     expect(spans[0]!.resource['service.name']).toBe('own-sdk-app');

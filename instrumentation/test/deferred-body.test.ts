@@ -5,7 +5,13 @@
  */
 import { context, logs, propagation, trace } from '@opentelemetry/api';
 import { AsyncLocalStorageContextManager } from '@opentelemetry/context-async-hooks';
-import { BatchLogRecordProcessor, InMemoryLogRecordExporter, LoggerProvider, SimpleLogRecordProcessor, type ReadableLogRecord } from '@opentelemetry/sdk-logs';
+import {
+  BatchLogRecordProcessor,
+  InMemoryLogRecordExporter,
+  LoggerProvider,
+  SimpleLogRecordProcessor,
+  type ReadableLogRecord,
+} from '@opentelemetry/sdk-logs';
 import { InMemorySpanExporter, TracerProvider } from '@opentelemetry/sdk-trace';
 import { buildingDeferredBodies, DeferredBody } from '../src/deferred-body.js';
 import { integrationLogsComponents } from '../src/index.js';
@@ -22,7 +28,10 @@ afterAll(async () => {
 });
 
 /** Runs one fetch with a secret header and body inside a scope, with the given components' providers. */
-async function oneRequest(components: ReturnType<typeof integrationLogsComponents>, lp: LoggerProvider): Promise<TracerProvider> {
+async function oneRequest(
+  components: ReturnType<typeof integrationLogsComponents>,
+  lp: LoggerProvider
+): Promise<TracerProvider> {
   const tp = new TracerProvider({ spanProcessors: components.spanProcessors });
   trace.setGlobalTracerProvider(tp);
   logs.setGlobalLoggerProvider(lp);
@@ -48,7 +57,12 @@ function cleanUp(components: ReturnType<typeof integrationLogsComponents>): void
 
 test('the exported request record has its redacted JSON body as text', async () => {
   const logExporter = new InMemoryLogRecordExporter();
-  const components = integrationLogsComponents({ spanExporter: new InMemorySpanExporter(), logExporter, instrumentHttp: false, scheduledDelayMs: 60_000 });
+  const components = integrationLogsComponents({
+    spanExporter: new InMemorySpanExporter(),
+    logExporter,
+    instrumentHttp: false,
+    scheduledDelayMs: 60_000,
+  });
   const lp = new LoggerProvider({ processors: components.logRecordProcessors });
   try {
     const tp = await oneRequest(components, lp);
@@ -65,7 +79,9 @@ test('the exported request record has its redacted JSON body as text', async () 
     expect(rec.attributes['integration.tool']).toBe('personio');
     expect(rec.spanContext?.traceId).toMatch(/^[0-9a-f]{32}$/);
     expect(rec.hrTime[0]).toBeGreaterThan(0);
-    expect(JSON.stringify(logExporter.getFinishedLogRecords().map((r) => r.body))).not.toMatch(/deferred-secret|hunter2/);
+    expect(JSON.stringify(logExporter.getFinishedLogRecords().map((r) => r.body))).not.toMatch(
+      /deferred-secret|hunter2/
+    );
     await tp.shutdown();
   } finally {
     cleanUp(components);
@@ -76,7 +92,9 @@ test('the exported request record has its redacted JSON body as text', async () 
 test('with export: false, the application’s own processors get the body as text at emit', async () => {
   const own = new InMemoryLogRecordExporter();
   const components = integrationLogsComponents({ export: false, instrumentHttp: false });
-  const lp = new LoggerProvider({ processors: [...components.logRecordProcessors, new SimpleLogRecordProcessor({ exporter: own })] });
+  const lp = new LoggerProvider({
+    processors: [...components.logRecordProcessors, new SimpleLogRecordProcessor({ exporter: own })],
+  });
   try {
     const tp = await oneRequest(components, lp);
     const rec = own.getFinishedLogRecords().find((r) => r.eventName === 'integration.request')!;
@@ -103,7 +121,11 @@ test('a deferred body is built once, and a failing build yields a placeholder, n
   const failing = new DeferredBody(() => {
     throw new Error('boom');
   });
-  expect(JSON.parse(failing.render())).toEqual({ request: null, response: null, error: 'record body could not be built' });
+  expect(JSON.parse(failing.render())).toEqual({
+    request: null,
+    response: null,
+    error: 'record body could not be built',
+  });
 });
 
 test('records dropped from a full queue are never built', async () => {
@@ -118,7 +140,11 @@ test('records dropped from a full queue are never built', async () => {
     shutdown: () => inner.shutdown(),
     forceFlush: () => inner.forceFlush(),
   });
-  const lp = new LoggerProvider({ processors: [new BatchLogRecordProcessor({ exporter, maxQueueSize: 2, maxExportBatchSize: 2, scheduledDelayMillis: 60_000 })] });
+  const lp = new LoggerProvider({
+    processors: [
+      new BatchLogRecordProcessor({ exporter, maxQueueSize: 2, maxExportBatchSize: 2, scheduledDelayMillis: 60_000 }),
+    ],
+  });
   const logger = lp.getLogger('t');
   for (let i = 0; i < 10; i++) {
     logger.emit({ body: new DeferredBody(() => `{"n":${++builds}}`) as unknown as string });

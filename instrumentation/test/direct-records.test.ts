@@ -14,8 +14,15 @@ async function run(): Promise<{ logs: ReceivedLog[]; toolUrl: string }> {
     let traceId = '';
     await f.il.sync({ tool: 'personio', integrationId: 'int-1', customerId: 'c-1', operation: 'delta' }, async (op) => {
       traceId = op.traceId;
-      for (const path of ['/v1/employees?api_key=sk_live_abcdef123456', '/status/429', '/status/500', '/v1/employees/12']) {
-        await (await fetch(`${f.tool.url}${path}`, { headers: { authorization: 'Bearer sk_live_abcdef123456' } })).text();
+      for (const path of [
+        '/v1/employees?api_key=sk_live_abcdef123456',
+        '/status/429',
+        '/status/500',
+        '/v1/employees/12',
+      ]) {
+        await (
+          await fetch(`${f.tool.url}${path}`, { headers: { authorization: 'Bearer sk_live_abcdef123456' } })
+        ).text();
       }
       op.warn('token sk_live_abcdef123456 expires soon', { model: 'employees' });
       op.recordModel('employees', { read: 2 });
@@ -43,10 +50,19 @@ function comparable(l: ReceivedLog, toolUrl: string) {
   } else if (l.eventName === 'integration.operation') {
     body = String(l.body).replace(/ in [\d.]+m?s/, ' in _');
   }
-  return { eventName: l.eventName, severityNumber: l.severityNumber, severityText: l.severityText, resource: l.resource, scope: l.scope, attributes, body };
+  return {
+    eventName: l.eventName,
+    severityNumber: l.severityNumber,
+    severityText: l.severityText,
+    resource: l.resource,
+    scope: l.scope,
+    attributes,
+    body,
+  };
 }
 
-const sorted = (logs: ReturnType<typeof comparable>[]) => logs.sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)));
+const sorted = (logs: ReturnType<typeof comparable>[]) =>
+  logs.sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)));
 
 test('records sent straight to the processors export as records through the logger provider do', async () => {
   const direct = jest.spyOn(DirectRecords.prototype, 'emit');

@@ -32,7 +32,13 @@ afterEach(async () => {
 
 function start(endpoint: string, options: StartOptions = {}): IntegrationLogsSdk {
   // Long batch delay: exports happen only when the test flushes, one batch per signal.
-  il = startIntegrationLogs({ serviceName: 'export-notices', endpoint, exportTimeoutMs: 2000, scheduledDelayMs: 60_000, ...options });
+  il = startIntegrationLogs({
+    serviceName: 'export-notices',
+    endpoint,
+    exportTimeoutMs: 2000,
+    scheduledDelayMs: 60_000,
+    ...options,
+  });
   return il;
 }
 
@@ -68,7 +74,10 @@ test('closed port: the warning names the destination and the refused connection'
   const endpoint = await closedPortUrl();
   const diagLines: string[] = [];
   const collect = (...args: unknown[]) => void diagLines.push(args.map(String).join(' '));
-  diag.setLogger({ error: collect, warn: collect, info: collect, debug: () => {}, verbose: () => {} }, DiagLogLevel.WARN);
+  diag.setLogger(
+    { error: collect, warn: collect, info: collect, debug: () => {}, verbose: () => {} },
+    DiagLogLevel.WARN
+  );
   const sdk = start(endpoint);
   await exportRound(sdk, 0);
   const port = new URL(endpoint).port;
@@ -117,7 +126,7 @@ test('500s without hook or diag logger: one console warning per process, one rec
   await exportRound(sdk, 0);
   await exportRound(sdk, 1);
   const warning = new RegExp(
-    `^integration-logs: cannot export to ${rx.url.replace(/[.]/g, '\\.')}/v1/(traces|logs): .*Internal Server Error.*; telemetry is being dropped until it is reachable$`,
+    `^integration-logs: cannot export to ${rx.url.replace(/[.]/g, '\\.')}/v1/(traces|logs): .*Internal Server Error.*; telemetry is being dropped until it is reachable$`
   );
   expect(ourLines()).toHaveLength(1);
   expect(ourLines()[0]).toMatch(warning);
@@ -161,7 +170,10 @@ test('credentials in the endpoint never appear in the notice', async () => {
   const sdk = start(withUser, { onExportError: (_e, signal) => void calls.push(signal) });
   const diagLines: string[] = [];
   const collect = (...args: unknown[]) => void diagLines.push(args.map(String).join(' '));
-  diag.setLogger({ error: collect, warn: collect, info: collect, debug: () => {}, verbose: () => {} }, DiagLogLevel.WARN);
+  diag.setLogger(
+    { error: collect, warn: collect, info: collect, debug: () => {}, verbose: () => {} },
+    DiagLogLevel.WARN
+  );
   await exportRound(sdk, 0);
   expect(calls.length).toBeGreaterThan(0);
   const notices = diagLines.filter((l) => l.includes('cannot export to'));

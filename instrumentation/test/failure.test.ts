@@ -39,7 +39,13 @@ describe.each(['hang', 'down', 'fail'] as const)('collector %s', (mode) => {
       rx = await startOtlpReceiver(mode);
       endpoint = rx.url;
     }
-    const il = startIntegrationLogs({ serviceName: `failure-${mode}`, endpoint, exportTimeoutMs: 1000, maxQueueSize: QUEUE, scheduledDelayMs: 20 });
+    const il = startIntegrationLogs({
+      serviceName: `failure-${mode}`,
+      endpoint,
+      exportTimeoutMs: 1000,
+      maxQueueSize: QUEUE,
+      scheduledDelayMs: 20,
+    });
     const results: number[] = [];
     for (let batch = 0; batch < OPERATIONS / 20; batch++) {
       const values = await Promise.all(
@@ -49,8 +55,8 @@ describe.each(['hang', 'down', 'fail'] as const)('collector %s', (mode) => {
             await r.text();
             op.recordModel('employees', { read: 1 });
             return r.status;
-          }),
-        ),
+          })
+        )
       );
       results.push(...values);
     }

@@ -20,9 +20,18 @@ afterAll(async () => {
 });
 
 test('node:http requests in a scope become request spans and records', async () => {
-  const env = { PATH: process.env.PATH ?? '', OTEL_EXPORTER_OTLP_ENDPOINT: rx.url, TOOL_URL: tool.url, CLOSED_URL: `${await closedPortUrl()}/gone` };
+  const env = {
+    PATH: process.env.PATH ?? '',
+    OTEL_EXPORTER_OTLP_ENDPOINT: rx.url,
+    TOOL_URL: tool.url,
+    CLOSED_URL: `${await closedPortUrl()}/gone`,
+  };
   const out = await new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve, reject) => {
-    const child = spawn(process.execPath, [path.join(__dirname, 'fixtures', 'node-http-matrix.cjs')], { cwd: path.join(__dirname, '..'), env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [path.join(__dirname, 'fixtures', 'node-http-matrix.cjs')], {
+      cwd: path.join(__dirname, '..'),
+      env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (c) => (stdout += c));
@@ -33,7 +42,18 @@ test('node:http requests in a scope become request spans and records', async () 
   expect(out.stderr).toBe('');
   expect(out.code).toBe(0);
   const { traceId, seen } = JSON.parse(out.stdout);
-  expect(seen).toMatchObject({ 401: 401, 403: 403, 404: 404, 500: 500, 422: 422, chunked: 'chunk-0;chunk-1;chunk-2;chunk-3;chunk-4;', large: 300000, slow: 200, piped: '55', refused: 'ECONNREFUSED' });
+  expect(seen).toMatchObject({
+    401: 401,
+    403: 403,
+    404: 404,
+    500: 500,
+    422: 422,
+    chunked: 'chunk-0;chunk-1;chunk-2;chunk-3;chunk-4;',
+    large: 300000,
+    slow: 200,
+    piped: '55',
+    refused: 'ECONNREFUSED',
+  });
   expect(Buffer.from(seen.binary, 'base64').equals(BINARY_BODY)).toBe(true);
 
   await rx.waitFor(() => rx.logsByEvent('integration.operation').some((l) => l.traceId === traceId));
@@ -41,7 +61,9 @@ test('node:http requests in a scope become request spans and records', async () 
   const root = spans.find((s) => s.name === 'sync personio')!;
   const clients = spans.filter((s) => s.kind === 3);
   expect(clients).toHaveLength(11);
-  expect(clients.every((s) => s.parentSpanId === root.spanId && s.attributes['integration.id'] === 'int-http')).toBe(true);
+  expect(clients.every((s) => s.parentSpanId === root.spanId && s.attributes['integration.id'] === 'int-http')).toBe(
+    true
+  );
   for (const code of [401, 403, 404, 500]) {
     const s = clients.find((c) => c.attributes['http.response.status_code'] === code)!;
     expect(s.status.code).toBe(2);
@@ -53,7 +75,8 @@ test('node:http requests in a scope become request spans and records', async () 
 
   const records = rx.logsByEvent('integration.request').filter((l) => l.traceId === traceId);
   expect(records).toHaveLength(11);
-  const byUrl = (suffix: string) => requestRecord(records.find((l) => String(l.attributes['url.full']).endsWith(suffix))!);
+  const byUrl = (suffix: string) =>
+    requestRecord(records.find((l) => String(l.attributes['url.full']).endsWith(suffix))!);
   const posted = byUrl('/v1/employees');
   expect(JSON.parse(posted.request.body!)).toEqual({ name: 'Ada', token: '[REDACTED]' });
   expect(posted.response).toMatchObject({ status: 422, body: '{"error":"email missing"}' });
@@ -63,6 +86,10 @@ test('node:http requests in a scope become request spans and records', async () 
   expect(JSON.parse(byUrl('/v1/employees/55').response!.body!)).toEqual({ id: '55', name: 'Ada' });
   expect(byUrl('/gone').response).toBeNull();
   const summary = rx.logsByEvent('integration.operation').find((l) => l.traceId === traceId)!;
-  expect(summary.attributes).toMatchObject({ 'integration.request.count': 11, 'integration.request.4xx_count': 4, 'integration.request.5xx_count': 1 });
+  expect(summary.attributes).toMatchObject({
+    'integration.request.count': 11,
+    'integration.request.4xx_count': 4,
+    'integration.request.5xx_count': 1,
+  });
   expect(rx.rawBodies.join('')).not.toContain('tok-never-exported-1');
 });

@@ -37,11 +37,12 @@ describe('through the export path', () => {
       Array.from({ length: SYNCS }, (_, i) =>
         f.il.sync({ tool, integrationId: `int-${i}`, operation: 'delta' }, (op) => {
           op.recordModel('employees', { read: 10, created: 0, updated: 10, deleted: 0, failed: 0 });
-        }),
-      ),
+        })
+      )
     );
     await f.il.forceFlush();
-    const ofTool = () => f.rx.logsByEvent('integration.sync.model').filter((r) => r.attributes['integration.tool'] === tool);
+    const ofTool = () =>
+      f.rx.logsByEvent('integration.sync.model').filter((r) => r.attributes['integration.tool'] === tool);
     await f.rx.waitFor(() => ofTool().length >= SYNCS, 20_000, 'the sync-model records');
     const models = ofTool();
     expect(new Set(models.map((r) => String(r.body))).size).toBe(1); // the bodies are the same...

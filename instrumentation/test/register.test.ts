@@ -20,13 +20,20 @@ afterAll(async () => {
   await rx.close();
 });
 
-function runApp(fixture: string, env: Record<string, string>): Promise<{ code: number | null; stdout: string; stderr: string }> {
+function runApp(
+  fixture: string,
+  env: Record<string, string>
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', '@integration-logs/instrumentation/register', path.join(__dirname, 'fixtures', fixture)], {
-      cwd: path.join(__dirname, '..'),
-      env: { PATH: process.env.PATH ?? '', ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    const child = spawn(
+      process.execPath,
+      ['--import', '@integration-logs/instrumentation/register', path.join(__dirname, 'fixtures', fixture)],
+      {
+        cwd: path.join(__dirname, '..'),
+        env: { PATH: process.env.PATH ?? '', ...env },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      }
+    );
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (c) => (stdout += c));
@@ -47,9 +54,17 @@ test('a CommonJS app: node:http and fetch requests, in and outside a scope, arri
   const run = await runApp('unchanged-app.cjs', { ...baseEnv(), OTEL_SERVICE_NAME: 'register-app' });
   expect(run.stderr).toBe('');
   expect(run.code).toBe(0);
-  expect(JSON.parse(run.stdout)).toEqual({ outside: 200, created: 201, gzipBytes: expect.any(Number), limited: 429, fetch: 200 });
+  expect(JSON.parse(run.stdout)).toEqual({
+    outside: 200,
+    created: 201,
+    gzipBytes: expect.any(Number),
+    limited: 429,
+    fetch: 200,
+  });
 
-  await rx.waitFor(() => rx.spans.some((s) => s.name === 'sync personio') && rx.logsByEvent('integration.operation').length > 0);
+  await rx.waitFor(
+    () => rx.spans.some((s) => s.name === 'sync personio') && rx.logsByEvent('integration.operation').length > 0
+  );
   await rx.waitFor(() => rx.logsByEvent('integration.request').length >= 5);
   const spans = rx.spans.filter((s) => s.resource['service.name'] === 'register-app');
   expect(spans[0]!.resource).toMatchObject({ 'deployment.environment.name': 'ci', 'service.version': '9.9.9' });
@@ -61,12 +76,24 @@ test('a CommonJS app: node:http and fetch requests, in and outside a scope, arri
 
   const root = spans.find((s) => s.name === 'sync personio')!;
   const children = spans.filter((s) => s.parentSpanId === root.spanId);
-  expect(children.map((s) => s.name).sort()).toEqual(['GET /gzip', 'GET /status/{id}', 'GET /v1/employees', 'POST /v1/employees']);
+  expect(children.map((s) => s.name).sort()).toEqual([
+    'GET /gzip',
+    'GET /status/{id}',
+    'GET /v1/employees',
+    'POST /v1/employees',
+  ]);
   const limited = children.find((s) => s.name === 'GET /status/{id}')!;
-  expect(limited.attributes).toMatchObject({ 'http.response.status_code': 429, 'integration.ratelimit.retry_after_s': 7, 'error.type': '429' });
+  expect(limited.attributes).toMatchObject({
+    'http.response.status_code': 429,
+    'integration.ratelimit.retry_after_s': 7,
+    'error.type': '429',
+  });
   expect(limited.status.code).toBe(2);
 
-  const recordOf = (name: string) => requestRecord(rx.logsByEvent('integration.request').find((l) => l.spanId === children.find((s) => s.name === name)!.spanId)!);
+  const recordOf = (name: string) =>
+    requestRecord(
+      rx.logsByEvent('integration.request').find((l) => l.spanId === children.find((s) => s.name === name)!.spanId)!
+    );
   const created = recordOf('POST /v1/employees');
   expect(JSON.parse(created.request.body!)).toEqual({ name: 'Ada', email: 'a@x.io', password: '[REDACTED]' });
   expect(created.request.headers.authorization).toBe('[REDACTED]');
@@ -99,7 +126,11 @@ test('an ES module app importing node:http is instrumented too', async () => {
 
 test('INTEGRATION_LOGS_REDACTION_SHOW_RULE=true: masks name the rule that hid each value', async () => {
   rx.reset();
-  const run = await runApp('unchanged-app.cjs', { ...baseEnv(), OTEL_SERVICE_NAME: 'register-rules', INTEGRATION_LOGS_REDACTION_SHOW_RULE: 'true' });
+  const run = await runApp('unchanged-app.cjs', {
+    ...baseEnv(),
+    OTEL_SERVICE_NAME: 'register-rules',
+    INTEGRATION_LOGS_REDACTION_SHOW_RULE: 'true',
+  });
   expect(run.code).toBe(0);
   const post = () => rx.logsByEvent('integration.request').find((l) => l.attributes['http.request.method'] === 'POST');
   await rx.waitFor(() => post() !== undefined);

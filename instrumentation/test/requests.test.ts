@@ -41,8 +41,15 @@ test('4xx and 5xx become ERROR client spans with error.type, counted in the summ
   }
   const logs = await f.logsOf(traceId, statuses.length + 1);
   const summary = logs.find((l) => l.eventName === 'integration.operation')!;
-  expect(summary.attributes).toMatchObject({ 'integration.request.count': 4, 'integration.request.4xx_count': 3, 'integration.request.5xx_count': 1, 'integration.outcome': 'success' });
-  const rec = logs.find((l) => l.eventName === 'integration.request' && l.attributes['http.response.status_code'] === 500)!;
+  expect(summary.attributes).toMatchObject({
+    'integration.request.count': 4,
+    'integration.request.4xx_count': 3,
+    'integration.request.5xx_count': 1,
+    'integration.outcome': 'success',
+  });
+  const rec = logs.find(
+    (l) => l.eventName === 'integration.request' && l.attributes['http.response.status_code'] === 500
+  )!;
   expect(rec.severityText).toBe('ERROR');
   expect(rec.attributes['error.type']).toBe('500');
 });
@@ -61,12 +68,17 @@ test('a 422 POST records the redacted request body and the response body', async
   const rec = requestRecord(logs.find((l) => l.eventName === 'integration.request')!);
   expect(rec.request.method).toBe('POST');
   expect(JSON.parse(rec.request.body!)).toEqual({ name: 'Ada', password: '[REDACTED]' });
-  expect(rec.request.bodySize).toBe(Buffer.byteLength(JSON.stringify({ name: 'Ada', password: 'hunter2-should-not-leak' })));
+  expect(rec.request.bodySize).toBe(
+    Buffer.byteLength(JSON.stringify({ name: 'Ada', password: 'hunter2-should-not-leak' }))
+  );
   expect(rec.request.headers['x-api-key']).toBe('[REDACTED]');
   expect(rec.response!.status).toBe(422);
   expect(JSON.parse(rec.response!.body!)).toEqual({ error: 'email missing' });
   // the tool really received the body the caller sent
-  expect(JSON.parse(f.tool.received.at(-1)!.body.toString())).toEqual({ name: 'Ada', password: 'hunter2-should-not-leak' });
+  expect(JSON.parse(f.tool.received.at(-1)!.body.toString())).toEqual({
+    name: 'Ada',
+    password: 'hunter2-should-not-leak',
+  });
   // the span carries the listed headers (spanHeaders) of both directions, and no others
   const span = (await f.trace(traceId, 2)).find((s) => s.kind === CLIENT)!;
   expect(span.attributes).toMatchObject({
@@ -95,7 +107,9 @@ test('429 with Retry-After and RateLimit headers becomes rate-limit attributes',
     'http.response.header.retry-after': ['7'],
   });
   const logs = await f.logsOf(traceId, 2);
-  expect(logs.find((l) => l.eventName === 'integration.request')!.attributes['integration.ratelimit.retry_after_s']).toBe(7);
+  expect(
+    logs.find((l) => l.eventName === 'integration.request')!.attributes['integration.ratelimit.retry_after_s']
+  ).toBe(7);
 });
 
 test('repeating a failed request marks resends; op.attempt sets the count explicitly', async () => {
@@ -110,7 +124,9 @@ test('repeating a failed request marks resends; op.attempt sets the count explic
     await op.attempt(3, async () => (await fetch(`${f.tool.url}/v1/employees`)).text());
   });
   const spans = (await f.trace(traceId, 5)).filter((s) => s.kind === CLIENT);
-  const flaky = spans.filter((s) => s.name === 'GET /flaky/a1').sort((a, b) => a.startTimeUnixNano.localeCompare(b.startTimeUnixNano));
+  const flaky = spans
+    .filter((s) => s.name === 'GET /flaky/a1')
+    .sort((a, b) => a.startTimeUnixNano.localeCompare(b.startTimeUnixNano));
   expect(flaky.map((s) => s.attributes['http.request.resend_count'])).toEqual([undefined, 1, 2]);
   expect(flaky.map((s) => s.attributes['http.response.status_code'])).toEqual([503, 503, 200]);
   expect(spans.find((s) => s.name === 'GET /v1/employees')!.attributes['http.request.resend_count']).toBe(3);
@@ -168,7 +184,11 @@ test('a binary body with readable secret-like text is withheld, not shipped as b
 
 test('records emitted by application code still pass the full last-line redaction', async () => {
   const { logs } = await import('@opentelemetry/api');
-  logs.getLogger('app').emit({ eventName: 'app.note', body: 'called with Authorization: Bearer sk_live_51HappSecretValue99', attributes: { password: 'app-secret-pw-1' } });
+  logs.getLogger('app').emit({
+    eventName: 'app.note',
+    body: 'called with Authorization: Bearer sk_live_51HappSecretValue99',
+    attributes: { password: 'app-secret-pw-1' },
+  });
   await f.il.forceFlush();
   await f.rx.waitFor(() => f.rx.logsByEvent('app.note').length > 0);
   const rec = f.rx.logsByEvent('app.note')[0]!;
@@ -186,7 +206,7 @@ test('a connection error gives an ERROR span and a record with response null; th
     f.il.passthrough({ tool: 'personio', operation: 'GET /nowhere' }, async (op) => {
       traceId = op.traceId;
       await fetch(`http://127.0.0.1:${port}/nowhere`);
-    }),
+    })
   ).rejects.toThrow('fetch failed');
   const spans = await f.trace(traceId, 2);
   const client = spans.find((s) => s.kind === CLIENT)!;

@@ -2,7 +2,12 @@
  * Real OTLP/HTTP round trip: the SDK exports to a local receiver that decodes the JSON
  * the exporters send; requests go to a local server playing a tool's API.
  */
-import { type OtlpReceiver, type ReceivedLog, type ReceivedSpan, startOtlpReceiver } from '@integration-logs/test-support';
+import {
+  type OtlpReceiver,
+  type ReceivedLog,
+  type ReceivedSpan,
+  startOtlpReceiver,
+} from '@integration-logs/test-support';
 import { startIntegrationLogs, type IntegrationLogsSdk } from '../src/index.js';
 import { startToolServer, type ToolServer } from './support/tool-server.js';
 
@@ -13,7 +18,13 @@ let il: IntegrationLogsSdk;
 beforeAll(async () => {
   rx = await startOtlpReceiver();
   tool = await startToolServer();
-  il = startIntegrationLogs({ serviceName: 'hris-sync', serviceVersion: '1.4.2', environment: 'test', endpoint: rx.url, scheduledDelayMs: 50 });
+  il = startIntegrationLogs({
+    serviceName: 'hris-sync',
+    serviceVersion: '1.4.2',
+    environment: 'test',
+    endpoint: rx.url,
+    scheduledDelayMs: 50,
+  });
 });
 
 afterAll(async () => {
@@ -37,22 +48,30 @@ function requestBody(log: ReceivedLog) {
 }
 
 test('a sync scope exports its span tree, request records and summary linked by trace', async () => {
-  const value = await il.sync({ tool: 'personio', integrationId: 'int-1', customerId: 'cust-1', operation: 'delta' }, async (op) => {
-    const r = await fetch(`${tool.url}/v1/employees?api_key=sk_live_abcdef123456`, { headers: { authorization: 'Bearer sk_live_abcdef123456' } });
-    expect(r.status).toBe(200);
-    expect(((await r.json()) as { data: { name: string }[] }).data[0]!.name).toBe('Ada');
-    const byId = await fetch(`${tool.url}/v1/employees/12345`);
-    expect(await byId.json()).toEqual({ id: '12345', name: 'Ada' });
-    op.recordModel('employees', { read: 2, created: 1 });
-    op.recordModel('employees', { read: 3, failed: 1 });
-    op.warn('2 employees without email', { model: 'employees' });
-    op.setOutcome('partial');
-    return 'done';
-  });
+  const value = await il.sync(
+    { tool: 'personio', integrationId: 'int-1', customerId: 'cust-1', operation: 'delta' },
+    async (op) => {
+      const r = await fetch(`${tool.url}/v1/employees?api_key=sk_live_abcdef123456`, {
+        headers: { authorization: 'Bearer sk_live_abcdef123456' },
+      });
+      expect(r.status).toBe(200);
+      expect(((await r.json()) as { data: { name: string }[] }).data[0]!.name).toBe('Ada');
+      const byId = await fetch(`${tool.url}/v1/employees/12345`);
+      expect(await byId.json()).toEqual({ id: '12345', name: 'Ada' });
+      op.recordModel('employees', { read: 2, created: 1 });
+      op.recordModel('employees', { read: 3, failed: 1 });
+      op.warn('2 employees without email', { model: 'employees' });
+      op.setOutcome('partial');
+      return 'done';
+    }
+  );
   expect(value).toBe('done');
 
   const root = await flushAndFind(() => rx.spans.find((s) => s.name === 'sync personio'), 'sync span');
-  const summary = await flushAndFind(() => rx.logsByEvent('integration.operation').find((l) => l.traceId === root.traceId), 'summary record');
+  const summary = await flushAndFind(
+    () => rx.logsByEvent('integration.operation').find((l) => l.traceId === root.traceId),
+    'summary record'
+  );
   const children = rx.spans.filter((s) => s.parentSpanId === root.spanId);
 
   expect(root.kind).toBe(INTERNAL);
@@ -65,7 +84,11 @@ test('a sync scope exports its span tree, request records and summary linked by 
     'integration.operation': 'delta',
     'integration.outcome': 'partial',
   });
-  expect(root.resource).toMatchObject({ 'service.name': 'hris-sync', 'service.version': '1.4.2', 'deployment.environment.name': 'test' });
+  expect(root.resource).toMatchObject({
+    'service.name': 'hris-sync',
+    'service.version': '1.4.2',
+    'deployment.environment.name': 'test',
+  });
 
   const fetchSpan = children.find((s) => s.name === 'GET /v1/employees') as ReceivedSpan;
   const byIdSpan = children.find((s) => s.name === 'GET /v1/employees/{id}') as ReceivedSpan;
@@ -91,7 +114,11 @@ test('a sync scope exports its span tree, request records and summary linked by 
   expect(byIdSpan.attributes['url.template']).toBe('/v1/employees/{id}');
 
   // request records carry the request span's context and the operation's attributes
-  await flushAndFind(() => (rx.logsByEvent('integration.request').filter((l) => l.traceId === root.traceId).length >= 2 ? true : undefined), 'request records');
+  await flushAndFind(
+    () =>
+      rx.logsByEvent('integration.request').filter((l) => l.traceId === root.traceId).length >= 2 ? true : undefined,
+    'request records'
+  );
   const reqLogs = rx.logsByEvent('integration.request').filter((l) => l.traceId === root.traceId);
   const fetchLog = reqLogs.find((l) => l.spanId === fetchSpan.spanId)!;
   const byIdLog = reqLogs.find((l) => l.spanId === byIdSpan.spanId)!;

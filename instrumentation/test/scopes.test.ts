@@ -17,10 +17,13 @@ const ERROR = 2;
 test('action and passthrough scopes name their span by log type and tool and return fn’s value', async () => {
   let t1 = '';
   let t2 = '';
-  const a = await f.il.action({ tool: 'greenhouse', integrationId: 'i-1', customerId: 'c-1', operation: 'create_candidate' }, (op) => {
-    t1 = op.traceId;
-    return 41 + 1;
-  });
+  const a = await f.il.action(
+    { tool: 'greenhouse', integrationId: 'i-1', customerId: 'c-1', operation: 'create_candidate' },
+    (op) => {
+      t1 = op.traceId;
+      return 41 + 1;
+    }
+  );
   const p = await f.il.passthrough({ tool: 'greenhouse', operation: 'GET /v1/jobs' }, async (op) => {
     t2 = op.traceId;
     return (await fetch(`${f.tool.url}/v1/employees`)).status;
@@ -29,7 +32,11 @@ test('action and passthrough scopes name their span by log type and tool and ret
   expect(p).toBe(200);
   const [action] = await f.trace(t1, 1);
   expect(action).toMatchObject({ name: 'action greenhouse', kind: INTERNAL });
-  expect(action!.attributes).toMatchObject({ 'integration.log_type': 'action', 'integration.operation': 'create_candidate', 'integration.outcome': 'success' });
+  expect(action!.attributes).toMatchObject({
+    'integration.log_type': 'action',
+    'integration.operation': 'create_candidate',
+    'integration.outcome': 'success',
+  });
   const spans = await f.trace(t2, 2);
   expect(spans.find((s) => s.kind === INTERNAL)!.name).toBe('passthrough greenhouse');
 });
@@ -42,7 +49,7 @@ test('a thrown error fails the operation, is rethrown unchanged, and its message
     f.il.sync({ tool: 'personio', operation: 'delta' }, (op) => {
       traceId = op.traceId;
       throw err;
-    }),
+    })
   ).rejects.toBe(err);
   const [span] = await f.trace(traceId, 1);
   expect(span!.status.code).toBe(ERROR);
@@ -60,7 +67,7 @@ test('an AbortError ends the operation as cancelled', async () => {
     f.il.sync({ tool: 'personio' }, async (op) => {
       traceId = op.traceId;
       await fetch(`${f.tool.url}/slow?ms=2000`, { signal: AbortSignal.timeout(50) });
-    }),
+    })
   ).rejects.toThrow();
   const spans = await f.trace(traceId, 1);
   const root = spans.find((s) => s.kind === INTERNAL)!;
@@ -74,7 +81,7 @@ test('an AbortError ends the operation as cancelled', async () => {
       const p = fetch(`${f.tool.url}/slow?ms=2000`, { signal: ctl.signal });
       setTimeout(() => ctl.abort(), 20);
       await p;
-    }),
+    })
   ).rejects.toThrow();
   const [r2] = (await f.trace(t2, 1)).filter((s) => s.kind === INTERNAL);
   expect(r2!.attributes['integration.outcome']).toBe('cancelled');
@@ -95,7 +102,8 @@ test('nested scopes: the inner operation is a child, requests belong to the inne
   const inner = spans.find((s) => s.name === 'action personio')!;
   expect(inner.parentSpanId).toBe(outer.spanId);
   const clients = spans.filter((s) => s.kind === CLIENT);
-  const parentOf = (id: string) => clients.find((s) => String(s.attributes['url.full']).endsWith(`/v1/employees/${id}`))!.parentSpanId;
+  const parentOf = (id: string) =>
+    clients.find((s) => String(s.attributes['url.full']).endsWith(`/v1/employees/${id}`))!.parentSpanId;
   expect(parentOf('1')).toBe(outer.spanId);
   expect(parentOf('2')).toBe(inner.spanId);
   expect(parentOf('3')).toBe(outer.spanId);
@@ -116,8 +124,8 @@ test('many concurrent operations on one event loop keep their context apart', as
         }
         op.recordModel('employees', { read: i });
         return op.traceId;
-      }),
-    ),
+      })
+    )
   );
   expect(new Set(traces).size).toBe(N);
   for (let i = 0; i < N; i += 6) {
@@ -129,7 +137,9 @@ test('many concurrent operations on one event loop keep their context apart', as
       expect(String(c.attributes['url.full'])).toContain(`/v1/employees/${i}00`);
     }
     const logs = await f.logsOf(traces[i]!, 5);
-    expect(logs.find((l) => l.eventName === 'integration.sync.model')!.attributes['integration.sync.records.read']).toBe(i);
+    expect(
+      logs.find((l) => l.eventName === 'integration.sync.model')!.attributes['integration.sync.records.read']
+    ).toBe(i);
     expect(logs.find((l) => l.eventName === 'integration.operation')!.attributes['integration.request.count']).toBe(3);
   }
 });
@@ -137,16 +147,27 @@ test('many concurrent operations on one event loop keep their context apart', as
 test('incomingWebhook makes the SERVER span of the request, with HTTP server conventions', async () => {
   const server = http.createServer(
     f.il.incomingWebhook(
-      { tool: 'personio', route: '/webhooks/:tool', operation: (req) => String(req.headers['x-event-type']), integrationId: (req) => new URL(req.url!, 'http://x').searchParams.get('integration') ?? undefined },
+      {
+        tool: 'personio',
+        route: '/webhooks/:tool',
+        operation: (req) => String(req.headers['x-event-type']),
+        integrationId: (req) => new URL(req.url!, 'http://x').searchParams.get('integration') ?? undefined,
+      },
       async (req, res) => {
         for await (const _ of req) void _;
         await (await fetch(`${f.tool.url}/v1/employees/77`)).text();
         if (req.headers['x-event-type'] === 'crash') throw new Error('handler failed');
         // Headers only given to writeHead: Node sends them without keeping them in getHeaders().
         const event = req.headers['x-event-type'];
-        res.writeHead(event === 'bad' ? 400 : event === 'down' ? 503 : 202, { 'content-type': 'text/plain', 'x-request-id': 'req-1', 'x-api-key': 'sk_hook_secret_value' }).end('ok');
-      },
-    ),
+        res
+          .writeHead(event === 'bad' ? 400 : event === 'down' ? 503 : 202, {
+            'content-type': 'text/plain',
+            'x-request-id': 'req-1',
+            'x-api-key': 'sk_hook_secret_value',
+          })
+          .end('ok');
+      }
+    )
   );
   const unhandled: unknown[] = [];
   const onUnhandled = (e: unknown) => unhandled.push(e);
@@ -154,7 +175,12 @@ test('incomingWebhook makes the SERVER span of the request, with HTTP server con
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   try {
-    const post = (event: string) => fetch(`${base}/webhooks/personio?integration=int-5`, { method: 'POST', headers: { 'x-event-type': event }, body: '{"employee":1}' });
+    const post = (event: string) =>
+      fetch(`${base}/webhooks/personio?integration=int-5`, {
+        method: 'POST',
+        headers: { 'x-event-type': event },
+        body: '{"employee":1}',
+      });
     expect((await post('employee.created')).status).toBe(202);
     expect((await post('bad')).status).toBe(400);
     expect((await post('down')).status).toBe(503);
@@ -187,12 +213,21 @@ test('incomingWebhook makes the SERVER span of the request, with HTTP server con
     // the webhook's own request record: what the tool sent and what we answered
     const logs = await f.logsOf(ok.traceId, 3);
     const rec = logs.find((l) => l.eventName === 'integration.request' && l.spanId === ok.spanId)!;
-    expect(rec.attributes).toMatchObject({ 'http.request.method': 'POST', 'http.response.status_code': 202, 'url.template': '/webhooks/:tool', 'integration.log_type': 'incoming_webhook' });
+    expect(rec.attributes).toMatchObject({
+      'http.request.method': 'POST',
+      'http.response.status_code': 202,
+      'url.template': '/webhooks/:tool',
+      'integration.log_type': 'incoming_webhook',
+    });
     const body = requestRecord(rec);
     expect(body.request).toMatchObject({ method: 'POST', body: '{"employee":1}', bodySize: 14 });
     expect(body.request.url).toMatch(/\/webhooks\/personio\?integration=int-5$/);
     expect(body.response).toMatchObject({ status: 202, body: 'ok' });
-    expect(body.response!.headers).toMatchObject({ 'content-type': 'text/plain', 'x-request-id': 'req-1', 'x-api-key': '[REDACTED]' });
+    expect(body.response!.headers).toMatchObject({
+      'content-type': 'text/plain',
+      'x-request-id': 'req-1',
+      'x-api-key': '[REDACTED]',
+    });
     const summary = logs.find((l) => l.eventName === 'integration.operation')!;
     expect(summary.attributes['integration.request.count']).toBe(2); // the webhook itself and the call it made
   } finally {
@@ -206,44 +241,95 @@ test('incomingWebhook makes the SERVER span of the request, with HTTP server con
 test('connection flows: events carry flow and session ids; standalone events reuse the session', async () => {
   let traceId = '';
   let sessionId = '';
-  await f.il.connectionFlow({ tool: 'personio', customerId: 'cust-7', flowId: 'flow-1', operation: 'submit_credentials' }, async (flow) => {
-    traceId = flow.traceId;
-    sessionId = flow.sessionId;
-    flow.event('credentials_submitted', { step: 'credentials', details: { fields: ['client_id', 'client_secret'], client_secret: 'shh-secret-value-123' } });
-  });
+  await f.il.connectionFlow(
+    { tool: 'personio', customerId: 'cust-7', flowId: 'flow-1', operation: 'submit_credentials' },
+    async (flow) => {
+      traceId = flow.traceId;
+      sessionId = flow.sessionId;
+      flow.event('credentials_submitted', {
+        step: 'credentials',
+        details: { fields: ['client_id', 'client_secret'], client_secret: 'shh-secret-value-123' },
+      });
+    }
+  );
   f.il.flowEvent({ tool: 'personio', customerId: 'cust-7', flowId: 'flow-1', event: 'connected', step: 'done' });
-  f.il.flowEvent({ tool: 'personio', customerId: 'cust-7', flowId: 'flow-2', sessionId: 'browser-session-9', event: 'flow_opened' });
+  f.il.flowEvent({
+    tool: 'personio',
+    customerId: 'cust-7',
+    flowId: 'flow-2',
+    sessionId: 'browser-session-9',
+    event: 'flow_opened',
+  });
   const [root] = await f.trace(traceId, 1);
   expect(root!.name).toBe('connection_flow personio');
-  expect(root!.attributes).toMatchObject({ 'integration.flow.id': 'flow-1', 'integration.flow.session.id': sessionId, 'integration.operation': 'submit_credentials' });
+  expect(root!.attributes).toMatchObject({
+    'integration.flow.id': 'flow-1',
+    'integration.flow.session.id': sessionId,
+    'integration.operation': 'submit_credentials',
+  });
   await f.il.forceFlush();
   await f.rx.waitFor(() => f.rx.logsByEvent('integration.flow.event').length >= 3);
   const events = f.rx.logsByEvent('integration.flow.event');
   const submitted = events.find((e) => e.attributes['integration.flow.event'] === 'credentials_submitted')!;
   expect(submitted.traceId).toBe(traceId);
-  expect(submitted.attributes).toMatchObject({ 'integration.flow.id': 'flow-1', 'integration.flow.session.id': sessionId, 'integration.flow.step': 'credentials', 'integration.customer.id': 'cust-7', 'integration.log_type': 'connection_flow' });
-  expect(JSON.parse(submitted.body as string)).toEqual({ fields: ['client_id', 'client_secret'], client_secret: '[REDACTED]' });
+  expect(submitted.attributes).toMatchObject({
+    'integration.flow.id': 'flow-1',
+    'integration.flow.session.id': sessionId,
+    'integration.flow.step': 'credentials',
+    'integration.customer.id': 'cust-7',
+    'integration.log_type': 'connection_flow',
+  });
+  expect(JSON.parse(submitted.body as string)).toEqual({
+    fields: ['client_id', 'client_secret'],
+    client_secret: '[REDACTED]',
+  });
   const connected = events.find((e) => e.attributes['integration.flow.event'] === 'connected')!;
   expect(connected.attributes['integration.flow.session.id']).toBe(sessionId);
   expect(connected.traceId).toBeUndefined();
-  expect(events.find((e) => e.attributes['integration.flow.id'] === 'flow-2')!.attributes['integration.flow.session.id']).toBe('browser-session-9');
+  expect(
+    events.find((e) => e.attributes['integration.flow.id'] === 'flow-2')!.attributes['integration.flow.session.id']
+  ).toBe('browser-session-9');
 });
 
 test('connection flows: the end user id goes on the flow span, its records and the flow events', async () => {
   let traceId = '';
-  await f.il.connectionFlow({ tool: 'hibob', customerId: 'cust-8', flowId: 'flow-eu-1', endUserId: 'user-1042', operation: 'submit_credentials' }, async (flow) => {
-    traceId = flow.traceId;
-    flow.event('credentials_submitted', { step: 'credentials' });
+  await f.il.connectionFlow(
+    {
+      tool: 'hibob',
+      customerId: 'cust-8',
+      flowId: 'flow-eu-1',
+      endUserId: 'user-1042',
+      operation: 'submit_credentials',
+    },
+    async (flow) => {
+      traceId = flow.traceId;
+      flow.event('credentials_submitted', { step: 'credentials' });
+    }
+  );
+  f.il.flowEvent({
+    tool: 'hibob',
+    customerId: 'cust-8',
+    flowId: 'flow-eu-1',
+    endUserId: 'user-1042',
+    event: 'connected',
   });
-  f.il.flowEvent({ tool: 'hibob', customerId: 'cust-8', flowId: 'flow-eu-1', endUserId: 'user-1042', event: 'connected' });
   f.il.flowEvent({ tool: 'hibob', customerId: 'cust-8', flowId: 'flow-eu-2', event: 'flow_opened' });
   const [root] = await f.trace(traceId, 1);
   expect(root!.attributes['integration.flow.end_user.id']).toBe('user-1042');
   const summary = (await f.logsOf(traceId, 2)).find((l) => l.eventName === 'integration.operation')!;
   expect(summary.attributes['integration.flow.end_user.id']).toBe('user-1042');
-  await f.rx.waitFor(() => f.rx.logsByEvent('integration.flow.event').filter((e) => String(e.attributes['integration.flow.id']).startsWith('flow-eu-')).length >= 3);
-  const events = f.rx.logsByEvent('integration.flow.event').filter((e) => String(e.attributes['integration.flow.id']).startsWith('flow-eu-'));
-  expect(events.map((e) => [e.attributes['integration.flow.event'], e.attributes['integration.flow.end_user.id']])).toEqual([
+  await f.rx.waitFor(
+    () =>
+      f.rx
+        .logsByEvent('integration.flow.event')
+        .filter((e) => String(e.attributes['integration.flow.id']).startsWith('flow-eu-')).length >= 3
+  );
+  const events = f.rx
+    .logsByEvent('integration.flow.event')
+    .filter((e) => String(e.attributes['integration.flow.id']).startsWith('flow-eu-'));
+  expect(
+    events.map((e) => [e.attributes['integration.flow.event'], e.attributes['integration.flow.end_user.id']])
+  ).toEqual([
     ['credentials_submitted', 'user-1042'],
     ['connected', 'user-1042'],
     ['flow_opened', undefined],
@@ -264,14 +350,20 @@ test('malformed input never throws: circular attributes, odd counts, non-string 
   const logs = await f.logsOf(traceId, 4);
   const w = logs.find((l) => l.body === 'circular attached')!;
   expect(w.attributes['circular']).toBe('{"name":"x","self":"[Circular]"}');
-  expect(logs.find((l) => l.eventName === 'integration.sync.model')!.attributes).toMatchObject({ 'integration.sync.records.read': 0, 'integration.sync.records.updated': 2 });
+  expect(logs.find((l) => l.eventName === 'integration.sync.model')!.attributes).toMatchObject({
+    'integration.sync.records.read': 0,
+    'integration.sync.records.updated': 2,
+  });
 });
 
 test('the summary line keeps the outcome when the operation name reads like a key, and still hides secrets in names', async () => {
   let flowTrace = '';
-  await f.il.connectionFlow({ tool: 'personio', customerId: 'c-9', flowId: 'flow-summary', operation: 'submit_credentials' }, (flow) => {
-    flowTrace = flow.traceId;
-  });
+  await f.il.connectionFlow(
+    { tool: 'personio', customerId: 'c-9', flowId: 'flow-summary', operation: 'submit_credentials' },
+    (flow) => {
+      flowTrace = flow.traceId;
+    }
+  );
   let leakyTrace = '';
   await f.il.action({ tool: 'personio', operation: 'sync sk_live_51Habcdefghijklmnopqrstuv' }, (op) => {
     leakyTrace = op.traceId;

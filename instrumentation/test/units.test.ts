@@ -28,7 +28,7 @@ describe('inferUrlTemplate', () => {
       fc.property(fc.array(fc.constantFrom('employees', 'v1', 'jobs'), { maxLength: 3 }), fc.nat(), (prefix, id) => {
         const t = inferUrlTemplate(`/${[...prefix, String(id)].join('/')}`);
         expect(t).toBe(`/${[...prefix, '{id}'].join('/')}`);
-      }),
+      })
     );
   });
 });
@@ -41,7 +41,9 @@ describe('rate limits', () => {
   });
 
   test('X-RateLimit-* wins over RateLimit-*', () => {
-    expect(rateLimitAttributes({ 'x-ratelimit-remaining': '3', 'ratelimit-remaining': '9', 'ratelimit-limit': '10' })).toEqual({
+    expect(
+      rateLimitAttributes({ 'x-ratelimit-remaining': '3', 'ratelimit-remaining': '9', 'ratelimit-limit': '10' })
+    ).toEqual({
       'integration.ratelimit.remaining': '3',
       'integration.ratelimit.limit': '10',
     });
@@ -107,13 +109,18 @@ describe('body rendering', () => {
 
   test('arbitrary bytes never throw and round-trip through base64 when binary', () => {
     fc.assert(
-      fc.property(fc.uint8Array({ maxLength: 200 }), fc.constantFrom(undefined, 'application/octet-stream', 'text/plain', 'application/json'), (bytes, ct) => {
-        const c = new BodyCapture(64);
-        c.add(bytes);
-        const r = renderBody(c, ct, undefined, 64, id);
-        expect(r.bodySize).toBe(bytes.length);
-        if (r.bodyEncoding === 'base64') expect(Buffer.from(r.body!, 'base64').equals(Buffer.from(bytes.subarray(0, 64)))).toBe(true);
-      }),
+      fc.property(
+        fc.uint8Array({ maxLength: 200 }),
+        fc.constantFrom(undefined, 'application/octet-stream', 'text/plain', 'application/json'),
+        (bytes, ct) => {
+          const c = new BodyCapture(64);
+          c.add(bytes);
+          const r = renderBody(c, ct, undefined, 64, id);
+          expect(r.bodySize).toBe(bytes.length);
+          if (r.bodyEncoding === 'base64')
+            expect(Buffer.from(r.body!, 'base64').equals(Buffer.from(bytes.subarray(0, 64)))).toBe(true);
+        }
+      )
     );
   });
 });
@@ -127,12 +134,14 @@ describe('safe values', () => {
   });
 
   test('sanitizeAttributes keeps primitives and homogeneous arrays only', () => {
-    expect(sanitizeAttributes({ a: 1, b: 'x', c: [1, 2], d: [1, 'x'], e: { k: 1 }, f: () => 1, g: undefined })).toEqual({
-      a: 1,
-      b: 'x',
-      c: [1, 2],
-      d: '[1,"x"]',
-      e: '{"k":1}',
-    });
+    expect(sanitizeAttributes({ a: 1, b: 'x', c: [1, 2], d: [1, 'x'], e: { k: 1 }, f: () => 1, g: undefined })).toEqual(
+      {
+        a: 1,
+        b: 'x',
+        c: [1, 2],
+        d: '[1,"x"]',
+        e: '{"k":1}',
+      }
+    );
   });
 });

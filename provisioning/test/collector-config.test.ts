@@ -6,7 +6,14 @@ import { ATTRIBUTES } from '@integration-logs/semantic-conventions';
 import { parse as readYamlString } from 'yaml';
 import { describeWith, otelcol } from './support/binaries.js';
 import { collectorConfig } from './support/collector.js';
-import type { BuilderManifest, CollectorConfig, ComponentKind, ComposeFile, LokiConfig, ManifestModule } from './support/documents.js';
+import type {
+  BuilderManifest,
+  CollectorConfig,
+  ComponentKind,
+  ComposeFile,
+  LokiConfig,
+  ManifestModule,
+} from './support/documents.js';
 import { fromProvisioning, fromRoot, readYaml } from './support/files.js';
 
 const config = readYaml<CollectorConfig>(collectorConfig);
@@ -49,7 +56,11 @@ describeWith([otelcol()], 'collector config on the real collector', (bin) => {
   });
 
   test('resolves endpoints and headers from the environment, and keeps credentials out of its output', () => {
-    const env = { LOKI_ENDPOINT: 'https://logs.example.net/otlp', LOKI_TENANT: 'tenant-7', LOKI_AUTHORIZATION: 'Bearer s3cr3t-loki' };
+    const env = {
+      LOKI_ENDPOINT: 'https://logs.example.net/otlp',
+      LOKI_TENANT: 'tenant-7',
+      LOKI_AUTHORIZATION: 'Bearer s3cr3t-loki',
+    };
     const unredacted = run(['print-config', '--mode=unredacted', `--config=${collectorConfig}`], env);
     expect(unredacted.status).toBe(0);
     const resolved = readYamlString(unredacted.stdout);
@@ -58,14 +69,14 @@ describeWith([otelcol()], 'collector config on the real collector', (bin) => {
       expect.arrayContaining([
         { name: 'X-Scope-OrgID', value: 'tenant-7' },
         { name: 'Authorization', value: 'Bearer s3cr3t-loki' },
-      ]),
+      ])
     );
     const redacted = run(['print-config', `--config=${collectorConfig}`], env);
     expect(redacted.status).toBe(0);
     expect(redacted.stdout).not.toContain('s3cr3t-loki');
   });
 
-  test('is built from exactly the manifest\'s components', () => {
+  test("is built from exactly the manifest's components", () => {
     const result = run(['components']);
     expect(result.status).toBe(0);
     const built = readYamlString(result.stdout);
@@ -78,7 +89,6 @@ describeWith([otelcol()], 'collector config on the real collector', (bin) => {
   });
 });
 
-
 describe('collector config and build manifest', () => {
   test('the manifest lists one module per component type the config uses', () => {
     const modules = kinds.flatMap((kind) => (manifest[kind] ?? []).map((m: { gomod: string }) => m.gomod));
@@ -86,7 +96,7 @@ describe('collector config and build manifest', () => {
     expect(modules).toHaveLength(usedTypes);
   });
 
-  test('every component shares the distribution\'s version, which names the image docker-compose.yml builds', () => {
+  test("every component shares the distribution's version, which names the image docker-compose.yml builds", () => {
     const version: string = manifest.dist.version;
     expect(version).toMatch(/^\d+\.\d+\.\d+$/);
     expect(compose.services.collector.image.split(':')[1]).toBe(version);
@@ -96,8 +106,12 @@ describe('collector config and build manifest', () => {
   });
 
   test('our own components are local modules inside the collector directory, with tests', () => {
-    const local = kinds.flatMap((kind) => (manifest[kind] ?? []).filter((m): m is Required<ManifestModule> => !!m.path));
-    expect(local.map((m) => m.gomod.split(' ')[0])).toContain('github.com/integration-logs/otelcol-integration-logs/integrationlogsconnector');
+    const local = kinds.flatMap((kind) =>
+      (manifest[kind] ?? []).filter((m): m is Required<ManifestModule> => !!m.path)
+    );
+    expect(local.map((m) => m.gomod.split(' ')[0])).toContain(
+      'github.com/integration-logs/otelcol-integration-logs/integrationlogsconnector'
+    );
     for (const { path: dir } of local) {
       expect(dir).toMatch(/^\.\/[\w-]+$/);
       const go = readFileSync(fromProvisioning('collector', dir, 'go.mod'), 'utf8');
@@ -109,7 +123,10 @@ describe('collector config and build manifest', () => {
   test('every pipeline goes through memory_limiter first, then redaction, with no sampling and no batch processor', () => {
     for (const [name, pipeline] of Object.entries(config.service.pipelines)) {
       if (!pipeline.receivers.includes('otlp')) continue;
-      expect({ name, first: pipeline.processors.slice(0, 2) }).toEqual({ name, first: ['memory_limiter', 'redaction'] });
+      expect({ name, first: pipeline.processors.slice(0, 2) }).toEqual({
+        name,
+        first: ['memory_limiter', 'redaction'],
+      });
       // Exporters batch by bytes in their queues; a batch processor would batch by count again.
       expect(pipeline.processors).not.toContain('batch');
     }
@@ -117,7 +134,8 @@ describe('collector config and build manifest', () => {
   });
 
   test('traces and logs leave through persistent queues that batch by bytes and never retry forever', () => {
-    const envDefault = (value: string | number) => /^\$\{env:[A-Z_]+:-(.+)\}$/.exec(String(value))?.[1] ?? String(value);
+    const envDefault = (value: string | number) =>
+      /^\$\{env:[A-Z_]+:-(.+)\}$/.exec(String(value))?.[1] ?? String(value);
     for (const id of ['otlp_http/tempo', 'otlp_http/loki'] as const) {
       const { sending_queue: queue, retry_on_failure: retry } = config.exporters[id];
       expect(queue).toMatchObject({ storage: 'file_storage', sizer: 'bytes', block_on_overflow: true });
@@ -153,7 +171,7 @@ describe('collector config and build manifest', () => {
         'http.request.method',
         'url.template',
         'server.address',
-      ]),
+      ])
     );
     expect(dims).not.toContain('integration.id');
     expect(dims).not.toContain('integration.customer.id');
@@ -165,10 +183,13 @@ describe('collector config and build manifest', () => {
     // Every attribute the contract defines, e.g. integration.flow.end_user.id.
     const names = Object.values(ATTRIBUTES);
     // The patterns are RE2; the ones used here read the same in JavaScript once (?i) becomes a flag.
-    const blocked = config.processors.redaction.blocked_key_patterns.map((p) => new RegExp(p.replace(/^\(\?i\)/, ''), p.startsWith('(?i)') ? 'i' : ''));
+    const blocked = config.processors.redaction.blocked_key_patterns.map(
+      (p) => new RegExp(p.replace(/^\(\?i\)/, ''), p.startsWith('(?i)') ? 'i' : '')
+    );
     expect(blocked.length).toBeGreaterThan(0);
     expect(names.filter((name) => blocked.some((re) => re.test(name)))).toEqual([]);
     // ...while the patterns still catch what they are for.
-    for (const key of ['password', 'client_secret', 'api_key', 'x-auth-token', 'employee.iban']) expect(blocked.some((re) => re.test(key))).toBe(true);
+    for (const key of ['password', 'client_secret', 'api_key', 'x-auth-token', 'employee.iban'])
+      expect(blocked.some((re) => re.test(key))).toBe(true);
   });
 });

@@ -43,7 +43,10 @@ describeWith([otelcol()], 'collector against a backend at its limits', (bin) => 
     await loki.start();
     loki.refuse = (push) => {
       if (push.body.length > LOKI_GRPC_LIMIT || marker(push, 'over-grpc-limit')) {
-        return { status: 503, message: 'rpc error: code = ResourceExhausted desc = grpc: received message larger than max' };
+        return {
+          status: 503,
+          message: 'rpc error: code = ResourceExhausted desc = grpc: received message larger than max',
+        };
       }
       if (marker(push, 'too-large')) return { status: 413, message: 'request body too large' };
       if (marker(push, 'burst') && rateLimited < 3) {
@@ -78,9 +81,16 @@ describeWith([otelcol()], 'collector against a backend at its limits', (bin) => 
 
     // A burst of 3,000 records of ~3 KB (about 10 MB) while that batch is still retried.
     for (let i = 0; i < BURST; i += 500) {
-      await send(Array.from({ length: 500 }, (_, j) => ({ attributes: { 'test.marker': 'burst', 'test.seq': String(i + j) }, body: padding })));
+      await send(
+        Array.from({ length: 500 }, (_, j) => ({
+          attributes: { 'test.marker': 'burst', 'test.seq': String(i + j) },
+          body: padding,
+        }))
+      );
     }
-    const arrived = () => new Set(loki.logs.filter((r) => r.attributes['test.marker'] === 'burst').map((r) => r.attributes['test.seq'])).size;
+    const arrived = () =>
+      new Set(loki.logs.filter((r) => r.attributes['test.marker'] === 'burst').map((r) => r.attributes['test.seq']))
+        .size;
     await waitFor(`all ${BURST} burst records`, () => arrived() === BURST, { timeoutMs: 60_000 });
 
     // Every push the collector made fits Loki's gRPC limit: batches are cut by bytes.
@@ -92,7 +102,11 @@ describeWith([otelcol()], 'collector against a backend at its limits', (bin) => 
 
     // The 413 batch was dropped at once; the 503 batch after the retry window. Both are
     // counted, and nothing else was.
-    await waitFor('both refused records counted', async () => (await lokiCounter('otelcol_exporter_send_failed_log_records')) === 2, { timeoutMs: 60_000 });
+    await waitFor(
+      'both refused records counted',
+      async () => (await lokiCounter('otelcol_exporter_send_failed_log_records')) === 2,
+      { timeoutMs: 60_000 }
+    );
     expect(loki.refused.filter((r) => r.status === 503).length).toBeGreaterThan(1);
     expect(await lokiCounter('otelcol_exporter_sent_log_records')).toBe(BURST);
     expect(collector.log()).toMatch(/413/);
@@ -101,8 +115,18 @@ describeWith([otelcol()], 'collector against a backend at its limits', (bin) => 
   test('label-bound attributes reach Loki as valid UTF-8 of at most 128 bytes', async () => {
     const long = 'tool-'.repeat(60) + 'é'.repeat(40);
     await send([
-      { attributes: { 'test.marker': 'labels-surrogate', 'integration.tool': 'bad\ud800tool', 'event.name': 'integration.\ufffdoperation' }, body: 'a' },
-      { attributes: { 'test.marker': 'labels-long', 'integration.tool': long, 'integration.log_type': 'é'.repeat(100) }, body: 'b' },
+      {
+        attributes: {
+          'test.marker': 'labels-surrogate',
+          'integration.tool': 'bad\ud800tool',
+          'event.name': 'integration.\ufffdoperation',
+        },
+        body: 'a',
+      },
+      {
+        attributes: { 'test.marker': 'labels-long', 'integration.tool': long, 'integration.log_type': 'é'.repeat(100) },
+        body: 'b',
+      },
     ]);
     const record = (m: string) => loki.logs.find((r) => r.attributes['test.marker'] === m);
     await waitFor('both records', () => record('labels-surrogate') && record('labels-long'));

@@ -16,7 +16,7 @@ interface AlertRule {
   expr: string;
 }
 const rules: AlertRule[] = parse(
-  readFileSync(path.join(provisioningDir, 'prometheus/rules/integration-alerts.yml'), 'utf8'),
+  readFileSync(path.join(provisioningDir, 'prometheus/rules/integration-alerts.yml'), 'utf8')
 ).groups.flatMap((g: { rules: AlertRule[] }) => g.rules);
 const ruleExpr = (name: string) => {
   const rule = rules.find((r) => r.alert === name);
@@ -61,9 +61,24 @@ describeWith([otelcol(), prometheus()], 'collector pipeline', (bin) => {
       logType: 'sync',
       tool: 'personio',
       requests: [
-        { method: 'GET', urlTemplate: '/v1/employees', url: 'https://api.personio.example/v1/employees?page=1', status: 200 },
-        { method: 'GET', urlTemplate: '/v1/employees/{id}', url: 'https://api.personio.example/v1/employees/123', status: 200 },
-        { method: 'GET', urlTemplate: '/v1/employees/{id}', url: 'https://api.personio.example/v1/employees/456', status: 404 },
+        {
+          method: 'GET',
+          urlTemplate: '/v1/employees',
+          url: 'https://api.personio.example/v1/employees?page=1',
+          status: 200,
+        },
+        {
+          method: 'GET',
+          urlTemplate: '/v1/employees/{id}',
+          url: 'https://api.personio.example/v1/employees/123',
+          status: 200,
+        },
+        {
+          method: 'GET',
+          urlTemplate: '/v1/employees/{id}',
+          url: 'https://api.personio.example/v1/employees/456',
+          status: 404,
+        },
       ],
       models: { employees: { read: 120, updated: 5, failed: 2 } },
     });
@@ -71,7 +86,9 @@ describeWith([otelcol(), prometheus()], 'collector pipeline', (bin) => {
       logType: 'sync',
       tool: 'personio',
       outcome: 'failure',
-      requests: [{ method: 'GET', urlTemplate: '/v1/absences', url: 'https://api.personio.example/v1/absences', status: 500 }],
+      requests: [
+        { method: 'GET', urlTemplate: '/v1/absences', url: 'https://api.personio.example/v1/absences', status: 500 },
+      ],
     });
     ops.leakyAction = traffic.operation({
       logType: 'action',
@@ -83,7 +100,10 @@ describeWith([otelcol(), prometheus()], 'collector pipeline', (bin) => {
           urlTemplate: '/v1/candidates',
           url: 'https://svc:hunter2@api.greenhouse.example/v1/candidates',
           status: 422,
-          attributes: { 'http.request.header.x-api-key': [STRIPE_KEY], 'http.request.header.content-type': ['application/json'] },
+          attributes: {
+            'http.request.header.x-api-key': [STRIPE_KEY],
+            'http.request.header.content-type': ['application/json'],
+          },
           body: JSON.stringify({
             request: { method: 'POST', headers: { authorization: BEARER }, body: `{"session":"${JWT}"}` },
             response: { status: 422, body: '{"error":"email missing"}' },
@@ -124,7 +144,7 @@ describeWith([otelcol(), prometheus()], 'collector pipeline', (bin) => {
     const expectedSpans = Object.values(ops).flatMap((op) => [op.operationSpanId, ...op.requestSpanIds]);
     await waitFor('every span at the Tempo stand-in', () => expectedSpans.every((id) => spanById(id)));
     await waitFor('every operation record at the Loki stand-in', () =>
-      Object.values(ops).every((op) => loki.logs.some((r) => r.spanId === op.operationSpanId)),
+      Object.values(ops).every((op) => loki.logs.some((r) => r.spanId === op.operationSpanId))
     );
     expect(tempo.errors).toEqual([]);
     expect(loki.errors).toEqual([]);
@@ -144,7 +164,11 @@ describeWith([otelcol(), prometheus()], 'collector pipeline', (bin) => {
     const root = spanById(op.operationSpanId);
     expect(root).toMatchObject({ name: 'sync personio', kind: SpanKind.INTERNAL, traceId: op.traceId });
     const notFound = spanById(op.requestSpanIds[2] as string);
-    expect(notFound).toMatchObject({ kind: SpanKind.CLIENT, parentSpanId: op.operationSpanId, status: { code: StatusCode.ERROR } });
+    expect(notFound).toMatchObject({
+      kind: SpanKind.CLIENT,
+      parentSpanId: op.operationSpanId,
+      status: { code: StatusCode.ERROR },
+    });
     expect(notFound?.attributes).toMatchObject({
       'http.response.status_code': 404,
       'url.template': '/v1/employees/{id}',
@@ -186,7 +210,7 @@ describeWith([otelcol(), prometheus()], 'collector pipeline', (bin) => {
     for (const secret of [JWT, STRIPE_KEY, 'hunter2', BEARER]) expect(everything).not.toContain(secret);
   });
 
-  test('the integrationlogs connector leaves spans of our SDK to the SDK\'s own records', async () => {
+  test("the integrationlogs connector leaves spans of our SDK to the SDK's own records", async () => {
     // Every operation and request span here comes from the SDK's scope: the connector
     // counts them as skipped, and writes no record of its own.
     const spans = Object.values(ops).reduce((n, op) => n + 1 + op.requestSpanIds.length, 0) + 4 * 41;
@@ -197,7 +221,8 @@ describeWith([otelcol(), prometheus()], 'collector pipeline', (bin) => {
     });
     expect(skipped).toBe(spans);
     expect(loki.logs.filter((r) => r.scope !== SDK_SCOPE)).toEqual([]);
-    const count = (spanId: string, eventName: string) => loki.logs.filter((r) => r.spanId === spanId && r.eventName === eventName).length;
+    const count = (spanId: string, eventName: string) =>
+      loki.logs.filter((r) => r.spanId === spanId && r.eventName === eventName).length;
     for (const op of Object.values(ops)) {
       expect(count(op.operationSpanId, 'integration.operation')).toBe(1);
       for (const id of op.requestSpanIds) expect(count(id, 'integration.request')).toBe(1);
@@ -210,17 +235,30 @@ describeWith([otelcol(), prometheus()], 'collector pipeline', (bin) => {
       return result.length >= 2 ? result : undefined;
     });
     const byOutcome = Object.fromEntries(series.map((s) => [s.metric.integration_outcome, s]));
-    expect(byOutcome.success?.metric).toMatchObject({ job: 'hris-sync', integration_log_type: 'sync', integration_tool: 'personio' });
+    expect(byOutcome.success?.metric).toMatchObject({
+      job: 'hris-sync',
+      integration_log_type: 'sync',
+      integration_tool: 'personio',
+    });
     expect(byOutcome.success?.value[1]).toBe('1');
     expect(byOutcome.failure?.value[1]).toBe('1');
     // Bounded labels only: no integration or customer ids.
     const labels = [...new Set(series.flatMap((s) => Object.keys(s.metric)))].sort();
-    expect(labels).toEqual(['__name__', 'integration_log_type', 'integration_outcome', 'integration_tool', 'job', 'otel_scope_name']);
+    expect(labels).toEqual([
+      '__name__',
+      'integration_log_type',
+      'integration_outcome',
+      'integration_tool',
+      'job',
+      'otel_scope_name',
+    ]);
   });
 
-  test('counts the SDK\'s sync model records in Prometheus by tool, model and kind', async () => {
+  test("counts the SDK's sync model records in Prometheus by tool, model and kind", async () => {
     const series = await waitFor('integration_sync_records_total for personio employees', async () => {
-      const result = await prom.query('integration_sync_records_total{integration_tool="personio", integration_sync_model="employees"}');
+      const result = await prom.query(
+        'integration_sync_records_total{integration_tool="personio", integration_sync_model="employees"}'
+      );
       return result.length === 5 ? result : undefined;
     });
     const byKind = Object.fromEntries(series.map((s) => [s.metric.integration_sync_kind, s.value[1]]));
@@ -230,7 +268,9 @@ describeWith([otelcol(), prometheus()], 'collector pipeline', (bin) => {
 
   test('writes span metrics to Prometheus with the dimensions alerts and dashboards group by', async () => {
     const series = await waitFor('personio request counts in Prometheus', async () => {
-      const result = await prom.query('traces_span_metrics_calls_total{integration_tool="personio", span_kind="SPAN_KIND_CLIENT"}');
+      const result = await prom.query(
+        'traces_span_metrics_calls_total{integration_tool="personio", span_kind="SPAN_KIND_CLIENT"}'
+      );
       return result.length >= 4 ? result : undefined;
     });
     const notFound = series.find((s) => s.metric.http_response_status_code === '404');
@@ -253,12 +293,18 @@ describeWith([otelcol(), prometheus()], 'collector pipeline', (bin) => {
     expect(Object.keys(notFound?.metric ?? {})).not.toContain('integration_id');
 
     const failedSync = await prom.query(
-      'traces_span_metrics_calls_total{integration_tool="personio", span_kind="SPAN_KIND_INTERNAL", status_code="STATUS_CODE_ERROR"}',
+      'traces_span_metrics_calls_total{integration_tool="personio", span_kind="SPAN_KIND_INTERNAL", status_code="STATUS_CODE_ERROR"}'
     );
     expect(failedSync).toHaveLength(1);
-    expect(failedSync[0]?.metric).toMatchObject({ integration_log_type: 'sync', integration_outcome: 'failure', span_name: 'sync personio' });
+    expect(failedSync[0]?.metric).toMatchObject({
+      integration_log_type: 'sync',
+      integration_outcome: 'failure',
+      span_name: 'sync personio',
+    });
 
-    const buckets = await prom.query('traces_span_metrics_duration_milliseconds_bucket{integration_tool="personio", http_response_status_code="404"}');
+    const buckets = await prom.query(
+      'traces_span_metrics_duration_milliseconds_bucket{integration_tool="personio", http_response_status_code="404"}'
+    );
     expect(buckets.length).toBeGreaterThan(5);
     expect(buckets.every((b) => 'le' in b.metric)).toBe(true);
   });
@@ -266,7 +312,9 @@ describeWith([otelcol(), prometheus()], 'collector pipeline', (bin) => {
   test('attaches exemplars that point at the traces', async () => {
     const traceIds = new Set(Object.values(ops).map((op) => op.traceId));
     const found = await waitFor('exemplars with known trace ids', async () => {
-      const result = await prom.exemplars('traces_span_metrics_duration_milliseconds_bucket{integration_tool=~"personio|greenhouse"}');
+      const result = await prom.exemplars(
+        'traces_span_metrics_duration_milliseconds_bucket{integration_tool=~"personio|greenhouse"}'
+      );
       const ids = result.flatMap((r) => r.exemplars.map((e) => e.labels.trace_id));
       return ids.some((id) => id && traceIds.has(id)) ? ids : undefined;
     });
@@ -280,10 +328,17 @@ describeWith([otelcol(), prometheus()], 'collector pipeline', (bin) => {
       const labels = new Set(real.flatMap((s) => Object.keys(s.metric)));
       const used = [
         ...[...rule.expr.matchAll(/([a-z_]+)\s*(?:=~|!=|=)\s*"/g)].map((m) => m[1] as string),
-        ...[...rule.expr.matchAll(/(?:by|on) \(([a-z_, ]+)\)/g)].flatMap((m) => (m[1] as string).split(',').map((l) => l.trim())),
+        ...[...rule.expr.matchAll(/(?:by|on) \(([a-z_, ]+)\)/g)].flatMap((m) =>
+          (m[1] as string).split(',').map((l) => l.trim())
+        ),
       ];
       expect(used.length).toBeGreaterThan(0);
-      for (const label of used) expect({ rule: rule.alert, label, present: labels.has(label) }).toEqual({ rule: rule.alert, label, present: true });
+      for (const label of used)
+        expect({ rule: rule.alert, label, present: labels.has(label) }).toEqual({
+          rule: rule.alert,
+          label,
+          present: true,
+        });
     }
   });
 

@@ -34,8 +34,11 @@ import { readYaml } from './support/files.js';
 const redaction = readYaml<CollectorConfig>(collectorConfig).processors.redaction;
 
 /** The processor's key test in JavaScript: ignored keys pass, any blocked pattern masks ((?i) is the i flag). */
-const keyPatterns = redaction.blocked_key_patterns.map((p) => (p.startsWith('(?i)') ? new RegExp(p.slice(4), 'i') : new RegExp(p)));
-const collectorMasksKey = (key: string) => !(redaction.ignored_keys ?? []).includes(key) && keyPatterns.some((re) => re.test(key));
+const keyPatterns = redaction.blocked_key_patterns.map((p) =>
+  p.startsWith('(?i)') ? new RegExp(p.slice(4), 'i') : new RegExp(p)
+);
+const collectorMasksKey = (key: string) =>
+  !(redaction.ignored_keys ?? []).includes(key) && keyPatterns.some((re) => re.test(key));
 
 /**
  * Keys the SDK hides that RE2 on the key cannot tell from data: `session` also names data
@@ -46,7 +49,10 @@ const beyondKeyPatterns = (key: string) => /session/i.test(key) || /^(?:new|x|db
 
 /** A header attribute as the SDK's header table treats the header (`*` entries get a name). */
 const headerAttributes = Object.entries(HEADER_TABLE).flatMap(([name, treatment]) =>
-  ['request', 'response'].map((side) => ({ key: `http.${side}.header.${name.replace(/\*$/, 'example')}`, hidden: treatment === 'hidden' })),
+  ['request', 'response'].map((side) => ({
+    key: `http.${side}.header.${name.replace(/\*$/, 'example')}`,
+    hidden: treatment === 'hidden',
+  }))
 );
 
 /** Every key in a document, alone and as a dotted path from the root (the form flattened attributes take). */
@@ -65,7 +71,8 @@ function benignDocuments(count: number): Record<string, unknown>[] {
   const g = new Gen(20261130);
   const docs: Record<string, unknown>[] = [];
   for (let i = 0; i < count; i++) {
-    for (const make of [employee, candidate, crmRecords, ticket, webhookEvent, graphqlPage]) docs.push(make(g) as Record<string, unknown>);
+    for (const make of [employee, candidate, crmRecords, ticket, webhookEvent, graphqlPage])
+      docs.push(make(g) as Record<string, unknown>);
   }
   return docs;
 }
@@ -76,7 +83,9 @@ describe('collector redaction config', () => {
   });
 
   test('key patterns read the same in RE2 and JavaScript', () => {
-    expect(redaction.blocked_key_patterns.flatMap((p) => outsideCommonSubset(p, { leadingCaseFlag: true }))).toEqual([]);
+    expect(redaction.blocked_key_patterns.flatMap((p) => outsideCommonSubset(p, { leadingCaseFlag: true }))).toEqual(
+      []
+    );
   });
 
   test('every key spelling the SDK hides is masked, but for what RE2 on a key cannot tell', () => {
@@ -86,8 +95,27 @@ describe('collector redaction config', () => {
   });
 
   test('keys the SDK shows stay: the benign corpus, describing keys, paging positions', () => {
-    const describing = ['token_type', 'access_token_type', 'credential_kind', 'password_changed_at', 'password_count', 'num_active_sessions', 'is_token_valid', 'max_tokens'];
-    describing.push('token_url', 'session_expires_at', 'nextPageToken', 'syncToken', 'NextToken', 'tokenizer_version', 'author', 'spinner', 'secretary');
+    const describing = [
+      'token_type',
+      'access_token_type',
+      'credential_kind',
+      'password_changed_at',
+      'password_count',
+      'num_active_sessions',
+      'is_token_valid',
+      'max_tokens',
+    ];
+    describing.push(
+      'token_url',
+      'session_expires_at',
+      'nextPageToken',
+      'syncToken',
+      'NextToken',
+      'tokenizer_version',
+      'author',
+      'spinner',
+      'secretary'
+    );
     expect(describing.filter((k) => isSensitiveKey(k))).toEqual([]);
     const keys = [...keysOf(benignDocuments(20)), ...describing];
     expect(keys.length).toBeGreaterThan(100);
@@ -119,7 +147,8 @@ function anyValue(v: unknown): object {
   if (v !== null && typeof v === 'object') return { kvlistValue: { values: keyValues(v as Record<string, unknown>) } };
   return {};
 }
-const keyValues = (o: Record<string, unknown>) => Object.entries(o).map(([key, value]) => ({ key, value: anyValue(value) }));
+const keyValues = (o: Record<string, unknown>) =>
+  Object.entries(o).map(([key, value]) => ({ key, value: anyValue(value) }));
 
 const SCOPE = { name: '@integration-logs/instrumentation' };
 const hexId = (n: number, bytes: number) => n.toString(16).padStart(bytes * 2, '0');
@@ -129,7 +158,12 @@ async function send(otlpHttpUrl: string, cases: Case[]): Promise<void> {
   const resource = { attributes: keyValues({ 'service.name': 'redaction-test' }) };
   const now = String(BigInt(Date.now()) * 1_000_000n);
   const attributes = (c: Case) => keyValues({ ...c.attributes, 'test.case': c.id });
-  const logRecords = cases.map((c) => ({ timeUnixNano: now, severityNumber: 9, body: anyValue(c.body), attributes: attributes(c) }));
+  const logRecords = cases.map((c) => ({
+    timeUnixNano: now,
+    severityNumber: 9,
+    body: anyValue(c.body),
+    attributes: attributes(c),
+  }));
   const spans = cases.map((c, i) => ({
     traceId: hexId(i + 1, 16),
     spanId: hexId(i + 1, 8),
@@ -144,7 +178,11 @@ async function send(otlpHttpUrl: string, cases: Case[]): Promise<void> {
     '/v1/traces': { resourceSpans: [{ resource, scopeSpans: [{ scope: SCOPE, spans }] }] },
   };
   for (const [path, payload] of Object.entries(requests)) {
-    const res = await fetch(`${otlpHttpUrl}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(payload) });
+    const res = await fetch(`${otlpHttpUrl}${path}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(payload),
+    });
     expect(res.status).toBe(200);
   }
 }
@@ -160,21 +198,39 @@ function secretCases(): (Case & { secret: string })[] {
     cases.push({ id: `${id} map body`, secret, attributes: {}, body: { error: { detail: text, code: 502 } } });
   };
   for (const format of TOKEN_FORMATS) {
-    for (const token of fc.sample(format.rule === 'jwt' ? jwt : tokenOf(format), SAMPLES)) inText(format.name, token, `sync failed: ${token} rejected`);
+    for (const token of fc.sample(format.rule === 'jwt' ? jwt : tokenOf(format), SAMPLES))
+      inText(format.name, token, `sync failed: ${token} rejected`);
   }
   for (const [i, s] of fc.sample(plainSecret, SAMPLES).entries()) {
     inText(`bearer ${i}`, s, `request failed with Bearer ${s} at step 2`);
     inText(`pem ${i}`, s, `-----BEGIN PRIVATE KEY-----\nMIIEvQIBADANBg${s}\n-----END PRIVATE KEY-----`);
     inText(`userinfo ${i}`, s, `connect to postgres://app:${s}@db.internal:5432/main failed`);
-    cases.push({ id: `url.full ${i}`, secret: s, attributes: { 'url.full': `https://svc:${s}@api.tool.example/v1/employees` }, body: '' });
+    cases.push({
+      id: `url.full ${i}`,
+      secret: s,
+      attributes: { 'url.full': `https://svc:${s}@api.tool.example/v1/employees` },
+      body: '',
+    });
   }
-  const keys = [...new Set(fc.sample(sensitiveKey.filter((k) => !beyondKeyPatterns(k)), { seed: 20261130, numRuns: 40 }))];
+  const keys = [
+    ...new Set(
+      fc.sample(
+        sensitiveKey.filter((k) => !beyondKeyPatterns(k)),
+        { seed: 20261130, numRuns: 40 }
+      )
+    ),
+  ];
   const headers = headerAttributes.filter((h) => h.hidden).map((h) => h.key);
   const secrets = fc.sample(plainSecret, { seed: 7, numRuns: keys.length + headers.length });
   keys.forEach((key, i) => {
     const secret = secrets[i]!;
     cases.push({ id: `key ${key}`, secret, attributes: { [key]: secret }, body: '' });
-    cases.push({ id: `map body key ${key}`, secret, attributes: {}, body: { request: { body: { [key]: secret, name: 'Ada' } } } });
+    cases.push({
+      id: `map body key ${key}`,
+      secret,
+      attributes: {},
+      body: { request: { body: { [key]: secret, name: 'Ada' } } },
+    });
   });
   headers.forEach((key, i) => {
     const secret = secrets[keys.length + i]!;
@@ -187,7 +243,8 @@ function secretCases(): (Case & { secret: string })[] {
 function benignCases(): Case[] {
   const g = new Gen(20261201);
   const flat = (v: unknown, path: string, out: Record<string, unknown>): Record<string, unknown> => {
-    if (v !== null && typeof v === 'object' && !Array.isArray(v)) for (const [k, x] of Object.entries(v)) flat(x, path ? `${path}.${k}` : k, out);
+    if (v !== null && typeof v === 'object' && !Array.isArray(v))
+      for (const [k, x] of Object.entries(v)) flat(x, path ? `${path}.${k}` : k, out);
     else if (v !== null && !(Array.isArray(v) && v.some((x) => typeof x === 'object'))) out[path] = v;
     return out;
   };
@@ -196,11 +253,25 @@ function benignCases(): Case[] {
     { id: `benign attributes ${i}`, attributes: flat(doc, '', {}), body: JSON.stringify(doc) },
   ]);
   for (let i = 0; i < 6; i++) {
-    const headers = Object.fromEntries(Object.entries(responseHeaders(g)).map(([k, v]) => [`http.response.header.${k}`, [v].flat()]));
+    const headers = Object.fromEntries(
+      Object.entries(responseHeaders(g)).map(([k, v]) => [`http.response.header.${k}`, [v].flat()])
+    );
     cases.push({ id: `benign headers ${i}`, attributes: { ...headers, 'url.full': requestUrl(g) }, body: htmlBody(g) });
   }
-  const prose = ['Bearer authentication required', 'Bearer 2FA required', 'use a Bearer token.', 'Bearer realm="api"', 'Basic information about the employee'];
-  prose.forEach((text, i) => cases.push({ id: `prose ${i}`, attributes: { 'app.note': text, token_type: 'bearer', credential_kind: 'oauth2', num_active_sessions: 3 }, body: text }));
+  const prose = [
+    'Bearer authentication required',
+    'Bearer 2FA required',
+    'use a Bearer token.',
+    'Bearer realm="api"',
+    'Basic information about the employee',
+  ];
+  prose.forEach((text, i) =>
+    cases.push({
+      id: `prose ${i}`,
+      attributes: { 'app.note': text, token_type: 'bearer', credential_kind: 'oauth2', num_active_sessions: 3 },
+      body: text,
+    })
+  );
   return cases;
 }
 
@@ -209,7 +280,8 @@ function changes(got: unknown, expected: unknown, path = '', out: string[] = [])
   if (isDeepStrictEqual(got, expected)) return out;
   if (got !== null && expected !== null && typeof got === 'object' && typeof expected === 'object') {
     const keys = new Set([...Object.keys(got), ...Object.keys(expected)]);
-    for (const k of keys) changes((got as Record<string, unknown>)[k], (expected as Record<string, unknown>)[k], `${path}/${k}`, out);
+    for (const k of keys)
+      changes((got as Record<string, unknown>)[k], (expected as Record<string, unknown>)[k], `${path}/${k}`, out);
   } else out.push(`${path}: ${JSON.stringify(expected)} -> ${JSON.stringify(got)}`);
   return out;
 }
@@ -224,12 +296,20 @@ describeWith([otelcol()], 'collector redaction on the real collector', (bin) => 
   beforeAll(async () => {
     await tempo.start();
     await loki.start();
-    collector = new Collector(bin.otelcol as string, { tempoUrl: tempo.url, lokiUrl: `${loki.url}/otlp`, remoteWriteUrl: 'http://127.0.0.1:9/api/v1/write' });
+    collector = new Collector(bin.otelcol as string, {
+      tempoUrl: tempo.url,
+      lokiUrl: `${loki.url}/otlp`,
+      remoteWriteUrl: 'http://127.0.0.1:9/api/v1/write',
+    });
     await collector.start();
     await send(collector.otlpHttpUrl, [...secrets, ...benign]);
     const ids = [...secrets, ...benign].map((c) => c.id);
     await waitFor('every case at the Tempo and Loki stand-ins', () =>
-      ids.every((id) => tempo.spans.some((s) => s.attributes['test.case'] === id) && loki.logs.some((r) => r.attributes['test.case'] === id)),
+      ids.every(
+        (id) =>
+          tempo.spans.some((s) => s.attributes['test.case'] === id) &&
+          loki.logs.some((r) => r.attributes['test.case'] === id)
+      )
     );
   });
 
@@ -254,7 +334,9 @@ describeWith([otelcol()], 'collector redaction on the real collector', (bin) => 
     expect(leaks.map((c) => `${c.id}: ${c.secret}`)).toEqual([]);
     for (const c of secrets) {
       const { record } = received(c.id);
-      const counted = Number(record.attributes['redaction.masked.count'] ?? 0) + Number(record.attributes['redaction.body.masked.count'] ?? 0);
+      const counted =
+        Number(record.attributes['redaction.masked.count'] ?? 0) +
+        Number(record.attributes['redaction.body.masked.count'] ?? 0);
       expect([c.id, counted > 0]).toEqual([c.id, true]);
     }
   });
@@ -263,7 +345,10 @@ describeWith([otelcol()], 'collector redaction on the real collector', (bin) => 
     expect(benign.length).toBeGreaterThan(20);
     const changed = benign.flatMap((c) => {
       const { span, record } = received(c.id);
-      const sent = JSON.parse(JSON.stringify({ attributes: c.attributes, body: c.body })) as { attributes: AttrMap; body: unknown };
+      const sent = JSON.parse(JSON.stringify({ attributes: c.attributes, body: c.body })) as {
+        attributes: AttrMap;
+        body: unknown;
+      };
       const got = [withoutCase(span.attributes), withoutCase(record.attributes), record.body];
       const expected = [sent.attributes, sent.attributes, sent.body];
       return isDeepStrictEqual(got, expected) ? [] : [{ id: c.id, changed: changes(got, expected) }];

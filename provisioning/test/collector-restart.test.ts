@@ -81,20 +81,22 @@ describeWith([otelcol()], 'collector restart with the backends down', (bin) => {
     await tempo.start();
     await loki.start();
 
-    const spanIds = () => new Set(tempo.spans.filter((s) => s.resource['service.name'] === 'restart-test').map((s) => s.spanId));
+    const spanIds = () =>
+      new Set(tempo.spans.filter((s) => s.resource['service.name'] === 'restart-test').map((s) => s.spanId));
     const recordKeys = () =>
       new Set(
-        loki.logs
-          .filter((r) => r.resource['service.name'] === 'restart-test')
-          .map((r) => `${r.spanId}/${r.eventName}`),
+        loki.logs.filter((r) => r.resource['service.name'] === 'restart-test').map((r) => `${r.spanId}/${r.eventName}`)
       );
-    await waitFor(`all ${expectedSpans.size} spans at Tempo`, () => spanIds().size === expectedSpans.size, { timeoutMs: 120_000 });
-    await waitFor(`all ${expectedRecords} records at Loki`, () => recordKeys().size === expectedRecords, { timeoutMs: 120_000 });
+    await waitFor(`all ${expectedSpans.size} spans at Tempo`, () => spanIds().size === expectedSpans.size, {
+      timeoutMs: 120_000,
+    });
+    await waitFor(`all ${expectedRecords} records at Loki`, () => recordKeys().size === expectedRecords, {
+      timeoutMs: 120_000,
+    });
     expect([...spanIds()].sort()).toEqual([...expectedSpans].sort());
     expect(tempo.errors).toEqual([]);
     expect(loki.errors).toEqual([]);
   });
-
 });
 
 /** The queue is measured in bytes: each span carries this much, and the batch minimum (512 KiB) fits. */
@@ -185,7 +187,10 @@ describeWith([otelcol()], 'collector with a full queue', (bin) => {
     const metrics = await (await fetch(collector.metricsUrl)).text();
     // Spans it could not queue are those of the requests it held off until the client gave
     // up (one span each): none that it answered 200 for.
-    const notQueued = [...metrics.matchAll(/^otelcol_exporter_enqueue_failed_spans\{[^}]*\} (\d+)/gm)].reduce((sum, m) => sum + Number(m[1]), 0);
+    const notQueued = [...metrics.matchAll(/^otelcol_exporter_enqueue_failed_spans\{[^}]*\} (\d+)/gm)].reduce(
+      (sum, m) => sum + Number(m[1]),
+      0
+    );
     expect(notQueued).toBeLessThanOrEqual(refused);
 
     await tempo.start();
@@ -193,7 +198,7 @@ describeWith([otelcol()], 'collector with a full queue', (bin) => {
     await waitFor(
       `the ${accepted.length} accepted spans at Tempo`,
       () => accepted.every((id) => tempo.spans.some((s) => s.spanId === id)),
-      { timeoutMs: 120_000 },
+      { timeoutMs: 120_000 }
     );
   });
 });

@@ -32,7 +32,8 @@ if (!demoBuilt && !inCI) {
     let report: CycleReport;
 
     beforeAll(async () => {
-      if (!demoBuilt) throw new Error(`CI is set and ${cycleMain} is missing: \`npm run build\` must run before the tests`);
+      if (!demoBuilt)
+        throw new Error(`CI is set and ${cycleMain} is missing: \`npm run build\` must run before the tests`);
       await tempo.start();
       await loki.start();
       prom = new Prometheus(bin.prometheus as string);
@@ -68,22 +69,33 @@ if (!demoBuilt && !inCI) {
     test('every log type arrives at Tempo as an operation span', async () => {
       const expected = Object.values(report.operations).reduce((a, b) => a + b, 0);
       const operations = await waitFor(`${expected} operation spans`, () => {
-        const ops = demoSpans().filter((s) => s.kind !== SpanKind.CLIENT && LOG_TYPES.includes(String(s.attributes['integration.log_type'])));
+        const ops = demoSpans().filter(
+          (s) => s.kind !== SpanKind.CLIENT && LOG_TYPES.includes(String(s.attributes['integration.log_type']))
+        );
         return ops.length >= expected ? ops : undefined;
       });
       expect(new Set(operations.map((s) => s.attributes['integration.log_type']))).toEqual(new Set(LOG_TYPES));
-      expect(demoSpans().some((s) => s.kind === SpanKind.CLIENT && s.attributes['http.response.status_code'] === 401)).toBe(true);
+      expect(
+        demoSpans().some((s) => s.kind === SpanKind.CLIENT && s.attributes['http.response.status_code'] === 401)
+      ).toBe(true);
     });
 
     test('every record kind arrives at Loki with its trace context', async () => {
-      const names = ['integration.operation', 'integration.request', 'integration.sync.model', 'integration.flow.event'];
+      const names = [
+        'integration.operation',
+        'integration.request',
+        'integration.sync.model',
+        'integration.flow.event',
+      ];
       const records = await waitFor('each kind of record', () => {
         const all = demoRecords();
         return names.every((n) => all.some((r) => r.attributes['event.name'] === n)) ? all : undefined;
       });
       // Operation and request records always belong to a span; a flow event reported
       // outside any operation (e.g. from the browser, through a stateless endpoint) has none.
-      const scoped = records.filter((r) => ['integration.operation', 'integration.request'].includes(String(r.attributes['event.name'])));
+      const scoped = records.filter((r) =>
+        ['integration.operation', 'integration.request'].includes(String(r.attributes['event.name']))
+      );
       expect(scoped.length).toBeGreaterThan(0);
       expect(scoped.filter((r) => r.traceId?.length !== 32 || r.spanId?.length !== 16)).toEqual([]);
       const flowIds = new Set(records.map((r) => r.attributes['integration.flow.id']).filter(Boolean));
@@ -93,10 +105,11 @@ if (!demoBuilt && !inCI) {
     test('no credential of the demo reaches a backend', async () => {
       await waitFor('the records', () => demoRecords().length > 0);
       const everything = JSON.stringify([demoSpans(), demoRecords()]);
-      for (const secret of [...CREDENTIALS.map((c) => c.secret), REVOKED_SECRET]) expect(everything).not.toContain(secret);
+      for (const secret of [...CREDENTIALS.map((c) => c.secret), REVOKED_SECRET])
+        expect(everything).not.toContain(secret);
     });
 
-    test('the collector\'s redaction finds nothing left to mask in what the SDK sends', async () => {
+    test("the collector's redaction finds nothing left to mask in what the SDK sends", async () => {
       // It is the second line: a redaction summary here means the SDK missed a secret, or
       // a collector rule masks values that are not secrets.
       await waitFor('the records', () => demoRecords().length > 0);
@@ -106,40 +119,46 @@ if (!demoBuilt && !inCI) {
       expect(touched).toEqual([]);
     });
 
-    test('the SDK\'s spans get no second record from the collector\'s integrationlogs connector', async () => {
+    test("the SDK's spans get no second record from the collector's integrationlogs connector", async () => {
       // The connector counts every SDK operation span and every request span the SDK made
       // in a scope (they carry the operation's log type) as skipped; once it has seen them
       // all, no record of its own may have appeared.
-      const expected = demoSpans().filter((s) => LOG_TYPES.includes(String(s.attributes['integration.log_type']))).length;
+      const expected = demoSpans().filter((s) =>
+        LOG_TYPES.includes(String(s.attributes['integration.log_type']))
+      ).length;
       await waitFor(`${expected} SDK spans skipped by the connector`, async () => {
         const text = await (await fetch(collector.metricsUrl)).text();
         const m = /^otelcol_integrationlogs_spans_skipped(?:_total)?\{[^}]*reason="sdk_scope"[^}]*\} (\d+)/m.exec(text);
         return m !== null && Number(m[1]) >= expected;
       });
       expect(demoRecords().filter((r) => r.scope !== '@integration-logs/instrumentation')).toEqual([]);
-      const operations = demoRecords().filter((r) => r.eventName === 'integration.operation').map((r) => r.spanId);
+      const operations = demoRecords()
+        .filter((r) => r.eventName === 'integration.operation')
+        .map((r) => r.spanId);
       expect(new Set(operations).size).toBe(operations.length);
     });
 
     test('operation counters in Prometheus cover every log type', async () => {
       const byLogType = await waitFor('integration_operations_total for every log type', async () => {
-        const result = await prom.query(`sum by (integration_log_type) (integration_operations_total{job="${SERVICE}"})`);
+        const result = await prom.query(
+          `sum by (integration_log_type) (integration_operations_total{job="${SERVICE}"})`
+        );
         return result.length >= LOG_TYPES.length ? result : undefined;
       });
       const total = byLogType.reduce((n, s) => n + Number(s.value[1]), 0);
       expect(total).toBe(Object.values(report.operations).reduce((a, b) => a + b, 0));
     });
 
-    test('span metrics in Prometheus cover every log type and the tools\' 4xx', async () => {
+    test("span metrics in Prometheus cover every log type and the tools' 4xx", async () => {
       const byLogType = await waitFor('operation counts for every log type', async () => {
         const result = await prom.query(
-          `sum by (integration_log_type) (traces_span_metrics_calls_total{service_name="${SERVICE}", span_kind!="SPAN_KIND_CLIENT"})`,
+          `sum by (integration_log_type) (traces_span_metrics_calls_total{service_name="${SERVICE}", span_kind!="SPAN_KIND_CLIENT"})`
         );
         return result.length >= LOG_TYPES.length ? result : undefined;
       });
       expect(new Set(byLogType.map((s) => s.metric.integration_log_type))).toEqual(new Set(LOG_TYPES));
       const client4xx = await prom.query(
-        `sum by (integration_tool, http_response_status_code) (traces_span_metrics_calls_total{service_name="${SERVICE}", span_kind="SPAN_KIND_CLIENT", http_response_status_code=~"4.."})`,
+        `sum by (integration_tool, http_response_status_code) (traces_span_metrics_calls_total{service_name="${SERVICE}", span_kind="SPAN_KIND_CLIENT", http_response_status_code=~"4.."})`
       );
       expect(client4xx.map((s) => s.metric.http_response_status_code)).toContain('401');
       expect(client4xx.every((s) => s.metric.integration_tool)).toBe(true);

@@ -25,9 +25,16 @@ import { fromProvisioning, readJson, readYaml } from './support/files.js';
 
 const { datasources } = readYaml<DataSourcesFile>(fromProvisioning('grafana/datasources/datasources.yaml'));
 const uids = new Set(datasources.map((d) => d.uid));
-const datasource = (uid: string) => defined(datasources.find((d) => d.uid === uid), `data source ${uid}`);
+const datasource = (uid: string) =>
+  defined(
+    datasources.find((d) => d.uid === uid),
+    `data source ${uid}`
+  );
 const dashboardFiles = readdirSync(fromProvisioning('grafana/dashboards/json')).filter((f) => f.endsWith('.json'));
-const dashboards = dashboardFiles.map((f) => ({ file: f, json: readJson<Dashboard>(fromProvisioning('grafana/dashboards/json', f)) }));
+const dashboards = dashboardFiles.map((f) => ({
+  file: f,
+  json: readJson<Dashboard>(fromProvisioning('grafana/dashboards/json', f)),
+}));
 /** The rules of every rule file in a folder of provisioning/. */
 const rulesIn = <Rule>(folder: string, exclude: string[] = []): Rule[] =>
   readdirSync(fromProvisioning(folder))
@@ -42,7 +49,8 @@ function datasourceRefs(node: unknown, out: string[] = []): string[] {
   else if (node && typeof node === 'object') {
     for (const [key, value] of Object.entries(node)) {
       if (key === 'datasourceUid' && typeof value === 'string') out.push(value);
-      else if (key === 'datasource' && value && typeof value === 'object' && 'uid' in value) out.push(String(value.uid));
+      else if (key === 'datasource' && value && typeof value === 'object' && 'uid' in value)
+        out.push(String(value.uid));
       else datasourceRefs(value, out);
     }
   }
@@ -68,9 +76,16 @@ describe('Grafana data sources', () => {
     // `$$` is Grafana's escape for a literal `$` in provisioning files.
     expect(tempo.jsonData.tracesToLogsV2?.query).toContain('| trace_id="$${__trace.traceId}"');
     expect(loki.jsonData.derivedFields).toEqual([
-      expect.objectContaining({ matcherType: 'label', matcherRegex: 'trace_id', datasourceUid: 'tempo', url: '$${__value.raw}' }),
+      expect.objectContaining({
+        matcherType: 'label',
+        matcherRegex: 'trace_id',
+        datasourceUid: 'tempo',
+        url: '$${__value.raw}',
+      }),
     ]);
-    expect(prometheus.jsonData.exemplarTraceIdDestinations).toEqual([expect.objectContaining({ name: 'trace_id', datasourceUid: 'tempo' })]);
+    expect(prometheus.jsonData.exemplarTraceIdDestinations).toEqual([
+      expect.objectContaining({ name: 'trace_id', datasourceUid: 'tempo' }),
+    ]);
   });
 
   test('reference only each other', () => {
@@ -86,15 +101,22 @@ describe('Grafana app provisioning', () => {
         type: 'integrationlogs-app',
         org_id: 1,
         disabled: false,
-        jsonData: { tempoDatasourceUid: 'tempo', lokiDatasourceUid: 'loki', prometheusDatasourceUid: 'prometheus', sessionGapMinutes: 30 },
+        jsonData: {
+          tempoDatasourceUid: 'tempo',
+          lokiDatasourceUid: 'loki',
+          prometheusDatasourceUid: 'prometheus',
+          sessionGapMinutes: 30,
+        },
       },
     ]);
-    for (const key of ['tempoDatasourceUid', 'lokiDatasourceUid', 'prometheusDatasourceUid']) expect(uids).toContain(apps[0]?.jsonData[key]);
+    for (const key of ['tempoDatasourceUid', 'lokiDatasourceUid', 'prometheusDatasourceUid'])
+      expect(uids).toContain(apps[0]?.jsonData[key]);
   });
 });
 
 describe('Grafana dashboards', () => {
-  const integrationHealth = (): Dashboard => defined(dashboards.find((d) => d.json.uid === 'integration-health')?.json, 'integration-health dashboard');
+  const integrationHealth = (): Dashboard =>
+    defined(dashboards.find((d) => d.json.uid === 'integration-health')?.json, 'integration-health dashboard');
 
   test('the provider loads the folder the JSON files are in', () => {
     const { providers } = readYaml<DashboardProvidersFile>(fromProvisioning('grafana/dashboards/dashboards.yaml'));
@@ -115,7 +137,8 @@ describe('Grafana dashboards', () => {
   test('integration health has the panels of issue: rates, 4xx/5xx by tool and endpoint, p95, syncs, flows', () => {
     const health = integrationHealth();
     const exprs = health.panels.flatMap((p) => (p.targets ?? []).map((t) => ({ type: p.type, expr: String(t.expr) })));
-    const has = (pattern: RegExp, type?: string) => exprs.some((e) => pattern.test(e.expr) && (!type || e.type === type));
+    const has = (pattern: RegExp, type?: string) =>
+      exprs.some((e) => pattern.test(e.expr) && (!type || e.type === type));
     expect(has(/http_response_status_code=~"4\.\."/)).toBe(true);
     expect(has(/http_response_status_code=~"5\.\."/)).toBe(true);
     expect(has(/by \(integration_tool, http_request_method, url_template\)/)).toBe(true);
@@ -130,8 +153,10 @@ describe('Grafana dashboards', () => {
     for (const statusClass of ['4xx', '5xx']) {
       const pattern = `http_response_status_code=~"${statusClass[0]}.."`;
       const panel = defined(
-        health.panels.find((p) => (p.targets ?? []).some((t) => String(t.expr).includes(pattern)) && p.type === 'timeseries'),
-        `${statusClass} panel`,
+        health.panels.find(
+          (p) => (p.targets ?? []).some((t) => String(t.expr).includes(pattern)) && p.type === 'timeseries'
+        ),
+        `${statusClass} panel`
       );
       const link = defined(panel.fieldConfig?.defaults.links?.[0], `${statusClass} panel's series link`);
       // as Grafana interpolates a series' labels and the dashboard's time range
@@ -171,10 +196,19 @@ describe('Grafana alert rules', () => {
   test('evaluate the same PromQL as the Prometheus rules, one Grafana rule per Prometheus alert', () => {
     expect(grafanaRules.map((r) => r.title).sort()).toEqual(prometheusRules.map((r) => r.alert).sort());
     for (const rule of grafanaRules) {
-      const prom = defined(prometheusRules.find((p) => p.alert === rule.title), `Prometheus alert ${rule.title}`);
-      const query = defined(rule.data.find((d) => d.refId === 'A'), `query A of ${rule.title}`);
+      const prom = defined(
+        prometheusRules.find((p) => p.alert === rule.title),
+        `Prometheus alert ${rule.title}`
+      );
+      const query = defined(
+        rule.data.find((d) => d.refId === 'A'),
+        `query A of ${rule.title}`
+      );
       expect(query.datasourceUid).toBe('prometheus');
-      expect({ rule: rule.title, expr: normalize(String(query.model.expr)) }).toEqual({ rule: rule.title, expr: normalize(prom.expr) });
+      expect({ rule: rule.title, expr: normalize(String(query.model.expr)) }).toEqual({
+        rule: rule.title,
+        expr: normalize(prom.expr),
+      });
       expect(rule.for).toBe(prom.for ?? '0s');
       expect(rule.labels).toEqual(prom.labels);
     }
@@ -183,8 +217,14 @@ describe('Grafana alert rules', () => {
   test('link the 4xx and 5xx alerts to the Requests page on the tool and class, as the Prometheus rules do', () => {
     const links = { IntegrationRequest4xxSpike: '4xx', IntegrationRequest5xx: '5xx' } as const;
     for (const [title, statusClass] of Object.entries(links)) {
-      const rule = defined(grafanaRules.find((r) => r.title === title), `Grafana rule ${title}`);
-      const prom = defined(prometheusRules.find((p) => p.alert === title), `Prometheus alert ${title}`);
+      const rule = defined(
+        grafanaRules.find((r) => r.title === title),
+        `Grafana rule ${title}`
+      );
+      const prom = defined(
+        prometheusRules.find((p) => p.alert === title),
+        `Prometheus alert ${title}`
+      );
       const path = `/a/integrationlogs-app/requests?tool={{ urlquery $labels.integration_tool }}&class=${statusClass}&from=now-1h&to=now`;
       expect(prom.annotations?.requests_url).toBe(path);
       // the one difference: Grafana knows its own URL, Prometheus does not
@@ -198,13 +238,19 @@ describe('Grafana alert rules', () => {
       const byRef = Object.fromEntries(rule.data.map((d) => [d.refId, d]));
       expect(byRef.A?.model.instant).toBe(true);
       expect(byRef.B?.model).toMatchObject({ type: 'reduce', expression: 'A', reducer: 'last' });
-      expect(byRef.C?.model).toMatchObject({ type: 'threshold', expression: 'B', conditions: [{ evaluator: { type: 'gt', params: [0] } }] });
+      expect(byRef.C?.model).toMatchObject({
+        type: 'threshold',
+        expression: 'B',
+        conditions: [{ evaluator: { type: 'gt', params: [0] } }],
+      });
       expect(rule.noDataState).toBe('OK');
     }
   });
 
   test('go to a contact point whose webhook URL comes from the environment', () => {
-    const { contactPoints, policies } = readYaml<ContactPointsFile>(fromProvisioning('grafana/alerting/contact-points.yaml'));
+    const { contactPoints, policies } = readYaml<ContactPointsFile>(
+      fromProvisioning('grafana/alerting/contact-points.yaml')
+    );
     const contactPoint = defined(contactPoints[0], 'contact point');
     expect(contactPoint.receivers[0]).toMatchObject({ type: 'webhook', settings: { url: '${ALERT_WEBHOOK_URL}' } });
     expect(policies[0]?.receiver).toBe(contactPoint.name);
@@ -222,9 +268,15 @@ describeWith([promtool()], 'Grafana PromQL (promtool)', (bin) => {
       const rulesFile = path.join(dir, 'queries.yml');
       const rules = queries.map((q, i) => ({ record: `grafana:query_${i}`, expr: grafanaVariablesReplaced(q.expr) }));
       writeFileSync(rulesFile, stringify({ groups: [{ name: 'grafana', rules }] }));
-      const result = spawnSync(bin.promtool as string, ['check', 'rules', rulesFile], { encoding: 'utf8', timeout: 60_000 });
+      const result = spawnSync(bin.promtool as string, ['check', 'rules', rulesFile], {
+        encoding: 'utf8',
+        timeout: 60_000,
+      });
       const output = `${result.stdout}${result.stderr}`;
-      expect({ status: result.status, output }).toEqual({ status: 0, output: expect.stringContaining(`SUCCESS: ${rules.length} rules found`) });
+      expect({ status: result.status, output }).toEqual({
+        status: 0,
+        output: expect.stringContaining(`SUCCESS: ${rules.length} rules found`),
+      });
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
@@ -256,8 +308,8 @@ describe('Grafana LogQL', () => {
       json.panels.flatMap((panel) =>
         (panel.targets ?? [])
           .filter((t) => (t.datasource?.uid ?? panel.datasource?.uid) === 'loki')
-          .map((t) => ({ where: `${file}: ${panel.title}`, expr: String(t.expr) })),
-      ),
+          .map((t) => ({ where: `${file}: ${panel.title}`, expr: String(t.expr) }))
+      )
     ),
     { where: 'Tempo tracesToLogsV2', expr: String(datasource('tempo').jsonData.tracesToLogsV2?.query) },
   ];

@@ -9,7 +9,11 @@ import { fromProvisioning } from './support/files.js';
 
 describeWith([promtool()], 'Prometheus config and rules (promtool)', (bin) => {
   const run = (...args: string[]) => {
-    const result = spawnSync(bin.promtool as string, args, { encoding: 'utf8', cwd: fromProvisioning('prometheus'), timeout: 120_000 });
+    const result = spawnSync(bin.promtool as string, args, {
+      encoding: 'utf8',
+      cwd: fromProvisioning('prometheus'),
+      timeout: 120_000,
+    });
     return { status: result.status, output: `${result.stdout}${result.stderr}` };
   };
 

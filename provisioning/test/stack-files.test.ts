@@ -7,7 +7,14 @@ import path from 'node:path';
 import { parse } from 'yaml';
 import { describeWith, dockerCompose, provisioningDir, repoRoot } from './support/binaries.js';
 import { readDockerignore } from './support/dockerignore.js';
-import { defined, type BuilderManifest, type ComponentKind, type ComposeFile, type ComposeServiceName, type PrometheusConfig } from './support/documents.js';
+import {
+  defined,
+  type BuilderManifest,
+  type ComponentKind,
+  type ComposeFile,
+  type ComposeServiceName,
+  type PrometheusConfig,
+} from './support/documents.js';
 import { fromProvisioning, fromRoot, readJson, readYaml } from './support/files.js';
 
 const compose = readYaml<ComposeFile>(fromRoot('docker-compose.yml'));
@@ -54,7 +61,10 @@ describe('docker-compose.yml', () => {
   test('pins every image to a version', () => {
     for (const [name, service] of Object.entries(services)) {
       if (service.build) continue;
-      expect({ name, image: service.image }).toEqual({ name, image: expect.stringMatching(/^[\w./-]+:v?\d+\.\d+(\.\d+)?[\w.-]*$/) });
+      expect({ name, image: service.image }).toEqual({
+        name,
+        image: expect.stringMatching(/^[\w./-]+:v?\d+\.\d+(\.\d+)?[\w.-]*$/),
+      });
     }
   });
 
@@ -99,11 +109,25 @@ describe('docker-compose.yml', () => {
       const files = statSync(full).isDirectory() ? filesUnder(full).map((f) => path.relative(repoRoot, f)) : [source];
       expect(files.filter((f) => ignored(f.split(path.sep).join('/')))).toEqual([]);
     }
-    for (const left of ['node_modules/jest/package.json', 'demo/node_modules/x/index.js', 'demo/dist/start.js', 'instrumentation/dist/index.js', 'grafana-plugin/dist/module.js', '.git/HEAD', '.env', '.tools/go/bin/go', 'grafana-plugin/.cache/x', 'provisioning/collector/_build/otelcol', 'artifacts/report.html', '.test-results/junit.xml']) {
+    for (const left of [
+      'node_modules/jest/package.json',
+      'demo/node_modules/x/index.js',
+      'demo/dist/start.js',
+      'instrumentation/dist/index.js',
+      'grafana-plugin/dist/module.js',
+      '.git/HEAD',
+      '.env',
+      '.tools/go/bin/go',
+      'grafana-plugin/.cache/x',
+      'provisioning/collector/_build/otelcol',
+      'artifacts/report.html',
+      '.test-results/junit.xml',
+    ]) {
       expect({ left, ignored: ignored(left) }).toEqual({ left, ignored: true });
     }
     // Sources that merely resemble an excluded name stay in.
-    for (const kept of ['demo/src/integration/cycle.ts', '.env.example', 'docs/telemetry.md']) expect({ kept, ignored: ignored(kept) }).toEqual({ kept, ignored: false });
+    for (const kept of ['demo/src/integration/cycle.ts', '.env.example', 'docs/telemetry.md'])
+      expect({ kept, ignored: ignored(kept) }).toEqual({ kept, ignored: false });
   });
 
   test('builds the collector from the ocb manifest the tests build, with our connector, not a stock image', () => {
@@ -119,13 +143,23 @@ describe('docker-compose.yml', () => {
     expect(dockerfile).toMatch(/builder --config=/);
     const copied = [...dockerfile.matchAll(/^COPY (?!--from)(\S+) /gm)].map((m) => m[1]);
     const ignored = readDockerignore(fromProvisioning('collector/.dockerignore'));
-    for (const kind of ['receivers', 'processors', 'exporters', 'connectors', 'extensions'] as const satisfies readonly ComponentKind[]) {
+    for (const kind of [
+      'receivers',
+      'processors',
+      'exporters',
+      'connectors',
+      'extensions',
+    ] as const satisfies readonly ComponentKind[]) {
       for (const { path: dir } of manifest[kind] ?? []) {
         if (!dir) continue;
         const local = String(dir).replace(/^\.\//, '');
         expect({ dir, copied: copied.includes('.') || copied.includes(local) }).toEqual({ dir, copied: true });
-        const sources = filesUnder(fromProvisioning('collector', local)).map((f) => path.relative(fromProvisioning('collector'), f));
-        expect(sources.filter((f) => /\.go$|go\.(mod|sum)$/.test(f) && !f.endsWith('_test.go') && ignored(f))).toEqual([]);
+        const sources = filesUnder(fromProvisioning('collector', local)).map((f) =>
+          path.relative(fromProvisioning('collector'), f)
+        );
+        expect(sources.filter((f) => /\.go$|go\.(mod|sum)$/.test(f) && !f.endsWith('_test.go') && ignored(f))).toEqual(
+          []
+        );
       }
     }
     // The config and the queue volume stay mounted as before; the image runs as the queue volume's owner.
@@ -143,8 +177,13 @@ describe('docker-compose.yml', () => {
       .map((d) => pluginId(fromRoot('grafana-plugin/src/panels', d.name, 'plugin.json')));
     expect(nested.length).toBe(2);
     const app = pluginId(fromRoot('grafana-plugin/src/plugin.json'));
-    expect(String(grafana.environment?.GF_PLUGINS_ALLOW_LOADING_UNSIGNED_PLUGINS).split(',').sort()).toEqual([app, ...nested].sort());
-    const pluginMount = defined(grafana.volumes?.find((v) => v.split(':')[1] === '/var/lib/grafana/plugins/integrationlogs-app'), 'plugin mount of grafana');
+    expect(String(grafana.environment?.GF_PLUGINS_ALLOW_LOADING_UNSIGNED_PLUGINS).split(',').sort()).toEqual(
+      [app, ...nested].sort()
+    );
+    const pluginMount = defined(
+      grafana.volumes?.find((v) => v.split(':')[1] === '/var/lib/grafana/plugins/integrationlogs-app'),
+      'plugin mount of grafana'
+    );
     const buildMount = services['plugin-build'].volumes?.find((v) => v.split(':')[1] === '/dist');
     expect(pluginMount.split(':')[0]).toBe(buildMount?.split(':')[0]);
     // The build script builds the workspace that is the app plugin.
@@ -157,7 +196,8 @@ describe('docker-compose.yml', () => {
   });
 
   test('checks the health of every long-running service that has a way to', () => {
-    for (const name of ['tempo', 'loki', 'prometheus', 'grafana', 'demo-tool'] as const) expect(services[name].healthcheck?.test).toBeDefined();
+    for (const name of ['tempo', 'loki', 'prometheus', 'grafana', 'demo-tool'] as const)
+      expect(services[name].healthcheck?.test).toBeDefined();
     expect(services.grafana.depends_on?.prometheus).toEqual({ condition: 'service_healthy' });
   });
 
@@ -175,8 +215,11 @@ describe('docker-compose.yml', () => {
 
   test('passes the collector only variables its config reads, and Prometheus scrapes the collector', () => {
     const config = readFileSync(fromProvisioning('collector/config.yaml'), 'utf8');
-    for (const variable of Object.keys(defined(services.collector.environment, 'environment of collector'))) expect(config).toContain(`\${env:${variable}`);
-    expect(services.collector.image.split(':')[1]).toBe(readYaml<BuilderManifest>(fromProvisioning('collector/builder-config.yaml')).dist.version);
+    for (const variable of Object.keys(defined(services.collector.environment, 'environment of collector')))
+      expect(config).toContain(`\${env:${variable}`);
+    expect(services.collector.image.split(':')[1]).toBe(
+      readYaml<BuilderManifest>(fromProvisioning('collector/builder-config.yaml')).dist.version
+    );
     const prometheus = readYaml<PrometheusConfig>(fromProvisioning('prometheus/prometheus.yml'));
     const targets = prometheus.scrape_configs.flatMap((s) => s.static_configs.flatMap((c) => c.targets));
     expect(targets).toContain('collector:8888');
@@ -185,7 +228,7 @@ describe('docker-compose.yml', () => {
 });
 
 describeWith([dockerCompose()], 'docker-compose config', (bin) => {
-  test('Debian\'s docker-compose validates the file', () => {
+  test("Debian's docker-compose validates the file", () => {
     const result = spawnSync(bin['docker-compose'] as string, ['-f', fromRoot('docker-compose.yml'), 'config', '-q'], {
       encoding: 'utf8',
       cwd: repoRoot,

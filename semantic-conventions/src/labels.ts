@@ -14,7 +14,9 @@ export function labelName<const N extends string>(name: N): LabelName<N> {
 }
 
 /** labelName over every value of a map, keys kept. */
-export function labelNames<const M extends Record<string, string>>(names: M): { readonly [K in keyof M]: LabelName<M[K]> } {
+export function labelNames<const M extends Record<string, string>>(
+  names: M
+): { readonly [K in keyof M]: LabelName<M[K]> } {
   return Object.fromEntries(Object.entries(names).map(([key, name]) => [key, labelName(name)])) as {
     readonly [K in keyof M]: LabelName<M[K]>;
   };

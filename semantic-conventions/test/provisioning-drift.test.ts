@@ -27,7 +27,12 @@ interface LokiAttributesConfig {
   attributes?: string[];
 }
 interface LokiConfig {
-  limits_config: { otlp_config: { log_attributes: LokiAttributesConfig[]; resource_attributes: { attributes_config: LokiAttributesConfig[] } } };
+  limits_config: {
+    otlp_config: {
+      log_attributes: LokiAttributesConfig[];
+      resource_attributes: { attributes_config: LokiAttributesConfig[] };
+    };
+  };
 }
 interface TempoConfig {
   storage: { trace: { block: { parquet_dedicated_columns: { scope: string; type: string; name: string }[] } } };
@@ -60,7 +65,9 @@ describe.each(READERS)('%s', (file) => {
 
 test('the readers name the contract at all (the scan finds what it looks for)', () => {
   const found = READERS.flatMap((file) => integrationNamesIn(readRepoFile(file)));
-  expect(found).toEqual(expect.arrayContaining(['integration.tool', 'integration_tool', PROMETHEUS_METRICS.syncRecords]));
+  expect(found).toEqual(
+    expect.arrayContaining(['integration.tool', 'integration_tool', PROMETHEUS_METRICS.syncRecords])
+  );
 });
 
 describe('collector', () => {
@@ -72,7 +79,7 @@ describe('collector', () => {
     expect(spanMetrics.dimensions.map((d) => d.name).sort()).toEqual([...SPAN_METRICS_DIMENSIONS].sort());
   });
 
-  test('the label-value guard bounds exactly Loki\'s index labels, to the contract\'s byte limit', () => {
+  test("the label-value guard bounds exactly Loki's index labels, to the contract's byte limit", () => {
     expect([...config.processors.labelvalues.attributes].sort()).toEqual([...LOKI_INDEX_LABELS].sort());
     expect(config.processors.labelvalues.max_bytes).toBe(MAX_LABEL_VALUE_BYTES);
   });
@@ -83,29 +90,36 @@ describe('Loki', () => {
   const indexed = (section: LokiAttributesConfig[]) =>
     section.filter((a) => a.action === 'index_label').flatMap((a) => a.attributes ?? []);
 
-  test('indexes exactly the contract\'s log attribute labels', () => {
+  test("indexes exactly the contract's log attribute labels", () => {
     expect(indexed(otlp.log_attributes).sort()).toEqual([...LOKI_INDEX_LABELS].sort());
   });
 
   test('indexes the resource attributes the app selects on', () => {
-    expect(indexed(otlp.resource_attributes.attributes_config)).toEqual(expect.arrayContaining([...LOKI_RESOURCE_INDEX_LABELS]));
+    expect(indexed(otlp.resource_attributes.attributes_config)).toEqual(
+      expect.arrayContaining([...LOKI_RESOURCE_INDEX_LABELS])
+    );
   });
 });
 
-test('Tempo keeps exactly the contract\'s dedicated span columns', () => {
+test("Tempo keeps exactly the contract's dedicated span columns", () => {
   const tempo = readRepoYaml<TempoConfig>('provisioning/tempo/tempo.yaml');
   const columns = tempo.storage.trace.block.parquet_dedicated_columns;
-  expect(columns.filter((c) => c.scope === 'span' && c.type === 'string').map((c) => c.name).sort()).toEqual([...TEMPO_DEDICATED_COLUMNS].sort());
+  expect(
+    columns
+      .filter((c) => c.scope === 'span' && c.type === 'string')
+      .map((c) => c.name)
+      .sort()
+  ).toEqual([...TEMPO_DEDICATED_COLUMNS].sort());
 });
 
-test('span metrics in rules and dashboards are the contract namespace\'s', () => {
+test("span metrics in rules and dashboards are the contract namespace's", () => {
   const prefix = `${labelName(SPAN_METRICS_NAMESPACE)}_`;
   const used = READERS.flatMap((file) => readRepoFile(file).match(/\btraces_span_metrics_[a-z_]+/g) ?? []);
   expect(used).toContain(PROMETHEUS_METRICS.spanCalls);
   expect(used.filter((name) => !name.startsWith(prefix))).toEqual([]);
 });
 
-test('every service keeps data for the contract\'s default retention', () => {
+test("every service keeps data for the contract's default retention", () => {
   const compose = readRepoFile('docker-compose.yml');
   const defaults = [...compose.matchAll(/\$\{RETENTION_PERIOD:-(\d+)h\}/g)].map((m) => Number(m[1]) * 3_600_000);
   expect(defaults.length).toBeGreaterThanOrEqual(3);

@@ -12,7 +12,14 @@ interface GeneratedMessage {
   encode(message: object): { finish(): Uint8Array };
 }
 interface GeneratedOtlp {
-  opentelemetry: { proto: { collector: { trace: { v1: { ExportTraceServiceRequest: GeneratedMessage } }; logs: { v1: { ExportLogsServiceRequest: GeneratedMessage } } } } };
+  opentelemetry: {
+    proto: {
+      collector: {
+        trace: { v1: { ExportTraceServiceRequest: GeneratedMessage } };
+        logs: { v1: { ExportLogsServiceRequest: GeneratedMessage } };
+      };
+    };
+  };
 }
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const generated: GeneratedOtlp = require('otlp-transformer-protobufjs/build/src/generated/root');
@@ -167,8 +174,12 @@ export interface LogRecordInput {
  * as protobufjs writes them: a lone UTF-16 surrogate becomes bytes that are not UTF-8,
  * as they do from any JavaScript client that does not check.
  */
-export function encodeLogs(records: LogRecordInput[], resource: Record<string, string> = { 'service.name': 'pipeline-test' }): Buffer {
-  const kv = (attrs: Record<string, string>) => Object.entries(attrs).map(([key, value]) => ({ key, value: { stringValue: value } }));
+export function encodeLogs(
+  records: LogRecordInput[],
+  resource: Record<string, string> = { 'service.name': 'pipeline-test' }
+): Buffer {
+  const kv = (attrs: Record<string, string>) =>
+    Object.entries(attrs).map(([key, value]) => ({ key, value: { stringValue: value } }));
   const nowNs = BigInt(Date.now()) * 1_000_000n;
   const request = LogsRequest.fromObject({
     resourceLogs: [

@@ -8,7 +8,7 @@ export class Proc {
 
   constructor(
     readonly name: string,
-    readonly child: ChildProcess,
+    readonly child: ChildProcess
   ) {
     const keep = (chunk: Buffer) => {
       this.output.push(chunk.toString());
@@ -49,7 +49,13 @@ export class Proc {
   }
 }
 
-export function start(name: string, command: string, args: string[], env: Record<string, string> = {}, cwd?: string): Proc {
+export function start(
+  name: string,
+  command: string,
+  args: string[],
+  env: Record<string, string> = {},
+  cwd?: string
+): Proc {
   const child = spawn(command, args, {
     cwd,
     env: { ...process.env, ...env },

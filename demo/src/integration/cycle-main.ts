@@ -12,5 +12,5 @@ runDemoCycle({ seed: envNumber('DEMO_SEED', 42), runId: envString('DEMO_RUN_ID')
   (error: unknown) => {
     console.error('[demo-cycle] failed:', error instanceof Error ? error.message : error);
     process.exit(1);
-  },
+  }
 );

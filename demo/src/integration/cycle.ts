@@ -8,7 +8,13 @@ import { getIntegrationLogs } from '@integration-logs/instrumentation';
 import type { LogType } from '@integration-logs/semantic-conventions';
 import { createDemoTool, DEFAULT_TOOL_OPTIONS, type DemoTool } from '../tool/server.js';
 import type { WebhookDelivery } from '../tool/webhooks.js';
-import { DemoIntegration, FLOW_SCENARIOS, type FlowPlan, type IntegrationLogsApi, type OperationNote } from './demo-integration.js';
+import {
+  DemoIntegration,
+  FLOW_SCENARIOS,
+  type FlowPlan,
+  type IntegrationLogsApi,
+  type OperationNote,
+} from './demo-integration.js';
 import { otlpEndpoint, startTelemetry } from './telemetry.js';
 
 export interface CycleReport {
@@ -35,9 +41,27 @@ export interface CycleStepsOptions {
 
 export function flowPlans(runId: string): FlowPlan[] {
   return [
-    { flowId: `flow_${runId}_1`, scenario: 'connected', customerId: 'cus_soylent', accountId: 'acc_soylent', endUserId: 'usr_soylent_0007' },
-    { flowId: `flow_${runId}_2`, scenario: 'abandoned', customerId: 'cus_hooli', accountId: 'acc_hooli', endUserId: 'usr_hooli_0042' },
-    { flowId: `flow_${runId}_3`, scenario: 'failed', customerId: 'cus_wayne', accountId: 'acc_wayne', endUserId: 'usr_wayne_0013' },
+    {
+      flowId: `flow_${runId}_1`,
+      scenario: 'connected',
+      customerId: 'cus_soylent',
+      accountId: 'acc_soylent',
+      endUserId: 'usr_soylent_0007',
+    },
+    {
+      flowId: `flow_${runId}_2`,
+      scenario: 'abandoned',
+      customerId: 'cus_hooli',
+      accountId: 'acc_hooli',
+      endUserId: 'usr_hooli_0042',
+    },
+    {
+      flowId: `flow_${runId}_3`,
+      scenario: 'failed',
+      customerId: 'cus_wayne',
+      accountId: 'acc_wayne',
+      endUserId: 'usr_wayne_0013',
+    },
   ];
 }
 
@@ -61,7 +85,11 @@ export async function runCycleSteps(integration: DemoIntegration, options: Cycle
 
 async function runSteps(integration: DemoIntegration, options: CycleStepsOptions, report: CycleReport): Promise<void> {
   const { tool } = options;
-  const attempt = async (logType: keyof CycleReport['operations'], integrationId: string, fn: () => Promise<unknown>) => {
+  const attempt = async (
+    logType: keyof CycleReport['operations'],
+    integrationId: string,
+    fn: () => Promise<unknown>
+  ) => {
     report.operations[logType]++;
     try {
       await fn();
@@ -73,18 +101,21 @@ async function runSteps(integration: DemoIntegration, options: CycleStepsOptions
   const [acme, globex, initech, umbrella, wayne] = integration.connections;
   if (!acme || !globex || !initech || !umbrella || !wayne) throw new Error('the demo needs its five connections');
 
-  for (const conn of integration.connections) await attempt('sync', conn.integrationId, () => integration.sync(conn, 'full'));
+  for (const conn of integration.connections)
+    await attempt('sync', conn.integrationId, () => integration.sync(conn, 'full'));
 
   // The customers' HR teams change things: the tool sends webhooks, the next delta sync sees them.
   tool?.simulateChanges(6);
   await settle();
-  for (const conn of integration.connections) await attempt('sync', conn.integrationId, () => integration.sync(conn, 'delta'));
+  for (const conn of integration.connections)
+    await attempt('sync', conn.integrationId, () => integration.sync(conn, 'delta'));
 
   for (const conn of [acme, globex, umbrella]) {
     await attempt('action', conn.integrationId, () => integration.createEmployee(conn));
     await settle();
   }
-  for (const conn of [globex, initech]) await attempt('action', conn.integrationId, () => integration.createEmployee(conn, { invalid: true }));
+  for (const conn of [globex, initech])
+    await attempt('action', conn.integrationId, () => integration.createEmployee(conn, { invalid: true }));
   const someone = integration.knownEmployeeId(acme);
   if (someone !== undefined) {
     await attempt('action', acme.integrationId, () => integration.updateEmployee(acme, someone));
@@ -96,7 +127,9 @@ async function runSteps(integration: DemoIntegration, options: CycleStepsOptions
     await attempt('passthrough', conn.integrationId, () => integration.passthrough(conn, `/v1/employees/${id}`));
   }
   await attempt('passthrough', globex.integrationId, () => integration.passthrough(globex, '/v1/employees/999999'));
-  await attempt('passthrough', initech.integrationId, () => integration.passthrough(initech, '/v1/absences?page_size=10'));
+  await attempt('passthrough', initech.integrationId, () =>
+    integration.passthrough(initech, '/v1/absences?page_size=10')
+  );
 
   for (const plan of flowPlans(options.runId)) {
     const sessionIds = FLOW_SCENARIOS[plan.scenario].map((_, i) => `sess_${plan.flowId.slice(5)}_${i + 1}`);
@@ -110,10 +143,20 @@ async function runSteps(integration: DemoIntegration, options: CycleStepsOptions
 
   if (options.webhookUrl) {
     // Someone who does not know the signing secret: the integration answers 401.
-    const forged = JSON.stringify({ id: 'evt_forged', type: 'employee.deleted', account_id: acme.accountId, data: { employee: { id: 1001 } } });
+    const forged = JSON.stringify({
+      id: 'evt_forged',
+      type: 'employee.deleted',
+      account_id: acme.accountId,
+      data: { employee: { id: 1001 } },
+    });
     const res = await fetch(`${options.webhookUrl}/${acme.tool}`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-demo-event': 'employee.deleted', 'x-demo-account': acme.accountId, 'x-demo-signature': 't=0,v1=00' },
+      headers: {
+        'content-type': 'application/json',
+        'x-demo-event': 'employee.deleted',
+        'x-demo-account': acme.accountId,
+        'x-demo-signature': 't=0,v1=00',
+      },
       body: forged,
     });
     await res.arrayBuffer();
@@ -124,7 +167,9 @@ async function runSteps(integration: DemoIntegration, options: CycleStepsOptions
   // Wayne's admin revokes the token: a short burst of 401s, then a failed sync.
   integration.revokeToken(wayne.integrationId, Date.now() + 60_000);
   for (let i = 0; i < (options.burstSize ?? 6); i++) {
-    await attempt('passthrough', wayne.integrationId, () => integration.passthrough(wayne, `/v1/employees/${1001 + i}`));
+    await attempt('passthrough', wayne.integrationId, () =>
+      integration.passthrough(wayne, `/v1/employees/${1001 + i}`)
+    );
   }
   await attempt('sync', wayne.integrationId, () => integration.sync(wayne, 'delta'));
   integration.restoreToken(wayne.integrationId);
@@ -208,12 +253,22 @@ export async function startInProcessDemo({
 export async function runDemoCycle(options: DemoCycleOptions = {}): Promise<DemoCycleResult> {
   const runId = options.runId ?? randomBytes(4).toString('hex');
   const running = options.il ?? getIntegrationLogs();
-  const owned = running ? undefined : startTelemetry({ serviceName: options.serviceName, endpoint: otlpEndpoint(options.otlpEndpoint), scheduledDelayMs: 200 });
+  const owned = running
+    ? undefined
+    : startTelemetry({
+        serviceName: options.serviceName,
+        endpoint: otlpEndpoint(options.otlpEndpoint),
+        scheduledDelayMs: 200,
+      });
   const il = (running ?? owned) as IntegrationLogsApi;
   const deliveries: WebhookDelivery[] = [];
   let demo: InProcessDemo | undefined;
   try {
-    demo = await startInProcessDemo({ il, seed: options.seed, onWebhookDelivery: (delivery) => deliveries.push(delivery) });
+    demo = await startInProcessDemo({
+      il,
+      seed: options.seed,
+      onWebhookDelivery: (delivery) => deliveries.push(delivery),
+    });
     const report = await runCycleSteps(demo.integration, { runId, tool: demo.tool, webhookUrl: demo.webhookBase });
     report.operations.incoming_webhook += deliveries.length;
     return { ...report, runId, webhookDeliveries: deliveries };

@@ -11,7 +11,10 @@ import { CONNECTIONS, connectionForAccount, type Connection } from './connection
 import { ToolApiError, ToolClient } from './tool-client.js';
 
 /** The part of the SDK the demo uses. */
-export type IntegrationLogsApi = Pick<IntegrationLogs, 'sync' | 'action' | 'passthrough' | 'connectionFlow' | 'flowEvent' | 'incomingWebhook'>;
+export type IntegrationLogsApi = Pick<
+  IntegrationLogs,
+  'sync' | 'action' | 'passthrough' | 'connectionFlow' | 'flowEvent' | 'incomingWebhook'
+>;
 
 export type SyncKind = 'full' | 'delta';
 type ModelName = 'departments' | 'employees' | 'absences';
@@ -43,14 +46,24 @@ export interface DemoIntegrationOptions {
 }
 
 /** A connection flow, one list of steps per user session. */
-export type FlowStep = 'open' | 'select_tool' | 'submit_valid' | 'submit_invalid' | 'submit_limited' | 'close' | 'give_up';
+export type FlowStep =
+  'open' | 'select_tool' | 'submit_valid' | 'submit_invalid' | 'submit_limited' | 'close' | 'give_up';
 export const FLOW_SCENARIOS = {
   // Wrong key first, leaves, comes back and connects.
-  connected: [['open', 'select_tool', 'submit_invalid', 'close'], ['open', 'submit_valid']],
+  connected: [
+    ['open', 'select_tool', 'submit_invalid', 'close'],
+    ['open', 'submit_valid'],
+  ],
   // Looks around, later grants too few permissions and leaves for good.
-  abandoned: [['open', 'select_tool', 'close'], ['open', 'select_tool', 'submit_limited', 'close']],
+  abandoned: [
+    ['open', 'select_tool', 'close'],
+    ['open', 'select_tool', 'submit_limited', 'close'],
+  ],
   // Never finds working credentials.
-  failed: [['open', 'select_tool', 'submit_invalid', 'close'], ['open', 'submit_limited', 'submit_invalid', 'give_up']],
+  failed: [
+    ['open', 'select_tool', 'submit_invalid', 'close'],
+    ['open', 'submit_limited', 'submit_invalid', 'give_up'],
+  ],
 } as const satisfies Record<string, readonly (readonly FlowStep[])[]>;
 export type FlowScenario = keyof typeof FLOW_SCENARIOS;
 
@@ -114,7 +127,11 @@ export class DemoIntegration {
     return () => this.listeners.delete(listener);
   }
 
-  private note(logType: OperationNote['logType'], meta: Omit<OperationNote, 'logType' | 'traceId'>, op: { traceId: string }): void {
+  private note(
+    logType: OperationNote['logType'],
+    meta: Omit<OperationNote, 'logType' | 'traceId'>,
+    op: { traceId: string }
+  ): void {
     for (const listener of this.listeners) listener({ logType, ...meta, traceId: op.traceId });
   }
 
@@ -140,7 +157,8 @@ export class DemoIntegration {
           // Employees are the core of the sync: without them the sync failed. The other
           // models are best effort: skipped with a warning, the sync is partial.
           if (model === 'employees' || !(error instanceof ToolApiError) || error.status === 401) throw error;
-          const reason = error.status === 403 ? `the token lacks the ${model}:read scope` : `the tool answered ${error.status}`;
+          const reason =
+            error.status === 403 ? `the token lacks the ${model}:read scope` : `the tool answered ${error.status}`;
           op.warn(`${model} skipped: ${reason}`, { model });
           partial = true;
         }
@@ -156,7 +174,7 @@ export class DemoIntegration {
     mirror: Mirror,
     model: ModelName,
     since: string | undefined,
-    pageSize: number,
+    pageSize: number
   ): Promise<void> {
     const known = mirror.rows[model];
     const seen = new Set<number>();
@@ -194,8 +212,10 @@ export class DemoIntegration {
       }
       if (deleted > 0) op.recordModel(model, { deleted });
     }
-    if (withoutEmail > 0) op.warn(`${withoutEmail} employee${withoutEmail === 1 ? '' : 's'} without email address`, { model });
-    if (orphans > 0) op.warn(`${orphans} absence${orphans === 1 ? '' : 's'} of unknown employees not stored`, { model });
+    if (withoutEmail > 0)
+      op.warn(`${withoutEmail} employee${withoutEmail === 1 ? '' : 's'} without email address`, { model });
+    if (orphans > 0)
+      op.warn(`${orphans} absence${orphans === 1 ? '' : 's'} of unknown employees not stored`, { model });
   }
 
   private mirror(conn: Connection): Mirror {
@@ -221,7 +241,14 @@ export class DemoIntegration {
           { first_name: first, last_name: last, email: `${first}.${last}` }, // not an email
           { first_name: '', last_name: last, email: `${first}.${n}@${domain}`, start_date: '2026-13-45' },
         ])
-      : { first_name: first, last_name: last, email: `${first}.${last}.${n}@${domain}`.toLowerCase(), department_id: 101 + (n % 8), password_hint: 'not-a-secret', api_token: 'demo-should-be-redacted' };
+      : {
+          first_name: first,
+          last_name: last,
+          email: `${first}.${last}.${n}@${domain}`.toLowerCase(),
+          department_id: 101 + (n % 8),
+          password_hint: 'not-a-secret',
+          api_token: 'demo-should-be-redacted',
+        };
     return this.il.action(this.meta(conn, 'create_employee'), async (op) => {
       this.note('action', this.meta(conn, 'create_employee'), op);
       const created = await this.client(conn).request<{ data: { id: number } }>('POST', '/v1/employees', body);
@@ -272,7 +299,7 @@ export class DemoIntegration {
             customerId: (req) => connectionForAccount(header(req, 'x-demo-account'))?.customerId,
           },
           (req, res) =>
-            this.handleWebhook(req, res).catch(() => reply(res, 500, { error: 'could not process the webhook' })),
+            this.handleWebhook(req, res).catch(() => reply(res, 500, { error: 'could not process the webhook' }))
         );
         byTool.set(tool, handler);
       }
@@ -310,33 +337,67 @@ export class DemoIntegration {
       return reply(res, 200, { status: 'processed' });
     } catch (error) {
       // Tell the tool to redeliver later.
-      return reply(res, 503, { error: 'could not fetch the employee', status: error instanceof ToolApiError ? error.status : undefined });
+      return reply(res, 503, {
+        error: 'could not fetch the employee',
+        status: error instanceof ToolApiError ? error.status : undefined,
+      });
     }
   }
 
   // ---- connection flows -----------------------------------------------------------------
 
   /** Runs one user session of a flow: the end user's steps, reported as flow events. */
-  async flowSession(plan: FlowPlan, sessionIndex: number, sessionId: string, pause?: () => Promise<void>): Promise<void> {
+  async flowSession(
+    plan: FlowPlan,
+    sessionIndex: number,
+    sessionId: string,
+    pause?: () => Promise<void>
+  ): Promise<void> {
     const steps = FLOW_SCENARIOS[plan.scenario][sessionIndex];
     if (!steps) throw new Error(`scenario ${plan.scenario} has no session ${sessionIndex}`);
     const account = findAccount(plan.accountId);
     if (!account) throw new Error(`unknown account ${plan.accountId}`);
-    const base = { tool: account.tool, customerId: plan.customerId, flowId: plan.flowId, sessionId, endUserId: plan.endUserId };
+    const base = {
+      tool: account.tool,
+      customerId: plan.customerId,
+      flowId: plan.flowId,
+      sessionId,
+      endUserId: plan.endUserId,
+    };
     for (const [i, step] of steps.entries()) {
       if (i > 0 && pause) await pause(); // the end user reads, types, thinks
       switch (step) {
         case 'open':
-          this.il.flowEvent({ ...base, event: FLOW_EVENTS.opened, step: 'start', details: { session: sessionIndex + 1 } });
+          this.il.flowEvent({
+            ...base,
+            event: FLOW_EVENTS.opened,
+            step: 'start',
+            details: { session: sessionIndex + 1 },
+          });
           break;
         case 'select_tool':
-          this.il.flowEvent({ ...base, event: FLOW_EVENTS.toolSelected, step: 'select_tool', details: { tool: account.tool } });
+          this.il.flowEvent({
+            ...base,
+            event: FLOW_EVENTS.toolSelected,
+            step: 'select_tool',
+            details: { tool: account.tool },
+          });
           break;
         case 'close':
-          this.il.flowEvent({ ...base, event: FLOW_EVENTS.closed, step: 'credentials', details: { reason: 'user closed the window' } });
+          this.il.flowEvent({
+            ...base,
+            event: FLOW_EVENTS.closed,
+            step: 'credentials',
+            details: { reason: 'user closed the window' },
+          });
           break;
         case 'give_up':
-          this.il.flowEvent({ ...base, event: FLOW_EVENTS.failed, step: 'credentials', details: { reason: 'too many invalid attempts' } });
+          this.il.flowEvent({
+            ...base,
+            event: FLOW_EVENTS.failed,
+            step: 'credentials',
+            details: { reason: 'too many invalid attempts' },
+          });
           break;
         default:
           await this.submitCredentials(plan, base, step);
@@ -348,20 +409,33 @@ export class DemoIntegration {
   private async submitCredentials(
     plan: FlowPlan,
     base: { tool: string; customerId: string; flowId: string; sessionId: string; endUserId: string },
-    step: 'submit_valid' | 'submit_invalid' | 'submit_limited',
+    step: 'submit_valid' | 'submit_invalid' | 'submit_limited'
   ): Promise<void> {
     const credential =
       step === 'submit_valid'
         ? credentialFor(plan.accountId, 'full')
         : step === 'submit_limited'
           ? credentialFor(plan.accountId, 'limited')
-          : { ...credentialFor(plan.accountId, 'full'), secret: `${credentialFor(plan.accountId, 'full').secret.slice(0, -4)}oops` };
+          : {
+              ...credentialFor(plan.accountId, 'full'),
+              secret: `${credentialFor(plan.accountId, 'full').secret.slice(0, -4)}oops`,
+            };
     await this.il.connectionFlow({ ...base, operation: 'submit_credentials' }, async (flow) => {
-      this.note('connection_flow', { tool: base.tool, customerId: base.customerId, operation: 'submit_credentials' }, flow);
-      flow.event(FLOW_EVENTS.credentialsSubmitted, { step: 'credentials', details: { scheme: credential.kind, api_key: credential.secret } });
+      this.note(
+        'connection_flow',
+        { tool: base.tool, customerId: base.customerId, operation: 'submit_credentials' },
+        flow
+      );
+      flow.event(FLOW_EVENTS.credentialsSubmitted, {
+        step: 'credentials',
+        details: { scheme: credential.kind, api_key: credential.secret },
+      });
       const me = await new ToolClient({ baseUrl: this.options.toolUrl, credential }).raw('GET', '/v1/me');
       if (me.status === 401) {
-        flow.event(FLOW_EVENTS.credentialsInvalid, { step: 'credentials', details: { status: me.status, response: me.body } });
+        flow.event(FLOW_EVENTS.credentialsInvalid, {
+          step: 'credentials',
+          details: { status: me.status, response: me.body },
+        });
         flow.setOutcome('failure');
         return;
       }
@@ -369,11 +443,17 @@ export class DemoIntegration {
       const granted = (me.body as { scopes?: string[] }).scopes ?? [];
       const missing = ALL_SCOPES.filter((scope) => !granted.includes(scope));
       if (missing.length > 0) {
-        flow.event(FLOW_EVENTS.permissionsMissing, { step: 'permissions', details: { missing_scopes: missing, granted_scopes: granted } });
+        flow.event(FLOW_EVENTS.permissionsMissing, {
+          step: 'permissions',
+          details: { missing_scopes: missing, granted_scopes: granted },
+        });
         flow.setOutcome('failure');
         return;
       }
-      flow.event(FLOW_EVENTS.connected, { step: 'done', details: { account_id: (me.body as { account_id?: string }).account_id, scopes: granted } });
+      flow.event(FLOW_EVENTS.connected, {
+        step: 'done',
+        details: { account_id: (me.body as { account_id?: string }).account_id, scopes: granted },
+      });
     });
   }
 }

@@ -47,7 +47,9 @@ async function main(): Promise<void> {
   log(`webhooks: POST http://${host}:${port}/webhooks/<tool>; exporting OTLP/HTTP to ${endpoint}; speed x${speed}`);
 
   await waitForTool(toolUrl);
-  log(`demo tool is up at ${toolUrl}; running syncs, actions, passthrough calls and connection flows for ${integration.connections.length} integrations`);
+  log(
+    `demo tool is up at ${toolUrl}; running syncs, actions, passthrough calls and connection flows for ${integration.connections.length} integrations`
+  );
   const schedule = startSchedule(integration, { speed, seed, log });
 
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {

@@ -59,7 +59,7 @@ class JobRunner {
 
   constructor(
     private readonly speed: number,
-    private readonly random: Random,
+    private readonly random: Random
   ) {}
 
   /** A base interval at this speed. */
@@ -87,7 +87,7 @@ class JobRunner {
     if (this.stopped) return;
     what().then(
       () => this.tally.ok++,
-      () => this.tally.failed++, // expected now and then (401, 422, tool errors); the telemetry shows why
+      () => this.tally.failed++ // expected now and then (401, 422, tool errors); the telemetry shows why
     );
   }
 
@@ -110,7 +110,9 @@ class JobRunner {
 
   logTallyEvery(interval: number, log: (line: string) => void): void {
     const status = setInterval(() => {
-      log(`operations in the last minute: ${this.tally.ok} succeeded, ${this.tally.failed} failed (failures are part of the demo)`);
+      log(
+        `operations in the last minute: ${this.tally.ok} succeeded, ${this.tally.failed} failed (failures are part of the demo)`
+      );
       this.tally.ok = 0;
       this.tally.failed = 0;
     }, interval);
@@ -132,7 +134,9 @@ class JobRunner {
 function scheduleSyncs(runner: JobRunner, integration: DemoIntegration): void {
   integration.connections.forEach((conn, i) => {
     runner.every(runner.ms(SCHEDULE.fullSyncEvery), runner.ms(i * 3 * SECOND), () => integration.sync(conn, 'full'));
-    runner.every(runner.ms(SCHEDULE.deltaSyncEvery), runner.ms(SCHEDULE.deltaSyncEvery / 2 + i * 7 * SECOND), () => integration.sync(conn, 'delta'));
+    runner.every(runner.ms(SCHEDULE.deltaSyncEvery), runner.ms(SCHEDULE.deltaSyncEvery / 2 + i * 7 * SECOND), () =>
+      integration.sync(conn, 'delta')
+    );
   });
 }
 
@@ -173,17 +177,26 @@ function scheduleFlows(runner: JobRunner, integration: DemoIntegration, random: 
       for (let i = 0; i < sessions; i++) {
         if (i > 0) await runner.sleep(runner.between(SCHEDULE.sessionGap));
         if (runner.stopped) return;
-        await integration.flowSession(plan, i, `sess_${plan.flowId.slice(5)}_${i + 1}`, () => runner.sleep(runner.between(SCHEDULE.stepGap)));
+        await integration.flowSession(plan, i, `sess_${plan.flowId.slice(5)}_${i + 1}`, () =>
+          runner.sleep(runner.between(SCHEDULE.stepGap))
+        );
       }
     });
   });
 }
 
 /** Now and then a customer revokes a token: a burst of 401s, for the 4xx-spike alert. */
-function scheduleTokenRevocations(runner: JobRunner, integration: DemoIntegration, random: Random, log: (line: string) => void): void {
+function scheduleTokenRevocations(
+  runner: JobRunner,
+  integration: DemoIntegration,
+  random: Random,
+  log: (line: string) => void
+): void {
   runner.every(runner.ms(SCHEDULE.burstEvery), runner.ms(SCHEDULE.firstBurstAfter), async () => {
     const conn: Connection = random.pick(integration.connections);
-    log(`${conn.customerId} revoked the ${conn.tool} token of ${conn.integrationId}: a burst of 401s for the next ${Math.round(runner.ms(SCHEDULE.burstLength) / SECOND)}s`);
+    log(
+      `${conn.customerId} revoked the ${conn.tool} token of ${conn.integrationId}: a burst of 401s for the next ${Math.round(runner.ms(SCHEDULE.burstLength) / SECOND)}s`
+    );
     const until = Date.now() + runner.ms(SCHEDULE.burstLength);
     integration.revokeToken(conn.integrationId, until);
     while (Date.now() < until && !runner.stopped) {

@@ -43,7 +43,7 @@ export function exportNotice(endpoint: string, log: (line: string) => void): (er
     told = true;
     log(
       `cannot export telemetry to ${endpoint} (${error.message.replace(/^Error: /, '')}; is an OpenTelemetry collector listening there?). ` +
-        'The demo keeps running and drops telemetry it cannot send; this is said only once.',
+        'The demo keeps running and drops telemetry it cannot send; this is said only once.'
     );
   };
 }

@@ -7,9 +7,21 @@ export class ToolApiError extends Error {
   readonly status: number;
   readonly body: unknown;
   constructor(status: number, body: unknown, what: string) {
-    const detail = typeof body === 'object' && body !== null && 'message' in body ? `: ${String((body as { message: unknown }).message)}` : '';
+    const detail =
+      typeof body === 'object' && body !== null && 'message' in body
+        ? `: ${String((body as { message: unknown }).message)}`
+        : '';
     super(`${what} answered ${status}${detail}`);
-    this.name = status === 401 ? 'UnauthorizedError' : status === 403 ? 'ForbiddenError' : status === 422 ? 'ValidationError' : status === 429 ? 'RateLimitedError' : 'ToolApiError';
+    this.name =
+      status === 401
+        ? 'UnauthorizedError'
+        : status === 403
+          ? 'ForbiddenError'
+          : status === 422
+            ? 'ValidationError'
+            : status === 429
+              ? 'RateLimitedError'
+              : 'ToolApiError';
     this.status = status;
     this.body = body;
   }
@@ -69,15 +81,22 @@ export class ToolClient {
       const res = await this.raw(method, path, body);
       if (res.status < 400) return res.body as T;
       const retryable = res.status === 429 || res.status >= 500;
-      if (!retryable || attempt >= maxAttempts) throw new ToolApiError(res.status, res.body, `${method} ${path.split('?')[0]}`);
+      if (!retryable || attempt >= maxAttempts)
+        throw new ToolApiError(res.status, res.body, `${method} ${path.split('?')[0]}`);
       const retryAfterS = Number(res.headers.get('retry-after'));
-      const waitMs = Math.min(maxRetryWaitMs, Number.isFinite(retryAfterS) && retryAfterS > 0 ? retryAfterS * 1000 : 250 * 2 ** attempt);
+      const waitMs = Math.min(
+        maxRetryWaitMs,
+        Number.isFinite(retryAfterS) && retryAfterS > 0 ? retryAfterS * 1000 : 250 * 2 ** attempt
+      );
       if (waitMs * waitScale > 0) await new Promise((resolve) => setTimeout(resolve, waitMs * waitScale));
     }
   }
 
   /** Every row of a list endpoint, page by page. */
-  async *pages<T>(path: string, { since, pageSize = 50 }: { since?: string; pageSize?: number } = {}): AsyncGenerator<T[]> {
+  async *pages<T>(
+    path: string,
+    { since, pageSize = 50 }: { since?: string; pageSize?: number } = {}
+  ): AsyncGenerator<T[]> {
     let cursor: string | null = null;
     do {
       const query = new URLSearchParams({ page_size: String(pageSize) });

@@ -30,13 +30,33 @@ const LIST_LIMIT = 100;
 /** The app's slack around an operation's own time range when it opens its detail. */
 const DETAIL_SLACK_MS = 2_000;
 
-export function appQueries(i: AppQueryInputs): Array<{ name: string; query: string; startMs: number; endMs: number; limit: number }> {
+export function appQueries(
+  i: AppQueryInputs
+): Array<{ name: string; query: string; startMs: number; endMs: number; limit: number }> {
   const ops = `{${L.eventName}="${EVENT_OPERATION}"}`;
   return [
     { name: 'list, no filter', query: ops, startMs: i.startMs, endMs: i.endMs, limit: LIST_LIMIT },
-    { name: 'list, one tool and type', query: `{${L.eventName}="${EVENT_OPERATION}", ${L.tool}="${i.tool}", ${L.logType}="sync"}`, startMs: i.startMs, endMs: i.endMs, limit: LIST_LIMIT },
-    { name: 'list, one customer', query: `${ops} | ${L.customerId}="${i.customerId}"`, startMs: i.startMs, endMs: i.endMs, limit: LIST_LIMIT },
-    { name: 'list, with 4xx', query: `${ops} | ${L.request4xxCount} > 0`, startMs: i.startMs, endMs: i.endMs, limit: LIST_LIMIT },
+    {
+      name: 'list, one tool and type',
+      query: `{${L.eventName}="${EVENT_OPERATION}", ${L.tool}="${i.tool}", ${L.logType}="sync"}`,
+      startMs: i.startMs,
+      endMs: i.endMs,
+      limit: LIST_LIMIT,
+    },
+    {
+      name: 'list, one customer',
+      query: `${ops} | ${L.customerId}="${i.customerId}"`,
+      startMs: i.startMs,
+      endMs: i.endMs,
+      limit: LIST_LIMIT,
+    },
+    {
+      name: 'list, with 4xx',
+      query: `${ops} | ${L.request4xxCount} > 0`,
+      startMs: i.startMs,
+      endMs: i.endMs,
+      limit: LIST_LIMIT,
+    },
     {
       name: 'sync-model history',
       query: `{${L.eventName}="${EVENT_SYNC_MODEL}", ${L.tool}="${i.tool}"} | ${L.integrationId}="${i.integrationId}"`,
@@ -61,7 +81,10 @@ export function appQueries(i: AppQueryInputs): Array<{ name: string; query: stri
   ];
 }
 
-export async function measureAppQueries(loki: LokiClient, i: AppQueryInputs): Promise<{ costs: QueryCost[]; operationBytes: number }> {
+export async function measureAppQueries(
+  loki: LokiClient,
+  i: AppQueryInputs
+): Promise<{ costs: QueryCost[]; operationBytes: number }> {
   const rangeS = Math.max(1, Math.ceil((i.endMs - i.startMs) / 1000));
   // A metric query over every operation record in range reads exactly those records.
   const all = await loki.instant(`sum(count_over_time({${L.eventName}="${EVENT_OPERATION}"}[${rangeS}s]))`, i.endMs);

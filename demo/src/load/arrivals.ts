@@ -17,7 +17,7 @@ export class ArrivalProbe {
   constructor(
     private readonly loki: LokiClient,
     private readonly probeTool: string,
-    private readonly intervalMs = 1000,
+    private readonly intervalMs = 1000
   ) {}
 
   private query(): string {

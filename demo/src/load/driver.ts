@@ -35,7 +35,7 @@ export class Driver {
     private readonly il: IntegrationLogs,
     private readonly options: LoadOptions,
     private readonly toolBaseUrl: string,
-    private readonly names: RunNames,
+    private readonly names: RunNames
   ) {}
 
   /** `n` operations as fast as the SDK and the tool take them, at most maxInFlight at once. */
@@ -66,7 +66,10 @@ export class Driver {
     const seq = this.counts.started++;
     this.inFlight++;
     this.operation(seq)
-      .then(() => this.counts.completed++, () => this.counts.failed++)
+      .then(
+        () => this.counts.completed++,
+        () => this.counts.failed++
+      )
       .finally(() => {
         this.inFlight--;
         this.idle.shift()?.();
@@ -93,7 +96,9 @@ export class Driver {
       let read = 0;
       for (let page = 0; page < options.requestsPerOp; page++) {
         this.counts.requests++;
-        const res = await fetch(`${this.toolBaseUrl}/v1/employees?page=${page}`, { headers: { authorization: `Bearer load-${names.runId}` } });
+        const res = await fetch(`${this.toolBaseUrl}/v1/employees?page=${page}`, {
+          headers: { authorization: `Bearer load-${names.runId}` },
+        });
         const body = (await res.json()) as { data?: unknown[] };
         read += body.data?.length ?? 0;
       }

@@ -16,7 +16,12 @@ interface QueryResponse {
   status?: string;
   data?: {
     resultType?: string;
-    result?: Array<{ stream?: Record<string, string>; values?: Array<[string, string]>; value?: [number, string]; metric?: Record<string, string> }>;
+    result?: Array<{
+      stream?: Record<string, string>;
+      values?: Array<[string, string]>;
+      value?: [number, string];
+      metric?: Record<string, string>;
+    }>;
     stats?: { summary?: { totalBytesProcessed?: number; totalLinesProcessed?: number } };
   };
 }
@@ -26,7 +31,7 @@ export const msToNs = (ms: number): bigint => BigInt(Math.floor(ms)) * 1_000_000
 export class LokiClient {
   constructor(
     private readonly baseUrl: string,
-    private readonly tenant?: string,
+    private readonly tenant?: string
   ) {}
 
   private async get(path: string, params: Record<string, string>): Promise<QueryResponse> {
@@ -43,7 +48,13 @@ export class LokiClient {
   }
 
   /** A log query over [startMs, endMs]; entries in the order asked for. */
-  async logs(query: string, startMs: number, endMs: number, limit: number, direction: 'forward' | 'backward'): Promise<{ entries: StreamEntry[]; stats: LokiStats }> {
+  async logs(
+    query: string,
+    startMs: number,
+    endMs: number,
+    limit: number,
+    direction: 'forward' | 'backward'
+  ): Promise<{ entries: StreamEntry[]; stats: LokiStats }> {
     const r = await this.get('/loki/api/v1/query_range', {
       query,
       start: String(msToNs(startMs)),

@@ -2,7 +2,12 @@
 // through the user's collector into their Loki, and reports the achieved rate, what the
 // SDK dropped, end-to-end lag, records that never arrived and what the app's queries cost.
 import { startIntegrationLogs, type IntegrationLogsSdk } from '@integration-logs/instrumentation';
-import { EVENT_OPERATION, EVENT_REQUEST, EVENT_SYNC_MODEL, LOKI_LABELS as L } from '@integration-logs/semantic-conventions';
+import {
+  EVENT_OPERATION,
+  EVENT_REQUEST,
+  EVENT_SYNC_MODEL,
+  LOKI_LABELS as L,
+} from '@integration-logs/semantic-conventions';
 import { measureAppQueries } from './app-queries.js';
 import { ArrivalProbe, percentile } from './arrivals.js';
 import { Driver, runNames, type Counts, type RunNames } from './driver.js';
@@ -13,14 +18,19 @@ import { startToolServer } from './tool-server.js';
 
 const SERVICE = 'integration-logs-load';
 /** Records the run wrote: a summary per operation, one per request made, one per sync model recorded. */
-const recordsWritten = (c: Counts) => ({ [EVENT_OPERATION]: c.started, [EVENT_REQUEST]: c.requests, [EVENT_SYNC_MODEL]: c.models });
+const recordsWritten = (c: Counts) => ({
+  [EVENT_OPERATION]: c.started,
+  [EVENT_REQUEST]: c.requests,
+  [EVENT_SYNC_MODEL]: c.models,
+});
 
 async function countArrived(loki: LokiClient, names: RunNames, startMs: number): Promise<Map<string, number>> {
   const rangeS = Math.ceil((Date.now() - startMs) / 1000) + 1;
   const q = `sum by (${L.eventName}) (count_over_time({${L.tool}=~"${names.tool}(-probe)?"}[${rangeS}s]))`;
   const { values } = await loki.instant(q, Date.now());
   const counts = new Map<string, number>();
-  for (const [labels, n] of values) counts.set((JSON.parse(labels) as Record<string, string | undefined>)[L.eventName] ?? '', n);
+  for (const [labels, n] of values)
+    counts.set((JSON.parse(labels) as Record<string, string | undefined>)[L.eventName] ?? '', n);
   return counts;
 }
 
@@ -29,7 +39,13 @@ async function countArrived(loki: LokiClient, names: RunNames, startMs: number):
  * settleS. Per kind: delivery is at least once (a push retried after a Loki timeout can
  * land twice), so a surplus of one kind must not hide a shortfall of another.
  */
-async function settle(loki: LokiClient, names: RunNames, startMs: number, expected: Record<string, number>, settleS: number) {
+async function settle(
+  loki: LokiClient,
+  names: RunNames,
+  startMs: number,
+  expected: Record<string, number>,
+  settleS: number
+) {
   const complete = (m: Map<string, number>) => Object.entries(expected).every(([kind, n]) => (m.get(kind) ?? 0) >= n);
   const total = (m: Map<string, number>) => [...m.values()].reduce((a, b) => a + b, 0);
   let counts = new Map<string, number>();
@@ -73,14 +89,18 @@ async function main(): Promise<void> {
   const driver = new Driver(il, options, tool.baseUrl, names);
   const probe = new ArrivalProbe(loki, names.probeTool);
   const runStart = Date.now();
-  console.log(`run ${names.runId}: tools ${names.tool} and ${names.probeTool}, service ${SERVICE}; collector ${options.otlpEndpoint}, Loki ${options.lokiUrl}`);
+  console.log(
+    `run ${names.runId}: tools ${names.tool} and ${names.probeTool}, service ${SERVICE}; collector ${options.otlpEndpoint}, Loki ${options.lokiUrl}`
+  );
 
   const labels = await checkFirstOperation({ options, names, loki, il, driver, probe, runStart });
   probe.start();
   const progress = setInterval(() => {
     const lags = [...probe.lags.values()];
     const s = Math.round((Date.now() - runStart) / 1000);
-    console.log(`${s}s: ${driver.counts.completed} operations done, SDK dropped ${il.stats.droppedCount}, lag p95 ${percentile(lags, 95)} ms over ${lags.length} probes`);
+    console.log(
+      `${s}s: ${driver.counts.completed} operations done, SDK dropped ${il.stats.droppedCount}, lag p95 ${percentile(lags, 95)} ms over ${lags.length} probes`
+    );
   }, 10_000);
   const phases = await runPhases(driver, options);
   const loadEnd = Date.now();
@@ -113,11 +133,15 @@ async function checkFirstOperation({ options, names, loki, il, driver, probe, ru
   await driver.burst(1);
   await il.forceFlush();
   if (!(await waitVisible(probe, `${names.runId}-0`, 60_000))) {
-    throw new Error(`The first operation did not reach Loki within 60 s: check the collector at ${options.otlpEndpoint}, its logs, and Loki at ${options.lokiUrl}`);
+    throw new Error(
+      `The first operation did not reach Loki within 60 s: check the collector at ${options.otlpEndpoint}, its logs, and Loki at ${options.lokiUrl}`
+    );
   }
   const labels = await loki.labelNames(runStart - 60_000, Date.now());
   if (!labels.includes(L.eventName)) {
-    console.log(`Loki has no ${L.eventName} index label: lag and the app queries below need it (provisioning/loki/README.md#index-labels).`);
+    console.log(
+      `Loki has no ${L.eventName} index label: lag and the app queries below need it (provisioning/loki/README.md#index-labels).`
+    );
   }
   return labels;
 }
@@ -129,7 +153,10 @@ async function runPhases(driver: Driver, options: LoadOptions): Promise<Array<[s
     const t0 = performance.now();
     await driver.burst(options.burstOps);
     const s = (performance.now() - t0) / 1000;
-    phases.push(['burst', `${options.burstOps} operations, ${options.burstOps * options.requestsPerOp} requests in ${s.toFixed(1)} s (${Math.round((options.burstOps * options.requestsPerOp) / s)} requests/s)`]);
+    phases.push([
+      'burst',
+      `${options.burstOps} operations, ${options.burstOps * options.requestsPerOp} requests in ${s.toFixed(1)} s (${Math.round((options.burstOps * options.requestsPerOp) / s)} requests/s)`,
+    ]);
   }
   if (options.durationS > 0) {
     const before = driver.counts.started;
@@ -169,7 +196,7 @@ function printRunReport({ options, il, driver, probe, phases, expected, arrived,
     Object.entries(expected).map(([k, v]) => {
       const got = arrived.get(k) ?? 0;
       return [k, String(v), String(got), String(Math.max(0, v - got)), String(Math.max(0, got - v))];
-    }),
+    })
   );
   console.log();
   printTable(
@@ -178,15 +205,24 @@ function printRunReport({ options, il, driver, probe, phases, expected, arrived,
       ['operations failed in the integration code (a request to the tool failed)', String(driver.counts.failed)],
       ['SDK: dropped (queue full / export failed)', `${il.stats.queueDropped} / ${il.stats.exportFailed}`],
       ['SDK: export error notices', String(exportErrors)],
-      ['lag, operation end → readable in Loki: p50 / p95 / max', `${percentile(lags, 50)} / ${percentile(lags, 95)} / ${percentile(lags, 100)} ms`],
+      [
+        'lag, operation end → readable in Loki: p50 / p95 / max',
+        `${percentile(lags, 50)} / ${percentile(lags, 95)} / ${percentile(lags, 100)} ms`,
+      ],
       ['lag probes seen / sent (poll errors)', `${lags.length} / ${probesSent} (${probe.errors})`],
-    ],
+    ]
   );
 }
 
 /** What the app's queries read for the run's last operation, against the operation records in range. */
 async function printAppQueryCosts(loki: LokiClient, names: RunNames, runStart: number, loadEnd: number): Promise<void> {
-  const sample = await loki.logs(`{${L.eventName}="${EVENT_OPERATION}", ${L.tool}="${names.tool}"}`, runStart, loadEnd + 1000, 1, 'backward');
+  const sample = await loki.logs(
+    `{${L.eventName}="${EVENT_OPERATION}", ${L.tool}="${names.tool}"}`,
+    runStart,
+    loadEnd + 1000,
+    1,
+    'backward'
+  );
   const last = sample.entries[0];
   if (!last) return;
   const { costs, operationBytes } = await measureAppQueries(loki, {
@@ -203,7 +239,13 @@ async function printAppQueryCosts(loki: LokiClient, names: RunNames, runStart: n
   console.log(`App queries over the run's range; operation records in range: ${formatBytes(operationBytes)}`);
   printTable(
     ['query', 'lines', 'read', 'read / operation records', 'ms'],
-    costs.map((c) => [c.name, String(c.lines), formatBytes(c.bytesProcessed), (c.bytesProcessed / Math.max(1, operationBytes)).toFixed(2), c.ms.toFixed(0)]),
+    costs.map((c) => [
+      c.name,
+      String(c.lines),
+      formatBytes(c.bytesProcessed),
+      (c.bytesProcessed / Math.max(1, operationBytes)).toFixed(2),
+      c.ms.toFixed(0),
+    ])
   );
 }
 

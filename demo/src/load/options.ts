@@ -54,7 +54,8 @@ JSON bodies of a set size, then reports what reached Loki and what the app's que
 function positive(name: string, raw: string | undefined, fallback: number, min = 1): number {
   if (raw === undefined) return fallback;
   const n = Number(raw);
-  if (!Number.isInteger(n) || n < min) throw new Error(`--${name} ${JSON.stringify(raw)} is not a whole number >= ${min}`);
+  if (!Number.isInteger(n) || n < min)
+    throw new Error(`--${name} ${JSON.stringify(raw)} is not a whole number >= ${min}`);
   return n;
 }
 

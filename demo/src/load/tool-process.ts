@@ -10,7 +10,11 @@ let served = 0;
 const server = createServer((req, res) => {
   req.resume();
   const body = pages[served++ % pages.length]!;
-  res.writeHead(200, { 'content-type': 'application/json', 'content-length': body.length, 'x-ratelimit-remaining': '4999' });
+  res.writeHead(200, {
+    'content-type': 'application/json',
+    'content-length': body.length,
+    'x-ratelimit-remaining': '4999',
+  });
   res.end(body);
 });
 server.keepAliveTimeout = 60_000;

@@ -3,7 +3,18 @@
 import { createRandom, type Random } from '../shared/random.js';
 
 const FIRST = ['Ada', 'Grace', 'Alan', 'Edsger', 'Barbara', 'Donald', 'Frances', 'Ken', 'Radia', 'Tim'];
-const LAST = ['Lovelace', 'Hopper', 'Turing', 'Dijkstra', 'Liskov', 'Knuth', 'Allen', 'Thompson', 'Perlman', 'Berners-Lee'];
+const LAST = [
+  'Lovelace',
+  'Hopper',
+  'Turing',
+  'Dijkstra',
+  'Liskov',
+  'Knuth',
+  'Allen',
+  'Thompson',
+  'Perlman',
+  'Berners-Lee',
+];
 const TITLES = ['Engineer', 'Recruiter', 'Accountant', 'Designer', 'Support Lead', 'Sales Manager'];
 
 function employee(random: Random, id: number): Record<string, unknown> {

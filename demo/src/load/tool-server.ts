@@ -8,7 +8,9 @@ export interface ToolServer {
 }
 
 export function startToolServer(responseBytes: number): Promise<ToolServer> {
-  const child: ChildProcess = fork(path.join(__dirname, 'tool-process.js'), [String(responseBytes)], { stdio: 'inherit' });
+  const child: ChildProcess = fork(path.join(__dirname, 'tool-process.js'), [String(responseBytes)], {
+    stdio: 'inherit',
+  });
   return new Promise((resolve, reject) => {
     child.once('error', reject);
     child.once('exit', (code) => reject(new Error(`The load tool's API exited with code ${code} before listening`)));

@@ -49,8 +49,18 @@ export const CREDENTIALS: readonly Credential[] = [
   { kind: 'bearer', secret: 'demo_tok_soylent_a9b8c7d6e5f4a3b2c1', accountId: 'acc_soylent', scopes: READ_WRITE },
   // What end users paste into connection flows when they grant too little.
   { kind: 'bearer', secret: 'demo_tok_wayne_readonly_4242424242', accountId: 'acc_wayne', scopes: READ_ONLY_EMPLOYEES },
-  { kind: 'api_key', secret: 'demo_key_umbrella_readonly_31337', accountId: 'acc_umbrella', scopes: READ_ONLY_EMPLOYEES },
-  { kind: 'api_key', secret: 'demo_key_hooli_readonly_5150515051', accountId: 'acc_hooli', scopes: READ_ONLY_EMPLOYEES },
+  {
+    kind: 'api_key',
+    secret: 'demo_key_umbrella_readonly_31337',
+    accountId: 'acc_umbrella',
+    scopes: READ_ONLY_EMPLOYEES,
+  },
+  {
+    kind: 'api_key',
+    secret: 'demo_key_hooli_readonly_5150515051',
+    accountId: 'acc_hooli',
+    scopes: READ_ONLY_EMPLOYEES,
+  },
   { kind: 'bearer', secret: 'demo_tok_soylent_readonly_green00', accountId: 'acc_soylent', scopes: NO_ABSENCES },
 ];
 

@@ -34,7 +34,7 @@ export function createRandom(seed: number): Random {
 
 /** Derives a stable seed from a base seed and a label, so each tenant or stream gets its own sequence. */
 export function deriveSeed(seed: number, label: string): number {
-  let hash = seed >>> 0 ^ 0x811c9dc5;
+  let hash = (seed >>> 0) ^ 0x811c9dc5;
   for (let i = 0; i < label.length; i++) {
     hash ^= label.charCodeAt(i);
     hash = Math.imul(hash, 0x01000193) >>> 0;

@@ -25,7 +25,9 @@ const tool = createDemoTool({
     if (delivery.status !== null && delivery.status < 500) return;
     failedDeliveries++;
     if (failedDeliveries === 1 || failedDeliveries % 100 === 0) {
-      console.warn(`[demo-tool] webhook delivery to ${delivery.url} failed (${delivery.error ?? delivery.status}); ${failedDeliveries} failed so far`);
+      console.warn(
+        `[demo-tool] webhook delivery to ${delivery.url} failed (${delivery.error ?? delivery.status}); ${failedDeliveries} failed so far`
+      );
     }
   },
 });
@@ -35,7 +37,9 @@ async function main(): Promise<void> {
   const host = envString('DEMO_TOOL_HOST', '127.0.0.1');
   const url = await tool.listen(port, host);
   const webhookUrl = envString('DEMO_WEBHOOK_URL');
-  console.log(`[demo-tool] demo HRIS API listening on ${url}; webhooks ${webhookUrl ? `go to ${webhookUrl}/<tool>` : 'are off (DEMO_WEBHOOK_URL unset)'}`);
+  console.log(
+    `[demo-tool] demo HRIS API listening on ${url}; webhooks ${webhookUrl ? `go to ${webhookUrl}/<tool>` : 'are off (DEMO_WEBHOOK_URL unset)'}`
+  );
 
   const changes = changeEveryMs > 0 ? setInterval(() => tool.simulateChanges(1), changeEveryMs) : undefined;
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {

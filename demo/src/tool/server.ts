@@ -137,7 +137,11 @@ function requestHandler(options: ToolOptions, now: () => number, store: StoreOf,
     const credential = authenticate(req);
     limitRate(credential, res);
     if (!credential.scopes.includes(route.scope)) {
-      throw new HttpError(403, { error: 'insufficient_scope', message: `this token lacks the ${route.scope} scope`, required_scope: route.scope });
+      throw new HttpError(403, {
+        error: 'insufficient_scope',
+        message: `this token lacks the ${route.scope} scope`,
+        required_scope: route.scope,
+      });
     }
     await injectFaults();
 
@@ -155,7 +159,10 @@ function rateLimiter(options: ToolOptions, now: () => number): (credential: Cred
   const limits = options.rateLimit ?? DEFAULT_TOOL_OPTIONS.rateLimit;
   const buckets = new TokenBuckets(limits.capacity, limits.refillPerSecond, now);
   const accountBuckets = new Map(
-    Object.entries(options.accountRateLimits ?? {}).map(([accountId, l]) => [accountId, new TokenBuckets(l.capacity, l.refillPerSecond, now)]),
+    Object.entries(options.accountRateLimits ?? {}).map(([accountId, l]) => [
+      accountId,
+      new TokenBuckets(l.capacity, l.refillPerSecond, now),
+    ])
   );
   const requestsPerAccount = new Map<string, number>();
   return (credential, res) => {
@@ -163,14 +170,15 @@ function rateLimiter(options: ToolOptions, now: () => number): (credential: Cred
     const nth = options.throttleEveryNth?.[credential.accountId];
     const count = (requestsPerAccount.get(credential.accountId) ?? 0) + 1;
     requestsPerAccount.set(credential.accountId, count);
-    if (decision.allowed && nth && count % nth === 0) Object.assign(decision, { allowed: false, remaining: 0, retryAfterS: 1 });
+    if (decision.allowed && nth && count % nth === 0)
+      Object.assign(decision, { allowed: false, remaining: 0, retryAfterS: 1 });
     res.setHeader('x-ratelimit-limit', String(decision.limit));
     res.setHeader('x-ratelimit-remaining', String(decision.remaining));
     if (!decision.allowed) {
       throw new HttpError(
         429,
         { error: 'rate_limited', message: `too many requests, retry in ${decision.retryAfterS}s` },
-        { 'retry-after': String(decision.retryAfterS), 'x-ratelimit-reset': String(decision.retryAfterS) },
+        { 'retry-after': String(decision.retryAfterS), 'x-ratelimit-reset': String(decision.retryAfterS) }
       );
     }
   };
@@ -184,7 +192,8 @@ function faultInjector(options: ToolOptions): () => Promise<void> {
   const faults: Random = createRandom(deriveSeed(options.seed ?? DEFAULT_TOOL_OPTIONS.seed, 'faults'));
   return async () => {
     if (faults.chance(slowRate)) await new Promise((resolve) => setTimeout(resolve, slowMs));
-    if (faults.chance(errorRate)) throw new HttpError(500, { error: 'internal_error', message: 'something went wrong on our side' });
+    if (faults.chance(errorRate))
+      throw new HttpError(500, { error: 'internal_error', message: 'something went wrong on our side' });
   };
 }
 
@@ -294,10 +303,18 @@ function authenticate(req: IncomingMessage): Credential {
   } else if (typeof apiKey === 'string') {
     found = CREDENTIALS.find((c) => c.kind === 'api_key' && c.secret === apiKey);
   } else {
-    throw new HttpError(401, { error: 'unauthorized', message: 'missing credentials: send a bearer token or an X-API-Key' }, { 'www-authenticate': 'Bearer realm="demo-hris"' });
+    throw new HttpError(
+      401,
+      { error: 'unauthorized', message: 'missing credentials: send a bearer token or an X-API-Key' },
+      { 'www-authenticate': 'Bearer realm="demo-hris"' }
+    );
   }
   if (!found) {
-    throw new HttpError(401, { error: 'invalid_token', message: 'the token or API key is invalid or revoked' }, { 'www-authenticate': 'Bearer realm="demo-hris", error="invalid_token"' });
+    throw new HttpError(
+      401,
+      { error: 'invalid_token', message: 'the token or API key is invalid or revoked' },
+      { 'www-authenticate': 'Bearer realm="demo-hris", error="invalid_token"' }
+    );
   }
   return found;
 }
@@ -306,20 +323,24 @@ function listPage(rows: Row[], params: URLSearchParams): { data: Row[]; next_cur
   const sizeText = params.get('page_size');
   const pageSize = sizeText === null ? DEFAULT_PAGE_SIZE : Number(sizeText);
   if (!Number.isInteger(pageSize) || pageSize < 1 || pageSize > MAX_PAGE_SIZE) {
-    throw new HttpError(400, { error: 'invalid_request', message: `page_size must be an integer from 1 to ${MAX_PAGE_SIZE}` });
+    throw new HttpError(400, {
+      error: 'invalid_request',
+      message: `page_size must be an integer from 1 to ${MAX_PAGE_SIZE}`,
+    });
   }
   const since = params.get('since');
   let sinceMs: number | undefined;
   if (since !== null) {
     sinceMs = Date.parse(since);
-    if (Number.isNaN(sinceMs)) throw new HttpError(400, { error: 'invalid_request', message: 'since must be an ISO 8601 timestamp' });
+    if (Number.isNaN(sinceMs))
+      throw new HttpError(400, { error: 'invalid_request', message: 'since must be an ISO 8601 timestamp' });
   }
   const cursor = params.get('cursor');
   const afterId = cursor ? decodeCursor(cursor) : 0;
   // A full listing leaves deleted rows out; a delta listing (`since`) includes them so the
   // caller learns about deletions.
   const matching = rows.filter((row) =>
-    sinceMs === undefined ? row.deleted_at === null : Date.parse(row.updated_at) >= sinceMs,
+    sinceMs === undefined ? row.deleted_at === null : Date.parse(row.updated_at) >= sinceMs
   );
   const page = matching.filter((row) => row.id > afterId).slice(0, pageSize);
   const last = page.at(-1);
@@ -359,6 +380,9 @@ async function readJson(req: IncomingMessage): Promise<unknown> {
 function send(res: ServerResponse, status: number, body: unknown): void {
   if (res.headersSent) return void res.end();
   const text = JSON.stringify(body);
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text) });
+  res.writeHead(status, {
+    'content-type': 'application/json; charset=utf-8',
+    'content-length': Buffer.byteLength(text),
+  });
   res.end(text);
 }

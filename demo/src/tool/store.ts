@@ -60,10 +60,61 @@ export class ValidationError extends Error {
   }
 }
 
-const FIRST_NAMES = ['Ada', 'Grace', 'Alan', 'Katherine', 'Linus', 'Margaret', 'Dennis', 'Barbara', 'Ken', 'Frances', 'Edsger', 'Radia', 'Tim', 'Hedy', 'John', 'Joan', 'Niklaus', 'Sophie', 'Donald', 'Mary'];
-const LAST_NAMES = ['Lovelace', 'Hopper', 'Turing', 'Johnson', 'Torvalds', 'Hamilton', 'Ritchie', 'Liskov', 'Thompson', 'Allen', 'Dijkstra', 'Perlman', 'Berners-Lee', 'Lamarr', 'Backus', 'Clarke', 'Wirth', 'Wilson', 'Knuth', 'Keller'];
+const FIRST_NAMES = [
+  'Ada',
+  'Grace',
+  'Alan',
+  'Katherine',
+  'Linus',
+  'Margaret',
+  'Dennis',
+  'Barbara',
+  'Ken',
+  'Frances',
+  'Edsger',
+  'Radia',
+  'Tim',
+  'Hedy',
+  'John',
+  'Joan',
+  'Niklaus',
+  'Sophie',
+  'Donald',
+  'Mary',
+];
+const LAST_NAMES = [
+  'Lovelace',
+  'Hopper',
+  'Turing',
+  'Johnson',
+  'Torvalds',
+  'Hamilton',
+  'Ritchie',
+  'Liskov',
+  'Thompson',
+  'Allen',
+  'Dijkstra',
+  'Perlman',
+  'Berners-Lee',
+  'Lamarr',
+  'Backus',
+  'Clarke',
+  'Wirth',
+  'Wilson',
+  'Knuth',
+  'Keller',
+];
 const DEPARTMENTS = ['Engineering', 'Sales', 'Marketing', 'People', 'Finance', 'Support', 'Legal', 'Operations'];
-const TITLES = ['Engineer', 'Senior Engineer', 'Account Executive', 'Designer', 'Recruiter', 'Controller', 'Support Agent', 'Manager'];
+const TITLES = [
+  'Engineer',
+  'Senior Engineer',
+  'Account Executive',
+  'Designer',
+  'Recruiter',
+  'Controller',
+  'Support Agent',
+  'Manager',
+];
 const ABSENCE_TYPES: Absence['type'][] = ['vacation', 'sick_leave', 'parental_leave', 'training'];
 const DAY_MS = 86_400_000;
 
@@ -103,14 +154,16 @@ export class AccountStore {
       const at = iso(created - this.random.int(30, 400) * DAY_MS);
       this.departments.set(101 + i, { id: 101 + i, name, created_at: at, updated_at: at, deleted_at: null });
     });
-    for (let i = 0; i < employees; i++) this.insertEmployee(this.randomEmployeeFields(), created - this.random.int(1, 700) * DAY_MS);
+    for (let i = 0; i < employees; i++)
+      this.insertEmployee(this.randomEmployeeFields(), created - this.random.int(1, 700) * DAY_MS);
     for (const employee of this.employees.values()) {
       if (this.random.chance(0.4)) this.insertAbsence(employee.id, created - this.random.int(0, 90) * DAY_MS);
     }
   }
 
   list(model: Model): Row[] {
-    const map: Map<number, Row> = model === 'employees' ? this.employees : model === 'departments' ? this.departments : this.absences;
+    const map: Map<number, Row> =
+      model === 'employees' ? this.employees : model === 'departments' ? this.departments : this.absences;
     return [...map.values()].sort((a, b) => a.id - b.id);
   }
 
@@ -181,7 +234,9 @@ export class AccountStore {
     }
   }
 
-  private randomEmployeeFields(random: Random = this.random): Omit<Employee, 'id' | 'created_at' | 'updated_at' | 'deleted_at'> {
+  private randomEmployeeFields(
+    random: Random = this.random
+  ): Omit<Employee, 'id' | 'created_at' | 'updated_at' | 'deleted_at'> {
     const first = random.pick(FIRST_NAMES);
     const last = random.pick(LAST_NAMES);
     const n = this.nextEmployeeId;
@@ -197,7 +252,10 @@ export class AccountStore {
     };
   }
 
-  private insertEmployee(fields: Omit<Employee, 'id' | 'created_at' | 'updated_at' | 'deleted_at'>, atMs: number): Employee {
+  private insertEmployee(
+    fields: Omit<Employee, 'id' | 'created_at' | 'updated_at' | 'deleted_at'>,
+    atMs: number
+  ): Employee {
     const id = this.nextEmployeeId++;
     const at = iso(atMs);
     const employee: Employee = { id, ...fields, created_at: at, updated_at: at, deleted_at: null };
@@ -224,7 +282,10 @@ export class AccountStore {
     return absence;
   }
 
-  private validateEmployee(input: unknown, { partial, ignoreEmailOf }: { partial: boolean; ignoreEmailOf?: number }): Partial<Employee> {
+  private validateEmployee(
+    input: unknown,
+    { partial, ignoreEmailOf }: { partial: boolean; ignoreEmailOf?: number }
+  ): Partial<Employee> {
     const errors: FieldError[] = [];
     if (typeof input !== 'object' || input === null || Array.isArray(input)) {
       throw new ValidationError([{ field: '(body)', message: 'must be a JSON object' }]);
@@ -237,7 +298,8 @@ export class AccountStore {
         if (!partial && field !== 'job_title') errors.push({ field, message: 'is required' });
         return;
       }
-      if (typeof value !== 'string' || value.trim() === '') errors.push({ field, message: 'must be a non-empty string' });
+      if (typeof value !== 'string' || value.trim() === '')
+        errors.push({ field, message: 'must be a non-empty string' });
       else if (value.length > max) errors.push({ field, message: `must be at most ${max} characters` });
       else out[field] = value.trim();
     };
@@ -250,7 +312,9 @@ export class AccountStore {
       errors.push({ field: 'email', message: 'must be a valid email address' });
     } else {
       const email = body.email.toLowerCase();
-      const taken = [...this.employees.values()].some((e) => e.email === email && !e.deleted_at && e.id !== ignoreEmailOf);
+      const taken = [...this.employees.values()].some(
+        (e) => e.email === email && !e.deleted_at && e.id !== ignoreEmailOf
+      );
       if (taken) errors.push({ field: 'email', message: 'is already used by another employee' });
       else out.email = email;
     }
@@ -260,7 +324,11 @@ export class AccountStore {
       } else out.department_id = body.department_id;
     }
     if (body.start_date !== undefined) {
-      if (typeof body.start_date !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(body.start_date) || Number.isNaN(Date.parse(body.start_date))) {
+      if (
+        typeof body.start_date !== 'string' ||
+        !/^\d{4}-\d{2}-\d{2}$/.test(body.start_date) ||
+        Number.isNaN(Date.parse(body.start_date))
+      ) {
         errors.push({ field: 'start_date', message: 'must be a date (YYYY-MM-DD)' });
       } else out.start_date = body.start_date;
     }

@@ -63,7 +63,13 @@ export class WebhookSender {
         onDelivery?.({ id, url, type: event.type, status: res.status });
       })
       .catch((error: unknown) => {
-        onDelivery?.({ id, url, type: event.type, status: null, error: error instanceof Error ? error.message : String(error) });
+        onDelivery?.({
+          id,
+          url,
+          type: event.type,
+          status: null,
+          error: error instanceof Error ? error.message : String(error),
+        });
       })
       .finally(() => this.inFlight.delete(delivery));
     this.inFlight.add(delivery);

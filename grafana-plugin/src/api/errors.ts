@@ -1,7 +1,8 @@
 /** Which backend a request went to, for messages that tell the user what to fix. */
 export type BackendName = 'Loki' | 'Tempo' | 'Prometheus';
 
-export type DatasourceErrorKind = 'unreachable' | 'not-found' | 'unauthorized' | 'bad-request' | 'bad-response' | 'unknown';
+export type DatasourceErrorKind =
+  'unreachable' | 'not-found' | 'unauthorized' | 'bad-request' | 'bad-response' | 'unknown';
 
 /** A failed request to a datasource, with a message a user can act on. */
 export class DatasourceError extends Error {

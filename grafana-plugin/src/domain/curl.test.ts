@@ -31,7 +31,14 @@ describe('toCurl', () => {
   });
 
   it('decodes base64 bodies and says when a body was truncated', () => {
-    const cmd = toCurl({ ...base, headers: {}, body: 'AAEC', bodyEncoding: 'base64', bodyTruncated: true, bodySize: 99999 });
+    const cmd = toCurl({
+      ...base,
+      headers: {},
+      body: 'AAEC',
+      bodyEncoding: 'base64',
+      bodyTruncated: true,
+      bodySize: 99999,
+    });
     expect(cmd).toContain("printf %s 'AAEC' | base64 -d | curl -X 'POST'");
     expect(cmd).toContain('--data-binary @-');
     expect(cmd).toContain('truncated (full size 99999 bytes)');

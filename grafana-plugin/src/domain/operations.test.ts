@@ -55,7 +55,13 @@ describe('toOperation', () => {
 
   it('ignores other records and survives missing or malformed numbers', () => {
     expect(toOperation(record({ event_name: 'integration.request' }))).toBeNull();
-    const op = toOperation(record({ event_name: 'integration.operation', integration_operation_duration_ms: 'NaN', integration_request_count: '' }))!;
+    const op = toOperation(
+      record({
+        event_name: 'integration.operation',
+        integration_operation_duration_ms: 'NaN',
+        integration_request_count: '',
+      })
+    )!;
     expect(op.durationMs).toBe(0);
     expect(op.requestCount).toBe(0);
     expect(op.startMs).toBe(op.endMs);
@@ -64,7 +70,9 @@ describe('toOperation', () => {
   it('maps every operation of the hand-made Loki response', () => {
     const ops = toOperations(parseStreamsResponse(operationsResponse));
     expect(ops).toHaveLength(40);
-    expect(new Set(ops.map((o) => o.logType))).toEqual(new Set(['sync', 'action', 'passthrough', 'incoming_webhook', 'connection_flow']));
+    expect(new Set(ops.map((o) => o.logType))).toEqual(
+      new Set(['sync', 'action', 'passthrough', 'incoming_webhook', 'connection_flow'])
+    );
     expect(ops.every((o) => o.durationMs > 0 && o.startMs < o.endMs)).toBe(true);
     expect(ops.some((o) => o.count4xx > 0)).toBe(true);
   });

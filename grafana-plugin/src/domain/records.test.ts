@@ -20,7 +20,13 @@ describe('groupTraceRecords on a recorded Loki trace (test/fixtures/recorded/lok
       summary: 'sync hibob full: partial in 352ms, 5 requests (1 4xx, 1 5xx)',
     });
     expect(records.requests.map((r) => r.status)).toEqual([500, 200, 200, 200, 403]);
-    expect(records.requests.map((r) => r.path)).toEqual(['/v1/departments', '/v1/departments', '/v1/employees', '/v1/employees', '/v1/absences']);
+    expect(records.requests.map((r) => r.path)).toEqual([
+      '/v1/departments',
+      '/v1/departments',
+      '/v1/employees',
+      '/v1/employees',
+      '/v1/absences',
+    ]);
     expect(records.requests.every((r) => r.bodyParseError === null && r.request !== null)).toBe(true);
     expect(records.requests[0]!.request!.headers.authorization).toBe('[REDACTED]');
     expect(records.requests[0]!.rateLimit).toEqual({ limit: '30', remaining: '29', reset: '' });
@@ -32,7 +38,7 @@ describe('groupTraceRecords on a recorded Loki trace (test/fixtures/recorded/lok
 });
 
 describe('groupTraceRecords', () => {
-  it('puts a trace\'s records under its operation, each group oldest first', () => {
+  it("puts a trace's records under its operation, each group oldest first", () => {
     const { operation, records } = groupTraceRecords(parseStreamsResponse(traceResponse));
     expect(operation).not.toBeNull();
     expect(operation!.logType).toBe('sync');
@@ -71,10 +77,22 @@ describe('toRequestLog', () => {
         bodySize: 41,
         bodyTruncated: false,
       },
-      response: { status: 422, headers: { 'content-type': 'application/json' }, body: '{"error":"email missing"}', bodyEncoding: 'utf8', bodySize: 26, bodyTruncated: true },
+      response: {
+        status: 422,
+        headers: { 'content-type': 'application/json' },
+        body: '{"error":"email missing"}',
+        bodyEncoding: 'utf8',
+        bodySize: 26,
+        bodyTruncated: true,
+      },
       durationMs: 83.4,
     };
-    const r = toRequestLog(requestRecord({ integration_ratelimit_retry_after_s: '2.5', http_request_resend_count: '1' }, JSON.stringify(body)))!;
+    const r = toRequestLog(
+      requestRecord(
+        { integration_ratelimit_retry_after_s: '2.5', http_request_resend_count: '1' },
+        JSON.stringify(body)
+      )
+    )!;
     expect(r).toMatchObject({
       method: 'POST',
       url: body.request.url,
@@ -91,14 +109,27 @@ describe('toRequestLog', () => {
 
   it('prefers attributes and keeps a row when the body is not JSON', () => {
     const r = toRequestLog(
-      requestRecord({ http_request_method: 'GET', url_full: 'https://x.example/a/1', url_template: '/a/{id}', http_response_status_code: '503' }, 'not json')!
+      requestRecord(
+        {
+          http_request_method: 'GET',
+          url_full: 'https://x.example/a/1',
+          url_template: '/a/{id}',
+          http_response_status_code: '503',
+        },
+        'not json'
+      )!
     )!;
     expect(r).toMatchObject({ method: 'GET', path: '/a/{id}', status: 503, request: null, response: null });
     expect(r.bodyParseError).toMatch(/not valid JSON/);
   });
 
   it('has no status when no response arrived', () => {
-    const r = toRequestLog(requestRecord({ error_type: 'ECONNRESET' }, JSON.stringify({ request: { method: 'GET', url: 'https://x.example/' }, response: null })))!;
+    const r = toRequestLog(
+      requestRecord(
+        { error_type: 'ECONNRESET' },
+        JSON.stringify({ request: { method: 'GET', url: 'https://x.example/' }, response: null })
+      )
+    )!;
     expect(r.status).toBeNull();
     expect(r.response).toBeNull();
     expect(r.errorType).toBe('ECONNRESET');

@@ -31,7 +31,12 @@ function optionPaths(plugin: PanelPlugin<any>): Array<[string, unknown]> {
   const items: Array<[string, unknown]> = [];
   const builder: any = new Proxy(
     {},
-    { get: () => (item: { path: string; defaultValue: unknown }) => (items.push([item.path, item.defaultValue]), builder) },
+    {
+      get: () => (item: { path: string; defaultValue: unknown }) => (
+        items.push([item.path, item.defaultValue]),
+        builder
+      ),
+    }
   );
   plugin.getPanelOptionsSupplier()(builder as PanelOptionsEditorBuilder<any>, { data: [] });
   return items;
@@ -107,7 +112,11 @@ describe('sync metrics panel', () => {
   });
 
   it('shows per-model figures from Loki records and flags the employees drop, with its warning', () => {
-    render(<SyncMetricsPanel {...props<SyncMetricsOptions>(syncLegacy.map(dataFrameFromJSON), DEFAULT_SYNC_METRICS_OPTIONS)} />);
+    render(
+      <SyncMetricsPanel
+        {...props<SyncMetricsOptions>(syncLegacy.map(dataFrameFromJSON), DEFAULT_SYNC_METRICS_OPTIONS)}
+      />
+    );
     const rows = screen.getAllByTestId(syncTestIds.model);
     expect(rows.map((r) => [r.getAttribute('data-model'), r.getAttribute('data-flagged')])).toEqual([
       ['employees', 'true'],
@@ -121,15 +130,23 @@ describe('sync metrics panel', () => {
 
   it('works on Prometheus series and follows the threshold option', () => {
     const frames = promRead.map(dataFrameFromJSON);
-    const { unmount } = render(<SyncMetricsPanel {...props<SyncMetricsOptions>(frames, DEFAULT_SYNC_METRICS_OPTIONS)} />);
+    const { unmount } = render(
+      <SyncMetricsPanel {...props<SyncMetricsOptions>(frames, DEFAULT_SYNC_METRICS_OPTIONS)} />
+    );
     expect(screen.getAllByTestId(syncTestIds.drop)).toHaveLength(1);
     unmount();
-    render(<SyncMetricsPanel {...props<SyncMetricsOptions>(frames, { ...DEFAULT_SYNC_METRICS_OPTIONS, dropThresholdPercent: 80 })} />);
+    render(
+      <SyncMetricsPanel
+        {...props<SyncMetricsOptions>(frames, { ...DEFAULT_SYNC_METRICS_OPTIONS, dropThresholdPercent: 80 })}
+      />
+    );
     expect(screen.queryAllByTestId(syncTestIds.drop)).toHaveLength(0);
   });
 
   it('replaces out-of-range options by defaults', () => {
-    expect(dropOptionsFrom({ dropThresholdPercent: -5, historySize: Number.NaN, trendMetric: 'bogus' as never })).toEqual({
+    expect(
+      dropOptionsFrom({ dropThresholdPercent: -5, historySize: Number.NaN, trendMetric: 'bogus' as never })
+    ).toEqual({
       dropThreshold: 0.5,
       historySize: 10,
       minHistory: 3,

@@ -25,7 +25,15 @@ export function renderApp(path: string, jsonData: Partial<AppSettings> = {}) {
   locationService.push(`${PLUGIN_BASE_URL}${path}`);
   const props = {
     basename: PLUGIN_BASE_URL,
-    meta: { id: PLUGIN_ID, name: 'Integration Logs', type: PluginType.app, jsonData, info: {} as never, module: '', baseUrl: '' },
+    meta: {
+      id: PLUGIN_ID,
+      name: 'Integration Logs',
+      type: PluginType.app,
+      jsonData,
+      info: {} as never,
+      module: '',
+      baseUrl: '',
+    },
     query: {},
     path: PLUGIN_BASE_URL,
     onNavChanged: () => {},

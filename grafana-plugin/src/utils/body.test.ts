@@ -8,7 +8,9 @@ describe('prettyBody', () => {
   it('indents a JSON body cut mid-document without touching strings', () => {
     const { text, language } = prettyBody('{"data":[{"id":0,"name":"a, {b}: \\"c\\""},{"id":1,"na', 'utf8');
     expect(language).toBe('partial-json');
-    expect(text).toBe('{\n  "data": [\n    {\n      "id": 0,\n      "name": "a, {b}: \\"c\\""\n    },\n    {\n      "id": 1,\n      "na');
+    expect(text).toBe(
+      '{\n  "data": [\n    {\n      "id": 0,\n      "name": "a, {b}: \\"c\\""\n    },\n    {\n      "id": 1,\n      "na'
+    );
   });
 
   it('keeps text and base64 bodies as logged', () => {

@@ -54,9 +54,30 @@ const HEADER_PREFIXES = ['http.request.header.', 'http.response.header.'];
 /** Attribute namespaces whose key names are defined by us or by OTel semconv: values are
  *  scanned, but the key rule does not apply (`integration.flow.session.id` is no secret). */
 const KNOWN_NAMESPACES = [
-  'integration.', 'http.', 'url.', 'server.', 'client.', 'network.', 'error.', 'exception.', 'event.',
-  'service.', 'telemetry.', 'otel.', 'session.', 'user_agent.', 'code.', 'thread.', 'process.', 'host.',
-  'deployment.', 'rpc.', 'messaging.', 'db.', 'peer.', 'net.',
+  'integration.',
+  'http.',
+  'url.',
+  'server.',
+  'client.',
+  'network.',
+  'error.',
+  'exception.',
+  'event.',
+  'service.',
+  'telemetry.',
+  'otel.',
+  'session.',
+  'user_agent.',
+  'code.',
+  'thread.',
+  'process.',
+  'host.',
+  'deployment.',
+  'rpc.',
+  'messaging.',
+  'db.',
+  'peer.',
+  'net.',
 ];
 
 function safeString(v: unknown): string {
@@ -161,14 +182,20 @@ export function createRedactor(options: RedactionOptions = {}): Redactor {
  * host, scheme, the operation's tool and ids, header values), so the last result per key
  * is kept.
  */
-function memoizedAttribute(lastByKey: Map<string, AttributeMemo>, key: string, v: unknown, uncached: (key: string, v: unknown) => unknown): unknown {
+function memoizedAttribute(
+  lastByKey: Map<string, AttributeMemo>,
+  key: string,
+  v: unknown,
+  uncached: (key: string, v: unknown) => unknown
+): unknown {
   let raw: string | undefined;
   if (typeof v === 'string') raw = v;
   else if (Array.isArray(v) && v.length === 1 && typeof v[0] === 'string') raw = v[0] as string;
   if (raw === undefined || raw.length > MEMO_MAX_LENGTH) return uncached(key, v);
   const array = raw !== v;
   const memo = lastByKey.get(key);
-  if (memo !== undefined && memo.raw === raw && memo.array === array) return Array.isArray(memo.result) ? memo.result.slice() : memo.result;
+  if (memo !== undefined && memo.raw === raw && memo.array === array)
+    return Array.isArray(memo.result) ? memo.result.slice() : memo.result;
   const result = uncached(key, v);
   const kept = Array.isArray(result) ? result.slice() : result;
   if (memo !== undefined) {
@@ -180,7 +207,13 @@ function memoizedAttribute(lastByKey: Map<string, AttributeMemo>, key: string, v
 }
 
 /** An attribute by its key: url keys, query keys, header keys, sensitive keys, else as a value. */
-function attributeForUncached(ctx: ScanContext, policy: HeaderPolicy, key: string, v: unknown, lastUrl: string | undefined): unknown {
+function attributeForUncached(
+  ctx: ScanContext,
+  policy: HeaderPolicy,
+  key: string,
+  v: unknown,
+  lastUrl: string | undefined
+): unknown {
   try {
     if (typeof v === 'string') {
       if (URL_KEYS.has(key)) return v === lastUrl ? v : redactUrl(ctx, v);

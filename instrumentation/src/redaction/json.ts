@@ -140,7 +140,15 @@ function keySlot(ctx: ScanContext, memo: KeyMemo, src: string, open: number, clo
 }
 
 /** A key not in the memo: what it hides, and its text when it is a secret itself (maps keyed by token or session id). */
-function learnKey(ctx: ScanContext, memo: KeyMemo, src: string, open: number, close: number, escaped: boolean, slot: number): number {
+function learnKey(
+  ctx: ScanContext,
+  memo: KeyMemo,
+  src: string,
+  open: number,
+  close: number,
+  escaped: boolean,
+  slot: number
+): number {
   const raw = src.slice(open + 1, close);
   const key = escaped ? decodeJsonString(raw) : raw;
   const red = mightHoldSecret(key) || ctx.extraPatterns.length > 0 ? redactText(ctx, key) : key;
@@ -151,8 +159,19 @@ function learnKey(ctx: ScanContext, memo: KeyMemo, src: string, open: number, cl
 }
 
 /** The replacement for the string value at src[open..close] (its quotes), or undefined to keep it. */
-function stringReplacement(ctx: ScanContext, src: string, open: number, close: number, sens: boolean, hide: Hide, nest: number, escaped: boolean, quotedR: string): string | undefined {
-  if (sens && !(hide & Hide.ButProse && isProse(src.slice(open + 1, close)))) return close > open + 1 ? quotedR : undefined;
+function stringReplacement(
+  ctx: ScanContext,
+  src: string,
+  open: number,
+  close: number,
+  sens: boolean,
+  hide: Hide,
+  nest: number,
+  escaped: boolean,
+  quotedR: string
+): string | undefined {
+  if (sens && !(hide & Hide.ButProse && isProse(src.slice(open + 1, close))))
+    return close > open + 1 ? quotedR : undefined;
   const extra = ctx.extraPatterns.length > 0;
   // short strings and UUIDs hold no secret
   if (!extra && (close - open <= 5 || (close - open === 37 && isUuidAt(src, open + 1)))) return undefined;
@@ -161,7 +180,16 @@ function stringReplacement(ctx: ScanContext, src: string, open: number, close: n
 }
 
 /** A string value redacted (as a candidate for secrets, or for the user's patterns only): its JSON text, or undefined when unchanged. */
-function changedString(ctx: ScanContext, src: string, open: number, close: number, hide: Hide, nest: number, escaped: boolean, candidate: boolean): string | undefined {
+function changedString(
+  ctx: ScanContext,
+  src: string,
+  open: number,
+  close: number,
+  hide: Hide,
+  nest: number,
+  escaped: boolean,
+  candidate: boolean
+): string | undefined {
   const raw = src.slice(open + 1, close);
   const val = escaped ? decodeJsonString(raw) : raw;
   const red = candidate ? redactKeyedString(ctx, val, nest, hide) : redactText(ctx, val);
@@ -169,7 +197,14 @@ function changedString(ctx: ScanContext, src: string, open: number, close: numbe
 }
 
 /** The rest of a body cut off inside the string opening at `open`, redacted as far as it goes. */
-function cutOffString(ctx: ScanContext, src: string, open: number, sens: boolean, nest: number, escaped: boolean): string {
+function cutOffString(
+  ctx: ScanContext,
+  src: string,
+  open: number,
+  sens: boolean,
+  nest: number,
+  escaped: boolean
+): string {
   if (sens) return '"' + ctx.mask('key');
   const raw = src.slice(open + 1);
   const val = escaped ? decodeJsonString(raw) : raw;
@@ -228,7 +263,11 @@ export function redactJson(ctx: ScanContext, src: string, nest = 0): string {
   const n = src.length;
   const quotedR = JSON.stringify(ctx.mask('key'));
   const stack: number[] = [];
-  const memo = (ctx.keyMemo ??= { keys: new Array(KEY_SLOTS + 1), flags: new Array(KEY_SLOTS + 1), text: new Array(KEY_SLOTS + 1) });
+  const memo = (ctx.keyMemo ??= {
+    keys: new Array(KEY_SLOTS + 1),
+    flags: new Array(KEY_SLOTS + 1),
+    text: new Array(KEY_SLOTS + 1),
+  });
   let out = '';
   let last = 0;
   let i = 0;
@@ -277,7 +316,17 @@ export function redactJson(ctx: ScanContext, src: string, nest = 0): string {
       const e = stringEnd(src, i);
       if (nextBackslash >= 0 && nextBackslash < i) nextBackslash = src.indexOf('\\', i);
       if (e < 0) return out + src.slice(last, i) + cutOffString(ctx, src, i, sens, nest, nextBackslash >= 0);
-      replacement = stringReplacement(ctx, src, i, e, sens, hide, nest, nextBackslash >= 0 && nextBackslash < e, quotedR);
+      replacement = stringReplacement(
+        ctx,
+        src,
+        i,
+        e,
+        sens,
+        hide,
+        nest,
+        nextBackslash >= 0 && nextBackslash < e,
+        quotedR
+      );
       i = e + 1;
     } else {
       i = literalEnd(src, start, n);
@@ -327,9 +376,15 @@ export function redactValue(ctx: ScanContext, v: unknown, hide: Hide = Hide.None
       if (v instanceof Date) return v;
       const o: Record<string, unknown> = {};
       for (const k of Object.keys(v)) {
-        const x = redactValue(ctx, (v as Record<string, unknown>)[k], inner === Hide.All ? inner : hideFor(ctx.keys, k), depth + 1);
+        const x = redactValue(
+          ctx,
+          (v as Record<string, unknown>)[k],
+          inner === Hide.All ? inner : hideFor(ctx.keys, k),
+          depth + 1
+        );
         const name = redactText(ctx, k); // a key can be a secret itself
-        if (name === '__proto__') Object.defineProperty(o, name, { value: x, enumerable: true, writable: true, configurable: true });
+        if (name === '__proto__')
+          Object.defineProperty(o, name, { value: x, enumerable: true, writable: true, configurable: true });
         else o[name] = x;
       }
       return o;

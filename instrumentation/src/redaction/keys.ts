@@ -22,39 +22,151 @@ import { CharClass, charClass } from './char-class.js';
 
 /** Whole-word terms (compared lower-case; a trailing "s" is also tried). */
 const WORD_TERMS = [
-  'password', 'passwd', 'pwd', 'pass', 'passphrase', 'passcode', 'secret', 'token', 'auth', 'authorization',
-  'credential', 'cookie', 'session', 'sessionid', 'jwt', 'bearer', 'apikey', 'privatekey', 'secretkey',
-  'accesskey', 'signingkey', 'encryptionkey', 'clientsecret', 'iban', 'ssn', 'cvv', 'cvc', 'pin', 'pincode',
-  'otp', 'totp', 'cardnumber', 'creditcard', 'ccnumber', 'cardno', 'accountnumber', 'securitycode',
-  'socialsecuritynumber', 'xsrf', 'csrf',
+  'password',
+  'passwd',
+  'pwd',
+  'pass',
+  'passphrase',
+  'passcode',
+  'secret',
+  'token',
+  'auth',
+  'authorization',
+  'credential',
+  'cookie',
+  'session',
+  'sessionid',
+  'jwt',
+  'bearer',
+  'apikey',
+  'privatekey',
+  'secretkey',
+  'accesskey',
+  'signingkey',
+  'encryptionkey',
+  'clientsecret',
+  'iban',
+  'ssn',
+  'cvv',
+  'cvc',
+  'pin',
+  'pincode',
+  'otp',
+  'totp',
+  'cardnumber',
+  'creditcard',
+  'ccnumber',
+  'cardno',
+  'accountnumber',
+  'securitycode',
+  'socialsecuritynumber',
+  'xsrf',
+  'csrf',
 ];
 
 /** Unambiguous terms that also count inside a longer word. */
 const INNER_TERMS = [
-  'password', 'passwd', 'passphrase', 'secret', 'apikey', 'privatekey', 'accesstoken', 'refreshtoken',
-  'authtoken', 'idtoken', 'sessiontoken', 'sessionid', 'bearertoken', 'credential', 'creditcard',
-  'cardnumber', 'authorization', 'csrftoken', 'xsrftoken',
+  'password',
+  'passwd',
+  'passphrase',
+  'secret',
+  'apikey',
+  'privatekey',
+  'accesstoken',
+  'refreshtoken',
+  'authtoken',
+  'idtoken',
+  'sessiontoken',
+  'sessionid',
+  'bearertoken',
+  'credential',
+  'creditcard',
+  'cardnumber',
+  'authorization',
+  'csrftoken',
+  'xsrftoken',
 ];
 /** Ordinary words that contain an inner term. */
 const INNER_EXCEPTIONS = new Set(['secretary', 'secretaries', 'secretariat']);
 
 /** Terms whose value may be a number: a number directly under them is hidden. */
 const NUMERIC_TERMS = new Set([
-  'password', 'passwd', 'pwd', 'pass', 'passphrase', 'passcode', 'secret', 'pin', 'pincode', 'otp', 'totp', 'cvv',
-  'cvc', 'ssn', 'iban', 'cardnumber', 'creditcard', 'ccnumber', 'cardno', 'accountnumber', 'securitycode',
-  'socialsecuritynumber', 'clientsecret', 'secretkey',
+  'password',
+  'passwd',
+  'pwd',
+  'pass',
+  'passphrase',
+  'passcode',
+  'secret',
+  'pin',
+  'pincode',
+  'otp',
+  'totp',
+  'cvv',
+  'cvc',
+  'ssn',
+  'iban',
+  'cardnumber',
+  'creditcard',
+  'ccnumber',
+  'cardno',
+  'accountnumber',
+  'securitycode',
+  'socialsecuritynumber',
+  'clientsecret',
+  'secretkey',
 ]);
 /** Terms under which a prose value (words and spaces) is data, not a credential. */
 const PROSE_TERMS = new Set(['session']);
 
 /** A key that ends in one of these words describes a credential, it does not hold one. */
 const DESCRIBING_LAST_WORDS = new Set([
-  'count', 'counts', 'total', 'type', 'types', 'kind', 'kinds', 'length', 'size', 'at', 'date', 'expires',
-  'expiry', 'expiration', 'ttl', 'timeout', 'status', 'enabled', 'required', 'method', 'methods', 'format',
-  'version', 'provider', 'scope', 'scopes', 'policy', 'name', 'label', 'url', 'uri', 'endpoint',
+  'count',
+  'counts',
+  'total',
+  'type',
+  'types',
+  'kind',
+  'kinds',
+  'length',
+  'size',
+  'at',
+  'date',
+  'expires',
+  'expiry',
+  'expiration',
+  'ttl',
+  'timeout',
+  'status',
+  'enabled',
+  'required',
+  'method',
+  'methods',
+  'format',
+  'version',
+  'provider',
+  'scope',
+  'scopes',
+  'policy',
+  'name',
+  'label',
+  'url',
+  'uri',
+  'endpoint',
 ]);
 /** A `token` next to one of these words is a paging or sync position (`nextPageToken`, `NextToken`, `syncToken`). */
-const POSITION_WORDS = new Set(['page', 'next', 'sync', 'continuation', 'delta', 'skip', 'cursor', 'pagination', 'resume', 'change']);
+const POSITION_WORDS = new Set([
+  'page',
+  'next',
+  'sync',
+  'continuation',
+  'delta',
+  'skip',
+  'cursor',
+  'pagination',
+  'resume',
+  'change',
+]);
 
 /** ...or starts with one of these (`num_active_sessions`, `max_tokens`, `is_password_set`). */
 const DESCRIBING_FIRST_WORDS = new Set(['num', 'max', 'min', 'total', 'is', 'has', 'can', 'should']);
@@ -140,7 +252,8 @@ export function createKeyMatcher(extraKeys: readonly (string | RegExp)[] = []): 
     for (const re of regexes) if (re.test(key)) return SENSITIVE | NUMERIC;
     const ws = keyWords(key);
     if (userWords.size > 0 && userWords.has(ws.join(''))) return SENSITIVE | NUMERIC;
-    if (ws.length > 1 && (DESCRIBING_LAST_WORDS.has(ws[ws.length - 1]!) || DESCRIBING_FIRST_WORDS.has(ws[0]!))) return 0;
+    if (ws.length > 1 && (DESCRIBING_LAST_WORDS.has(ws[ws.length - 1]!) || DESCRIBING_FIRST_WORDS.has(ws[0]!)))
+      return 0;
     const terms: string[] = [];
     for (let i = 0; i < ws.length; i++) {
       const w = ws[i]!;

@@ -85,7 +85,11 @@ export class RedactingLogRecordProcessor implements LogRecordProcessor {
         reportFailure('warn', 'redacting a log record failed; replaced its body with [REDACTED]', err);
       } catch (setErr) {
         // read-only record: nothing more can be done here
-        reportFailure('warn', 'redacting a log record failed and its body could not be replaced; it may leave unredacted', setErr);
+        reportFailure(
+          'warn',
+          'redacting a log record failed and its body could not be replaced; it may leave unredacted',
+          setErr
+        );
       }
     }
   }

@@ -50,7 +50,7 @@ const SCAN = new RegExp(
     '(?<kv>(?<![\\w.\\-$@])(?<k>[A-Za-z_][\\w.\\-]*)(?<q1>\\\\?["\'])?[ \\t]{0,4}[:=][ \\t]{0,4}(?<q2>\\\\?["\'])?)',
     `(?<scheme>\\b${SCHEMES}[ \\t]{1,4})`,
     '(?<tok>(?<![A-Za-z0-9+/_\\-.])[A-Za-z0-9+/_\\-.]{16,}={0,3})',
-  ].join('|'),
+  ].join('|')
 );
 
 const SCHEME_CREDENTIAL = /[A-Za-z0-9._~+/-]{8,}=*/y;
@@ -124,7 +124,12 @@ export function isPlainUrl(s: string): boolean {
   if (sep < 2 || sep > 32) return false;
   for (let i = 0; i < sep; i++) {
     const c = s.charCodeAt(i);
-    if (!((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (i > 0 && ((c >= 48 && c <= 57) || c === 43 || c === 45 || c === 46)))) return false;
+    if (!(
+      (c >= 97 && c <= 122) ||
+      (c >= 65 && c <= 90) ||
+      (i > 0 && ((c >= 48 && c <= 57) || c === 43 || c === 45 || c === 46))
+    ))
+      return false;
   }
   for (let i = sep + 3; i < s.length; i++) {
     const c = s.charCodeAt(i);
@@ -335,8 +340,19 @@ function redactSchemeCredential(ctx: ScanContext, w: Rewrite, scheme: string, en
   // "token password=x" is a key=value pair, scanned as such from the next word on
   const padded = coreLen < cred.length;
   const whole =
-    next === 0 || next === 32 || next === 9 || next === 10 || next === 13 || next === 44 || next === 59 ||
-    next === 41 || next === 93 || next === 125 || next === 60 || next === 38 || next === 92 ||
+    next === 0 ||
+    next === 32 ||
+    next === 9 ||
+    next === 10 ||
+    next === 13 ||
+    next === 44 ||
+    next === 59 ||
+    next === 41 ||
+    next === 93 ||
+    next === 125 ||
+    next === 60 ||
+    next === 38 ||
+    next === 92 ||
     (!padded && (next === 34 || next === 39));
   const evidence = bearer ? BEARER_EVIDENCE.test(core) : /[0-9A-Z+/_\-.~]/.test(core);
   if (whole && !cred.startsWith(ctx.replacement.slice(1)) && (evidence || padded)) {
@@ -349,7 +365,12 @@ function redactToken(ctx: ScanContext, w: Rewrite, t: string, at: number, end: n
   const s = w.s;
   // the local part of an e-mail address (`3f9a...c1@reply.example.com`) is an address,
   // unless a `:` before it makes it the password of `user:password@host`
-  if (s.charCodeAt(end) === 64 && (at === 0 || s.charCodeAt(at - 1) !== 58) && EMAIL_DOMAIN.test(s.slice(end + 1, end + 256))) return;
+  if (
+    s.charCodeAt(end) === 64 &&
+    (at === 0 || s.charCodeAt(at - 1) !== 58) &&
+    EMAIL_DOMAIN.test(s.slice(end + 1, end + 256))
+  )
+    return;
   const r = redactTokenRun(t, ctx.mask, ctx.entropy !== false);
   if (r !== t) w.put(at, end, r);
 }
@@ -359,7 +380,7 @@ function redactToken(ctx: ScanContext, w: Rewrite, t: string, at: number, end: n
  * a backslash, or (escapedForm) the next `\"` itself.
  */
 function closingQuote(s: string, from: number, quote: string, escapedForm: boolean): number {
-  for (let j = from; ; ) {
+  for (let j = from; ;) {
     const q = s.indexOf(quote, j);
     if (q < 0) return -1;
     let b = 0;
@@ -457,7 +478,7 @@ function isTokenRun(s: string): boolean {
 function replaceRuns(s: string, fn: (run: string) => string): string {
   let out = '';
   let last = 0;
-  for (let pos = 0; ; ) {
+  for (let pos = 0; ;) {
     const m = RUN16.exec(pos === 0 ? s : s.slice(pos));
     if (m === null) break;
     const at = pos + m.index;
@@ -475,7 +496,11 @@ function replaceRuns(s: string, fn: (run: string) => string): string {
 const PATH_CREDENTIAL_WORDS = new Set(['hook', 'hooks', 'webhook', 'webhooks']);
 
 function credentialPathWord(ctx: ScanContext, seg: string): boolean {
-  return seg.length > 0 && seg.length <= 32 && (PATH_CREDENTIAL_WORDS.has(seg.toLowerCase()) || ctx.keys.isSensitive(seg, 'param'));
+  return (
+    seg.length > 0 &&
+    seg.length <= 32 &&
+    (PATH_CREDENTIAL_WORDS.has(seg.toLowerCase()) || ctx.keys.isSensitive(seg, 'param'))
+  );
 }
 
 /** A long segment of token characters with a digit: an id or a credential, by what precedes it. */
@@ -553,7 +578,8 @@ export function redactUrl(ctx: ScanContext, u: string): string {
     if (hash >= 0) {
       const frag = u.slice(hash + 1);
       // OAuth implicit flow puts tokens in the fragment: treat name=value pairs like a query
-      out += '#' + (frag.includes('=') ? redactParams(ctx, frag, ctx.urlMask, ctx.urlReplacement) : redactPath(ctx, frag));
+      out +=
+        '#' + (frag.includes('=') ? redactParams(ctx, frag, ctx.urlMask, ctx.urlReplacement) : redactPath(ctx, frag));
     }
     return ctx.extraPatterns.length ? applyExtra(ctx, out) : out;
   } catch (err) {

@@ -84,7 +84,8 @@ function isPrefixedHexId(t: string): boolean {
 /** `sha256-`, `sha384-`, `sha512-` digests (subresource integrity, CSP hashes). */
 const DIGEST_PREFIX = /^sha(?:256|384|512)-/;
 /** What a base64 global id decodes to: `gid://shop/Product/123`, `Organization:42`, `04:User583231`. */
-const DECODED_ID = /^(?:gid:\/\/[\w.-]{1,40}(?:\/[\w.-]{1,40}){1,4}|\d{1,3}:[A-Z][A-Za-z]{1,40}\d{1,20}|[A-Z][A-Za-z]{1,40}:(?:\d{1,20}|[\da-f-]{8,40}))$/;
+const DECODED_ID =
+  /^(?:gid:\/\/[\w.-]{1,40}(?:\/[\w.-]{1,40}){1,4}|\d{1,3}:[A-Z][A-Za-z]{1,40}\d{1,20}|[A-Z][A-Za-z]{1,40}:(?:\d{1,20}|[\da-f-]{8,40}))$/;
 const BASE64 = /^[A-Za-z0-9+/_-]{16,}={0,2}$/;
 
 /** A base64 (or base64url) value that decodes to an id, not to random bytes. */
@@ -167,12 +168,19 @@ export function redactTokenRun(run: string, mask: (rule: ShapeRule) => string, e
   // host names, file names and absolute paths are judged per segment (below); base64
   // (which may hold '/') and provider formats (JWTs hold '.') as a whole
   const pathLike = core.indexOf('.') >= 0 || core.charCodeAt(0) === 47;
-  const whole = PROVIDER_PREFIX.test(core) ? (core.startsWith('eyJ') ? 'jwt' : 'prefix') : entropy && !pathLike && looksRandom(core) ? 'entropy' : undefined;
+  const whole = PROVIDER_PREFIX.test(core)
+    ? core.startsWith('eyJ')
+      ? 'jwt'
+      : 'prefix'
+    : entropy && !pathLike && looksRandom(core)
+      ? 'entropy'
+      : undefined;
   if (whole !== undefined) {
     // keep a sentence's full stop
     return mask(whole) + run.slice(trimmedLength(run, '.'));
   }
-  if (!pathLike && core.length <= 512 && EMBEDDED_PROVIDER.test(core)) return mask('prefix') + run.slice(trimmedLength(run, '.'));
+  if (!pathLike && core.length <= 512 && EMBEDDED_PROVIDER.test(core))
+    return mask('prefix') + run.slice(trimmedLength(run, '.'));
   // not path-like: a base64 value with '/' in it is judged whole, as an id shape or not
   if (!pathLike && (core.indexOf('/') < 0 || isKnownIdShape(core))) return run;
   const parts = run.split(/([./])/);
@@ -196,4 +204,3 @@ export function secretTokenRule(t: string): ShapeRule | undefined {
   redactTokenRun(t, (r) => ((rule ??= r), '\u0000'));
   return rule;
 }
-

@@ -6,7 +6,18 @@
  * (export-path.test.ts, properties.test.ts) keep the other side at 0 leaks.
  */
 import { createRedactor } from '../../src/redaction/index.js';
-import { candidate, crmRecords, employee, Gen, graphqlPage, htmlBody, requestUrl, responseHeaders, ticket, webhookEvent } from '@integration-logs/test-support/redaction';
+import {
+  candidate,
+  crmRecords,
+  employee,
+  Gen,
+  graphqlPage,
+  htmlBody,
+  requestUrl,
+  responseHeaders,
+  ticket,
+  webhookEvent,
+} from '@integration-logs/test-support/redaction';
 
 const r = createRedactor({ showRule: true });
 
@@ -53,7 +64,10 @@ test('at most 0.1% of benign leaf values are hidden', () => {
   const t = run();
   expect(t.leaves).toBeGreaterThan(10_000);
   const rate = t.hidden.length / t.leaves;
-  if (process.env.BENIGN_REPORT) console.log(`${t.hidden.length} of ${t.leaves} benign leaves hidden (${(rate * 100).toFixed(3)}%)\n${t.hidden.slice(0, 40).join('\n')}`);
+  if (process.env.BENIGN_REPORT)
+    console.log(
+      `${t.hidden.length} of ${t.leaves} benign leaves hidden (${(rate * 100).toFixed(3)}%)\n${t.hidden.slice(0, 40).join('\n')}`
+    );
   // the list says which values and rules, if the rate ever goes up
   expect({ rate: rate <= 0.001, hidden: t.hidden.slice(0, 50) }).toEqual({ rate: true, hidden: t.hidden.slice(0, 50) });
   expect(rate).toBeLessThanOrEqual(0.001);
@@ -74,8 +88,8 @@ test('the values the issue named stay visible', () => {
         email: '9e107d9d372bb6826bd81d3542a419d6@reply.example.com',
         endpoint: '/v1/employees/2fd4e1c67a2d28fced849ee1bb76e7391b93eb12/documents',
       }),
-      'application/json',
-    ),
+      'application/json'
+    )
   );
   expect(out).toEqual({
     num_active_sessions: 0,
@@ -89,7 +103,11 @@ test('the values the issue named stay visible', () => {
     email: '9e107d9d372bb6826bd81d3542a419d6@reply.example.com',
     endpoint: '/v1/employees/2fd4e1c67a2d28fced849ee1bb76e7391b93eb12/documents',
   });
-  const h = { 'access-control-allow-credentials': 'true', 'x-amzn-trace-id': 'Root=1-5759e988-bd862e3fe1be46a994272793;Sampled=1', 'content-security-policy': "script-src 'nonce-r4nd0mN0nce' 'sha256-B2yPHKaXnvFWtRChIbabYmUBFZdVfKKXHbWtWidDVF8='" };
+  const h = {
+    'access-control-allow-credentials': 'true',
+    'x-amzn-trace-id': 'Root=1-5759e988-bd862e3fe1be46a994272793;Sampled=1',
+    'content-security-policy': "script-src 'nonce-r4nd0mN0nce' 'sha256-B2yPHKaXnvFWtRChIbabYmUBFZdVfKKXHbWtWidDVF8='",
+  };
   expect(r.headers(h)).toEqual(h);
 });
 
@@ -105,8 +123,8 @@ test('the same shapes under a credential key, and secret shapes anywhere, are hi
         key: '8xK2mQ9vL4pR7sT1wY3zB6nC0dF5gH2jA8kE4uI',
         note: 'rotated sk_live_51HxYzAbCdEfGhIjKlMnOpQr and 8xK2mQ9vL4pR7sT1wY3zB6nC0dF5gH2jA8kE4uI',
       }),
-      'application/json',
-    ),
+      'application/json'
+    )
   );
   expect(out).toEqual({
     session: '[REDACTED:key]',
@@ -117,8 +135,13 @@ test('the same shapes under a credential key, and secret shapes anywhere, are hi
     key: '[REDACTED:entropy]',
     note: 'rotated [REDACTED:prefix] and [REDACTED:entropy]',
   });
-  expect(r.headers({ authorization: 'Bearer x', 'x-unknown': 'y' })).toEqual({ authorization: '[REDACTED:header]', 'x-unknown': '[REDACTED:header]' });
-  expect(r.url('https://u:p@x.io/hooks/2fd4e1c67a2d28fced849ee1bb76e7391b93eb12?api_key=k')).toBe('https://REDACTED:userinfo:REDACTED:userinfo@x.io/hooks/REDACTED:key?api_key=REDACTED:key');
+  expect(r.headers({ authorization: 'Bearer x', 'x-unknown': 'y' })).toEqual({
+    authorization: '[REDACTED:header]',
+    'x-unknown': '[REDACTED:header]',
+  });
+  expect(r.url('https://u:p@x.io/hooks/2fd4e1c67a2d28fced849ee1bb76e7391b93eb12?api_key=k')).toBe(
+    'https://REDACTED:userinfo:REDACTED:userinfo@x.io/hooks/REDACTED:key?api_key=REDACTED:key'
+  );
   // without showRule the masks stay plain
   expect(createRedactor().body('{"password":"x"}', 'application/json')).toBe('{"password":"[REDACTED]"}');
 });

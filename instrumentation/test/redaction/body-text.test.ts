@@ -7,46 +7,137 @@ const parsed = (v: unknown) => JSON.parse(json(v));
 
 describe('body(): JSON', () => {
   test.each([
-    'password', 'Password', 'PASSWORD', 'passWord', 'pass_word', 'user-password', 'userPassword', 'new_password',
-    'passwd', 'pwd', 'pass', 'db_pass', 'passphrase', 'secret', 'clientSecret', 'client_secret', 'CLIENT-SECRET', 'app.secret',
-    'token', 'accessToken', 'access_token', 'AccessToken', 'refreshToken', 'id_token', 'X-Auth-Token', 'tokens',
-    'apiKey', 'api_key', 'API_KEY', 'api-key', 'apikey', 'x_api_key', 'APIKey', 'privateKey', 'private_key', 'secretKey',
-    'authorization', 'Authorization', 'auth', 'basicAuth', 'auth_header', 'cookie', 'set-cookie', 'session', 'sessionId',
-    'session_token', 'credentials', 'iban', 'IBAN', 'ssn', 'SSN', 'socialSecurityNumber', 'social_security_number',
-    'cardNumber', 'card_number', 'creditCardNumber', 'credit_card', 'cvv', 'CVV2', 'cvc', 'pin', 'PIN', 'pinCode',
-    'otp', 'bank_account_number', 'jwt', 'csrfToken', 'signingKey',
+    'password',
+    'Password',
+    'PASSWORD',
+    'passWord',
+    'pass_word',
+    'user-password',
+    'userPassword',
+    'new_password',
+    'passwd',
+    'pwd',
+    'pass',
+    'db_pass',
+    'passphrase',
+    'secret',
+    'clientSecret',
+    'client_secret',
+    'CLIENT-SECRET',
+    'app.secret',
+    'token',
+    'accessToken',
+    'access_token',
+    'AccessToken',
+    'refreshToken',
+    'id_token',
+    'X-Auth-Token',
+    'tokens',
+    'apiKey',
+    'api_key',
+    'API_KEY',
+    'api-key',
+    'apikey',
+    'x_api_key',
+    'APIKey',
+    'privateKey',
+    'private_key',
+    'secretKey',
+    'authorization',
+    'Authorization',
+    'auth',
+    'basicAuth',
+    'auth_header',
+    'cookie',
+    'set-cookie',
+    'session',
+    'sessionId',
+    'session_token',
+    'credentials',
+    'iban',
+    'IBAN',
+    'ssn',
+    'SSN',
+    'socialSecurityNumber',
+    'social_security_number',
+    'cardNumber',
+    'card_number',
+    'creditCardNumber',
+    'credit_card',
+    'cvv',
+    'CVV2',
+    'cvc',
+    'pin',
+    'PIN',
+    'pinCode',
+    'otp',
+    'bank_account_number',
+    'jwt',
+    'csrfToken',
+    'signingKey',
   ])('key %s is sensitive', (key) => {
     const out = parsed({ [key]: 'v4lue-that-is-secret', other: 'visible' });
     expect(out).toEqual({ [key]: R, other: 'visible' });
   });
 
   test.each([
-    'tokenizer_version', 'author', 'authority', 'spinner', 'classname', 'passport_country', 'keyboard_layout', 'key',
-    'primary_key', 'secretary', 'monkey', 'description', 'session_timeout_note_x'.replace('session_', 'sess_'),
-    'pinned', 'opinion', 'cookbook', 'assertion_count', 'bypass', 'compass',
+    'tokenizer_version',
+    'author',
+    'authority',
+    'spinner',
+    'classname',
+    'passport_country',
+    'keyboard_layout',
+    'key',
+    'primary_key',
+    'secretary',
+    'monkey',
+    'description',
+    'session_timeout_note_x'.replace('session_', 'sess_'),
+    'pinned',
+    'opinion',
+    'cookbook',
+    'assertion_count',
+    'bypass',
+    'compass',
   ])('key %s is not sensitive', (key) => {
     expect(parsed({ [key]: 'visible' })).toEqual({ [key]: 'visible' });
   });
 
   test('any depth, arrays, every leaf under a sensitive key, numbers too', () => {
     const out = parsed({
-      data: { results: [{ id: 1, bank: { iban: 'DE89370400440532013000', bic: 'COBADEFFXXX' } }, { id: 2, pin: 1234 }] },
+      data: {
+        results: [
+          { id: 1, bank: { iban: 'DE89370400440532013000', bic: 'COBADEFFXXX' } },
+          { id: 2, pin: 1234 },
+        ],
+      },
       credentials: { username: 'bob', password: 'x', nested: [['a', 7, true, null]] },
       apiKeys: ['k1', 'k2'],
     });
     expect(out).toEqual({
-      data: { results: [{ id: 1, bank: { iban: R, bic: 'COBADEFFXXX' } }, { id: 2, pin: R }] },
+      data: {
+        results: [
+          { id: 1, bank: { iban: R, bic: 'COBADEFFXXX' } },
+          { id: 2, pin: R },
+        ],
+      },
       credentials: { username: R, password: R, nested: [[R, R, true, null]] },
       apiKeys: [R, R],
     });
   });
 
   test('booleans, null and empty strings under sensitive keys stay (they reveal nothing)', () => {
-    expect(parsed({ password_set: true, token: null, secret: '' })).toEqual({ password_set: true, token: null, secret: '' });
+    expect(parsed({ password_set: true, token: null, secret: '' })).toEqual({
+      password_set: true,
+      token: null,
+      secret: '',
+    });
   });
 
   test('other text is preserved byte for byte: formatting, number precision, escapes', () => {
-    const src = '{ "id" : 12345678901234567890, "price": 1.50, "name": "J\\u00fcrgen \\"JJ\\"",\n  "list": [1, 2e3, -0.0] }';
+    const src =
+      '{ "id" : 12345678901234567890, "price": 1.50, "name": "J\\u00fcrgen \\"JJ\\"",\n  "list": [1, 2e3, -0.0] }';
     expect(r.body(src, 'application/json')).toBe(src);
     const src2 = '{"id":12345678901234567890,"password":"x","n":1.50}';
     expect(r.body(src2, 'application/json')).toBe('{"id":12345678901234567890,"password":"[REDACTED]","n":1.50}');
@@ -67,7 +158,9 @@ describe('body(): JSON', () => {
 
   test('keys that are secrets themselves are redacted too', () => {
     const key = 'sk_live_51HxYzAbCdEfGhIjKlMnOpQr';
-    expect(r.body(JSON.stringify({ [key]: { plan: 'pro' }, other: 1 }), 'application/json')).toBe(`{"${R}":{"plan":"pro"},"other":1}`);
+    expect(r.body(JSON.stringify({ [key]: { plan: 'pro' }, other: 1 }), 'application/json')).toBe(
+      `{"${R}":{"plan":"pro"},"other":1}`
+    );
     expect(r.attribute({ [key]: 1 })).toEqual({ [R]: 1 });
   });
 
@@ -77,27 +170,50 @@ describe('body(): JSON', () => {
 
   test('__proto__ and duplicate keys', () => {
     expect(r.body('{"__proto__":{"token":"t"},"a":{"secret":1},"a":{"secret":2}}', 'application/json')).toBe(
-      '{"__proto__":{"token":"[REDACTED]"},"a":{"secret":"[REDACTED]"},"a":{"secret":"[REDACTED]"}}',
+      '{"__proto__":{"token":"[REDACTED]"},"a":{"secret":"[REDACTED]"},"a":{"secret":"[REDACTED]"}}'
     );
   });
 
   test('truncated JSON (cut at the body limit) is redacted as far as it goes', () => {
     expect(r.body('{"a":[{"password":"abc', 'application/json')).toBe('{"a":[{"password":"[REDACTED]');
-    expect(r.body('{"a":1,"token":"abcdef","b":{"c":"d', 'application/json')).toBe('{"a":1,"token":"[REDACTED]","b":{"c":"d');
-    expect(r.body('{"credentials":{"user":"x","pa', 'application/json')).toBe('{"credentials":{"user":"[REDACTED]",[REDACTED]');
+    expect(r.body('{"a":1,"token":"abcdef","b":{"c":"d', 'application/json')).toBe(
+      '{"a":1,"token":"[REDACTED]","b":{"c":"d'
+    );
+    expect(r.body('{"credentials":{"user":"x","pa', 'application/json')).toBe(
+      '{"credentials":{"user":"[REDACTED]",[REDACTED]'
+    );
   });
 
   test('invalid JSON never throws; the rest is scanned as text or redacted when inside a secret', () => {
     expect(r.body('{"password": hunter2, "x": 1}', 'application/json')).toBe('{"password": [REDACTED]');
-    expect(r.body('{"a": undefined, "password": "x"}', 'application/json')).toBe(`{"a": undefined, "password": "${R}"}`);
+    expect(r.body('{"a": undefined, "password": "x"}', 'application/json')).toBe(
+      `{"a": undefined, "password": "${R}"}`
+    );
     expect(r.body('<html>Bearer abcdefgh12345</html>', 'application/json')).toBe(`<html>Bearer ${R}</html>`);
-    for (const bad of ['{', '[', '"', '{"', '{"a"', '{"a":', '}', ']]]', '{{{{', 'nul', '-', '{"a":1}}', '\u0000', '\ud800']) {
+    for (const bad of [
+      '{',
+      '[',
+      '"',
+      '{"',
+      '{"a"',
+      '{"a":',
+      '}',
+      ']]]',
+      '{{{{',
+      'nul',
+      '-',
+      '{"a":1}}',
+      '\u0000',
+      '\ud800',
+    ]) {
       expect(() => r.body(bad, 'application/json')).not.toThrow();
     }
   });
 
   test('NDJSON and untyped bodies that start like JSON', () => {
-    expect(r.body('{"token":"a"}\n{"token":"b"}\n', 'application/x-ndjson')).toBe('{"token":"[REDACTED]"}\n{"token":"[REDACTED]"}\n');
+    expect(r.body('{"token":"a"}\n{"token":"b"}\n', 'application/x-ndjson')).toBe(
+      '{"token":"[REDACTED]"}\n{"token":"[REDACTED]"}\n'
+    );
     expect(r.body(' {"secret":"s"}')).toBe(' {"secret":"[REDACTED]"}');
   });
 
@@ -111,7 +227,13 @@ describe('body(): JSON', () => {
   });
 
   test('invalid UTF-8 and lone surrogates', () => {
-    const bytes = Buffer.concat([Buffer.from('{"password":"'), Buffer.from([0xff, 0xfe, 0xc3]), Buffer.from('","name":"'), Buffer.from([0xe2, 0x82]), Buffer.from('"}')]);
+    const bytes = Buffer.concat([
+      Buffer.from('{"password":"'),
+      Buffer.from([0xff, 0xfe, 0xc3]),
+      Buffer.from('","name":"'),
+      Buffer.from([0xe2, 0x82]),
+      Buffer.from('"}'),
+    ]);
     const out = r.body(bytes.toString('utf8'), 'application/json');
     expect(JSON.parse(out).password).toBe(R);
     expect(() => r.body('{"a":"\ud800 token=abc"}', 'application/json')).not.toThrow();
@@ -120,7 +242,9 @@ describe('body(): JSON', () => {
   });
 
   test('huge bodies', () => {
-    const big = JSON.stringify({ items: Array.from({ length: 50_000 }, (_, i) => ({ id: i, token: `t${i}`, note: 'n'.repeat(20) })) });
+    const big = JSON.stringify({
+      items: Array.from({ length: 50_000 }, (_, i) => ({ id: i, token: `t${i}`, note: 'n'.repeat(20) })),
+    });
     const out = r.body(big, 'application/json');
     expect(out).not.toMatch(/"t\d+"/);
     expect(JSON.parse(out).items).toHaveLength(50_000);
@@ -131,20 +255,41 @@ describe('body(): JSON', () => {
 
 describe('body(): forms, multipart, XML, text', () => {
   test('urlencoded forms (OAuth token requests)', () => {
-    expect(r.body('grant_type=authorization_code&code=abc&redirect_uri=https%3A%2F%2Fapp.io%2Fcb&client_id=cid&client_secret=cs', 'application/x-www-form-urlencoded')).toBe(
-      `grant_type=authorization_code&code=${R}&redirect_uri=https%3A%2F%2Fapp.io%2Fcb&client_id=cid&client_secret=${R}`,
+    expect(
+      r.body(
+        'grant_type=authorization_code&code=abc&redirect_uri=https%3A%2F%2Fapp.io%2Fcb&client_id=cid&client_secret=cs',
+        'application/x-www-form-urlencoded'
+      )
+    ).toBe(
+      `grant_type=authorization_code&code=${R}&redirect_uri=https%3A%2F%2Fapp.io%2Fcb&client_id=cid&client_secret=${R}`
     );
-    expect(r.body('user=bob&pass%77ord=x&remember=1', 'application/x-www-form-urlencoded; charset=utf-8')).toBe(`user=bob&pass%77ord=${R}&remember=1`);
+    expect(r.body('user=bob&pass%77ord=x&remember=1', 'application/x-www-form-urlencoded; charset=utf-8')).toBe(
+      `user=bob&pass%77ord=${R}&remember=1`
+    );
   });
 
   test('multipart: sensitive fields, JSON parts, malformed parts', () => {
     const b = 'XyZ';
     const body = [
-      `--${b}`, 'Content-Disposition: form-data; name="username"', '', 'bob',
-      `--${b}`, 'Content-Disposition: form-data; name="password"', '', 'hunter2',
-      `--${b}`, 'Content-Disposition: form-data; name="meta"', 'Content-Type: application/json', '', '{"api_key":"k1","x":1}',
-      `--${b}`, 'Content-Disposition: form-data; name="note"', '', 'call with Bearer abcdefgh12345678',
-      `--${b}--`, '',
+      `--${b}`,
+      'Content-Disposition: form-data; name="username"',
+      '',
+      'bob',
+      `--${b}`,
+      'Content-Disposition: form-data; name="password"',
+      '',
+      'hunter2',
+      `--${b}`,
+      'Content-Disposition: form-data; name="meta"',
+      'Content-Type: application/json',
+      '',
+      '{"api_key":"k1","x":1}',
+      `--${b}`,
+      'Content-Disposition: form-data; name="note"',
+      '',
+      'call with Bearer abcdefgh12345678',
+      `--${b}--`,
+      '',
     ].join('\r\n');
     const out = r.body(body, `multipart/form-data; boundary=${b}`);
     expect(out).toContain('\r\n\r\nbob\r\n');
@@ -157,15 +302,21 @@ describe('body(): forms, multipart, XML, text', () => {
   });
 
   test('XML / SOAP elements', () => {
-    expect(r.body('<Envelope><wsse:Username>bob</wsse:Username><wsse:Password Type="PasswordText">pw!</wsse:Password><ApiKey/><n:secret a="1">s</n:secret></Envelope>', 'text/xml')).toBe(
-      `<Envelope><wsse:Username>bob</wsse:Username><wsse:Password Type="PasswordText">${R}</wsse:Password><ApiKey/><n:secret a="1">${R}</n:secret></Envelope>`,
+    expect(
+      r.body(
+        '<Envelope><wsse:Username>bob</wsse:Username><wsse:Password Type="PasswordText">pw!</wsse:Password><ApiKey/><n:secret a="1">s</n:secret></Envelope>',
+        'text/xml'
+      )
+    ).toBe(
+      `<Envelope><wsse:Username>bob</wsse:Username><wsse:Password Type="PasswordText">${R}</wsse:Password><ApiKey/><n:secret a="1">${R}</n:secret></Envelope>`
     );
     expect(r.body('<user token="abc" name="x"/>', 'application/xml')).toBe(`<user token="${R}" name="x"/>`);
   });
 });
 
 describe('text()', () => {
-  const jwt = 'eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkpvaG4ifQ.SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c';
+  const jwt =
+    'eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkpvaG4ifQ.SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c';
   test.each([
     ['Authorization: Bearer abc.def-ghi_jkl', `Authorization: ${R}`],
     ['sent bearer 1234567890abcdef to upstream', `sent bearer ${R} to upstream`],
@@ -192,12 +343,21 @@ describe('text()', () => {
     ['openai sk-proj-abcdefghijklmnopqrstuvwxyz012345', `openai ${R}`],
     ['sendgrid SG.abcdefghijklmnopqrstuv.abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG', `sendgrid ${R}`],
     // a bare hex digest is an id or a hash; under a credential-like key it goes
-    ['sha256 9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08', 'sha256 9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08'],
+    [
+      'sha256 9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08',
+      'sha256 9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08',
+    ],
     ['secret=9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08', `secret=${R}`],
     ['opaque tok 8xK2mQ9vL4pR7sT1wY3zB6nC0dF5gH2jA8kE4uI', `opaque tok ${R}`],
-    ['db postgres://app:s3cret@db.internal:5432/main down', 'db postgres://REDACTED:REDACTED@db.internal:5432/main down'],
+    [
+      'db postgres://app:s3cret@db.internal:5432/main down',
+      'db postgres://REDACTED:REDACTED@db.internal:5432/main down',
+    ],
     ['GET https://x.io/a?api_key=abc&page=2 -> 401', 'GET https://x.io/a?api_key=REDACTED&page=2 -> 401'],
-    ['upstream said {"user":"bob","credentials":{"user":"x","pass":"y z"},"ok":1}', `upstream said {"user":"bob","credentials":${R},"ok":1}`],
+    [
+      'upstream said {"user":"bob","credentials":{"user":"x","pass":"y z"},"ok":1}',
+      `upstream said {"user":"bob","credentials":${R},"ok":1}`,
+    ],
     ['auth={"a":[1,"}"],"b":2} rest', `auth=${R} rest`],
     ['-----BEGIN RSA PRIVATE KEY-----\nMIIEpAIBAAKCAQEA1\n-----END RSA PRIVATE KEY-----\nafter', `${R}\nafter`],
   ])('%s', (input, expected) => {
@@ -236,8 +396,16 @@ describe('text()', () => {
 
 describe('options', () => {
   test('extra keys (any spelling), regex keys, extra patterns, replacement', () => {
-    const u = createRedactor({ extraKeys: ['employee_number', /^x-tenant-/i], extraPatterns: [/\bEMP-\d{4}\b/], replacement: '***' });
-    expect(JSON.parse(u.body(JSON.stringify({ employeeNumber: 'E1', 'X-Tenant-Key': 'k', note: 'id EMP-1234 ok', password: 'p' })))).toEqual({
+    const u = createRedactor({
+      extraKeys: ['employee_number', /^x-tenant-/i],
+      extraPatterns: [/\bEMP-\d{4}\b/],
+      replacement: '***',
+    });
+    expect(
+      JSON.parse(
+        u.body(JSON.stringify({ employeeNumber: 'E1', 'X-Tenant-Key': 'k', note: 'id EMP-1234 ok', password: 'p' }))
+      )
+    ).toEqual({
       employeeNumber: '***',
       'X-Tenant-Key': '***',
       note: 'id *** ok',
@@ -264,7 +432,9 @@ describe('attribute()', () => {
   test('strings, string arrays and nested objects', () => {
     expect(r.attribute('Bearer abcdefgh12345678')).toBe(`Bearer ${R}`);
     expect(r.attribute(['ok', 'password=x'])).toEqual(['ok', `password=${R}`]);
-    expect(r.attribute({ user: { name: 'bob', apiKey: 'k', tokens: [1, 2] } })).toEqual({ user: { name: 'bob', apiKey: R, tokens: [R, R] } });
+    expect(r.attribute({ user: { name: 'bob', apiKey: 'k', tokens: [1, 2] } })).toEqual({
+      user: { name: 'bob', apiKey: R, tokens: [R, R] },
+    });
     expect(r.attribute(42)).toBe(42);
     expect(r.attribute(true)).toBe(true);
   });

@@ -47,13 +47,18 @@ describe('remembered redaction results', () => {
     expect(red).toBe('https://REDACTED:REDACTED@api.example.com/v1/x?api_key=REDACTED&page=2');
     expect(r.attributeFor('url.full', red)).toBe(red);
     expect(r.attributeFor('url.full', raw)).toBe(red);
-    expect(r.attributeFor('url.full', 'https://api.example.com/v1/y?token=t0k3n')).toBe('https://api.example.com/v1/y?token=REDACTED');
+    expect(r.attributeFor('url.full', 'https://api.example.com/v1/y?token=t0k3n')).toBe(
+      'https://api.example.com/v1/y?token=REDACTED'
+    );
   });
 
   test('headers: a remembered allow-listed value does not leak into a header that is not allowed', () => {
     const r = createRedactor();
     for (let i = 0; i < 3; i++) {
-      expect(r.headers({ 'x-request-id': 'req-42', 'x-secret-thing': 'req-42' })).toEqual({ 'x-request-id': 'req-42', 'x-secret-thing': '[REDACTED]' });
+      expect(r.headers({ 'x-request-id': 'req-42', 'x-secret-thing': 'req-42' })).toEqual({
+        'x-request-id': 'req-42',
+        'x-secret-thing': '[REDACTED]',
+      });
       expect(r.headers({ 'x-request-id': `Bearer ${jwt}` })['x-request-id']).not.toContain(jwt);
     }
   });

@@ -9,7 +9,9 @@ const redactor = createRedactor();
 describe('RedactingSpanProcessor', () => {
   const exporter = new InMemorySpanExporter();
   // the exporting processor comes first on purpose: onEnding runs for all before any onEnd
-  const provider = new TracerProvider({ spanProcessors: [new SimpleSpanProcessor({ exporter }), new RedactingSpanProcessor(redactor)] });
+  const provider = new TracerProvider({
+    spanProcessors: [new SimpleSpanProcessor({ exporter }), new RedactingSpanProcessor(redactor)],
+  });
   const tracer = provider.getTracer('test');
   afterAll(() => provider.shutdown());
 
@@ -32,7 +34,10 @@ describe('RedactingSpanProcessor', () => {
       'app.flag': true,
     });
     span.addEvent('exception', { 'exception.message': 'token=abc123 rejected', 'exception.type': 'AuthError' });
-    span.setStatus({ code: SpanStatusCode.ERROR, message: 'upstream returned 401 for key ghp_abcdefghijklmnopqrstuvwxyz0123456789' });
+    span.setStatus({
+      code: SpanStatusCode.ERROR,
+      message: 'upstream returned 401 for key ghp_abcdefghijklmnopqrstuvwxyz0123456789',
+    });
     span.updateName('POST /bot123456:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw1/sendMessage');
     span.end();
     await provider.forceFlush();
@@ -54,7 +59,10 @@ describe('RedactingSpanProcessor', () => {
       'http.response.status_code': 401,
       'app.flag': true,
     });
-    expect(s!.events[0]!.attributes).toEqual({ 'exception.message': `token=${R} rejected`, 'exception.type': 'AuthError' });
+    expect(s!.events[0]!.attributes).toEqual({
+      'exception.message': `token=${R} rejected`,
+      'exception.type': 'AuthError',
+    });
     expect(s!.status.message).toBe(`upstream returned 401 for key ${R}`);
     expect(s!.name).not.toContain('AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw1');
   });
@@ -62,18 +70,26 @@ describe('RedactingSpanProcessor', () => {
   test('a span without secrets is left untouched', async () => {
     exporter.reset();
     const span = tracer.startSpan('sync personio');
-    span.setAttributes({ 'integration.tool': 'personio', 'url.full': 'https://api.personio.de/v1/company/employees?limit=50' });
+    span.setAttributes({
+      'integration.tool': 'personio',
+      'url.full': 'https://api.personio.de/v1/company/employees?limit=50',
+    });
     span.end();
     await provider.forceFlush();
     const [s] = exporter.getFinishedSpans();
-    expect(s!.attributes).toEqual({ 'integration.tool': 'personio', 'url.full': 'https://api.personio.de/v1/company/employees?limit=50' });
+    expect(s!.attributes).toEqual({
+      'integration.tool': 'personio',
+      'url.full': 'https://api.personio.de/v1/company/employees?limit=50',
+    });
     expect(s!.name).toBe('sync personio');
   });
 });
 
 describe('RedactingLogRecordProcessor', () => {
   const exporter = new InMemoryLogRecordExporter();
-  const provider = new LoggerProvider({ processors: [new RedactingLogRecordProcessor(redactor), new SimpleLogRecordProcessor({ exporter })] });
+  const provider = new LoggerProvider({
+    processors: [new RedactingLogRecordProcessor(redactor), new SimpleLogRecordProcessor({ exporter })],
+  });
   const logger = provider.getLogger('test');
   afterAll(() => provider.shutdown());
 
@@ -81,13 +97,24 @@ describe('RedactingLogRecordProcessor', () => {
     logger.emit({
       eventName: 'integration.request',
       body: JSON.stringify({
-        request: { url: 'https://x.io/a?token=t1', headers: { authorization: 'Bearer t2' }, body: '{"password":"p1","name":"Ada"}' },
+        request: {
+          url: 'https://x.io/a?token=t1',
+          headers: { authorization: 'Bearer t2' },
+          body: '{"password":"p1","name":"Ada"}',
+        },
         response: { status: 200, body: 'ok' },
       }),
-      attributes: { 'url.full': 'https://x.io/a?token=t1', 'event.name': 'integration.request', 'http.request.method': 'POST' },
+      attributes: {
+        'url.full': 'https://x.io/a?token=t1',
+        'event.name': 'integration.request',
+        'http.request.method': 'POST',
+      },
     });
     logger.emit({ body: 'login failed for password=p2 via https://u:p3@x.io' });
-    logger.emit({ body: { details: { clientSecret: 's1', step: 'token_exchange', list: [{ apiKey: 'k1' }] } } as never, attributes: { 'custom.api_key': 'k2', 'custom.nested': { token: 't9' } as never } });
+    logger.emit({
+      body: { details: { clientSecret: 's1', step: 'token_exchange', list: [{ apiKey: 'k1' }] } } as never,
+      attributes: { 'custom.api_key': 'k2', 'custom.nested': { token: 't9' } as never },
+    });
     await provider.forceFlush();
     const [a, b, c] = exporter.getFinishedLogRecords();
     const body = JSON.parse(a!.body as string);
@@ -101,5 +128,4 @@ describe('RedactingLogRecordProcessor', () => {
     expect(c!.attributes['custom.api_key']).toBe(R);
     expect(c!.attributes['custom.nested']).toEqual({ token: R });
   });
-
 });

@@ -25,7 +25,14 @@ const BACKTRACK_BOUND = 16 * SIZE;
 /** Compiles the redaction module (and copies its data files), and the modules outside it that it imports, into `dir` as src/ lays them out. */
 function buildRedaction(dir: string): void {
   const src = path.join(__dirname, '..', '..', 'src');
-  const files = [...fs.readdirSync(path.join(src, 'redaction')).filter((f) => f.endsWith('.ts')).map((f) => path.join('redaction', f)), 'ending-span-processor.ts', 'diagnostics.ts'];
+  const files = [
+    ...fs
+      .readdirSync(path.join(src, 'redaction'))
+      .filter((f) => f.endsWith('.ts'))
+      .map((f) => path.join('redaction', f)),
+    'ending-span-processor.ts',
+    'diagnostics.ts',
+  ];
   fs.mkdirSync(path.join(dir, 'redaction'));
   for (const f of files) {
     const { code } = transformSync(fs.readFileSync(path.join(src, f), 'utf8'), {
@@ -42,7 +49,10 @@ function buildRedaction(dir: string): void {
   // "exports" runs Node's own regexes, whose traces would read as findings.
   const api = path.join(dir, 'node_modules', '@opentelemetry', 'api');
   fs.mkdirSync(api, { recursive: true });
-  fs.writeFileSync(path.join(api, 'index.js'), `module.exports = require(${JSON.stringify(require.resolve('@opentelemetry/api'))});`);
+  fs.writeFileSync(
+    path.join(api, 'index.js'),
+    `module.exports = require(${JSON.stringify(require.resolve('@opentelemetry/api'))});`
+  );
 }
 
 const runner = (size: number) => `
@@ -100,7 +110,7 @@ test('every regex execution stays within 16 backtracks per input character on pa
         '--trace-experimental-regexp-engine',
         path.join(dir, 'run.js'),
       ],
-      { cwd: dir, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, timeout: 240_000 },
+      { cwd: dir, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, timeout: 240_000 }
     );
     expect(child.stderr).toBe('');
     expect(child.status).toBe(0);

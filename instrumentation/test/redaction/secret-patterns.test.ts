@@ -8,7 +8,18 @@
 import fc from 'fast-check';
 import { createRedactor } from '../../src/redaction/index.js';
 import { SECRET_VALUE_PATTERNS, type SecretPattern } from '../../src/redaction/tokens.js';
-import { candidate, crmRecords, employee, Gen, graphqlPage, htmlBody, requestUrl, responseHeaders, ticket, webhookEvent } from '@integration-logs/test-support/redaction';
+import {
+  candidate,
+  crmRecords,
+  employee,
+  Gen,
+  graphqlPage,
+  htmlBody,
+  requestUrl,
+  responseHeaders,
+  ticket,
+  webhookEvent,
+} from '@integration-logs/test-support/redaction';
 import { outsideCommonSubset } from '@integration-logs/test-support/redaction';
 import { jwt, plainSecret, tokenOf, TOKEN_FORMATS } from '@integration-logs/test-support/redaction';
 
@@ -19,7 +30,9 @@ const regexOf = (p: SecretPattern) => new RegExp(p.regex, 'g');
 test('names are unique and every regex is in the subset JavaScript and RE2 read alike', () => {
   const names = SECRET_VALUE_PATTERNS.map((p) => p.name);
   expect(new Set(names).size).toBe(names.length);
-  expect(SECRET_VALUE_PATTERNS.map((p) => [p.name, outsideCommonSubset(p.regex)])).toEqual(SECRET_VALUE_PATTERNS.map((p) => [p.name, []]));
+  expect(SECRET_VALUE_PATTERNS.map((p) => [p.name, outsideCommonSubset(p.regex)])).toEqual(
+    SECRET_VALUE_PATTERNS.map((p) => [p.name, []])
+  );
   for (const p of SECRET_VALUE_PATTERNS) {
     expect(p.description.length).toBeGreaterThan(10);
     expect(() => regexOf(p)).not.toThrow();
@@ -39,7 +52,9 @@ test('the subset check names what RE2 or JavaScript would read differently', () 
 /** The rule the SDK names for one hidden value in `text`, or what it left. */
 function hiddenBy(text: string, secret: string): string {
   const out = r.text(text);
-  return out.includes(secret) ? `shown: ${out}` : (/\[REDACTED:(\w+)\]|REDACTED:(\w+)/.exec(out)?.slice(1).find(Boolean) ?? out);
+  return out.includes(secret)
+    ? `shown: ${out}`
+    : (/\[REDACTED:(\w+)\]|REDACTED:(\w+)/.exec(out)?.slice(1).find(Boolean) ?? out);
 }
 
 describe.each(TOKEN_FORMATS.map((p) => [p.name, p] as const))('token format %s', (_name, format) => {
@@ -59,7 +74,9 @@ test('AWS key ids and Slack tokens of every kind are listed', () => {
     ...['b', 'p', 'a', 'r', 's', 'e', 'o'].map((kind) => `xox${kind}-2718281828-3141592653-Zx9Kq`),
   ];
   for (const token of tokens) {
-    const listed = SECRET_VALUE_PATTERNS.filter((p) => p.rule === 'prefix').some((p) => `see ${token}.`.replace(regexOf(p), '[REDACTED]') === 'see [REDACTED].');
+    const listed = SECRET_VALUE_PATTERNS.filter((p) => p.rule === 'prefix').some(
+      (p) => `see ${token}.`.replace(regexOf(p), '[REDACTED]') === 'see [REDACTED].'
+    );
     expect([token, listed, hiddenBy(`see ${token}.`, token)]).toEqual([token, true, 'prefix']);
   }
 });
@@ -112,6 +129,8 @@ test('no pattern finds anything in the benign corpus or in prose about credentia
     texts.push(htmlBody(g), requestUrl(g));
   }
   expect(texts.length).toBeGreaterThan(10_000);
-  const found = texts.flatMap((t) => SECRET_VALUE_PATTERNS.flatMap((p) => (t.match(regexOf(p)) ?? []).map((m) => `${p.name}: ${m}`)));
+  const found = texts.flatMap((t) =>
+    SECRET_VALUE_PATTERNS.flatMap((p) => (t.match(regexOf(p)) ?? []).map((m) => `${p.name}: ${m}`))
+  );
   expect(found).toEqual([]);
 });

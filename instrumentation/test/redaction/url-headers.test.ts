@@ -5,24 +5,36 @@ const r = createRedactor();
 describe('url()', () => {
   test('user info becomes REDACTED:REDACTED (OTel semconv), host and path stay', () => {
     expect(r.url('https://bob:hunter2@api.example.com/v1/x')).toBe('https://REDACTED:REDACTED@api.example.com/v1/x');
-    expect(r.url('https://ghp_abcdefghijklmnopqrstuvwxyz0123456789@github.com/o/r.git')).toBe('https://REDACTED@github.com/o/r.git');
+    expect(r.url('https://ghp_abcdefghijklmnopqrstuvwxyz0123456789@github.com/o/r.git')).toBe(
+      'https://REDACTED@github.com/o/r.git'
+    );
     expect(r.url('postgres://app:s3cret@db:5432/main')).toBe('postgres://REDACTED:REDACTED@db:5432/main');
   });
 
   test('secret query values become REDACTED, names and other values stay', () => {
-    expect(r.url('https://x.io/a?page=2&api_key=abc123&limit=50')).toBe('https://x.io/a?page=2&api_key=REDACTED&limit=50');
+    expect(r.url('https://x.io/a?page=2&api_key=abc123&limit=50')).toBe(
+      'https://x.io/a?page=2&api_key=REDACTED&limit=50'
+    );
     expect(r.url('https://x.io/a?access_token=t1&refresh_token=t2&client_secret=s&password=p')).toBe(
-      'https://x.io/a?access_token=REDACTED&refresh_token=REDACTED&client_secret=REDACTED&password=REDACTED',
+      'https://x.io/a?access_token=REDACTED&refresh_token=REDACTED&client_secret=REDACTED&password=REDACTED'
     );
     // parameter names that are secrets in URLs only
-    expect(r.url('https://maps.example.com/api?key=k1&code=c1&sig=s1&state=xyz')).toBe('https://maps.example.com/api?key=REDACTED&code=REDACTED&sig=REDACTED&state=xyz');
-    expect(r.url('https://b.s3.amazonaws.com/f?X-Amz-Credential=AK%2F1&X-Amz-Signature=abc&X-Amz-Security-Token=t&X-Amz-Expires=300')).toBe(
-      'https://b.s3.amazonaws.com/f?X-Amz-Credential=REDACTED&X-Amz-Signature=REDACTED&X-Amz-Security-Token=REDACTED&X-Amz-Expires=300',
+    expect(r.url('https://maps.example.com/api?key=k1&code=c1&sig=s1&state=xyz')).toBe(
+      'https://maps.example.com/api?key=REDACTED&code=REDACTED&sig=REDACTED&state=xyz'
+    );
+    expect(
+      r.url(
+        'https://b.s3.amazonaws.com/f?X-Amz-Credential=AK%2F1&X-Amz-Signature=abc&X-Amz-Security-Token=t&X-Amz-Expires=300'
+      )
+    ).toBe(
+      'https://b.s3.amazonaws.com/f?X-Amz-Credential=REDACTED&X-Amz-Signature=REDACTED&X-Amz-Security-Token=REDACTED&X-Amz-Expires=300'
     );
   });
 
   test('names match in every spelling and encoding', () => {
-    expect(r.url('/x?apiKey=1&API-KEY=2&Api_Key=3&api%5Fkey=4&x-api-key=5')).toBe('/x?apiKey=REDACTED&API-KEY=REDACTED&Api_Key=REDACTED&api%5Fkey=REDACTED&x-api-key=REDACTED');
+    expect(r.url('/x?apiKey=1&API-KEY=2&Api_Key=3&api%5Fkey=4&x-api-key=5')).toBe(
+      '/x?apiKey=REDACTED&API-KEY=REDACTED&Api_Key=REDACTED&api%5Fkey=REDACTED&x-api-key=REDACTED'
+    );
   });
 
   test('a secret under an innocent name is found by its shape', () => {
@@ -33,13 +45,20 @@ describe('url()', () => {
 
   test('fragments (OAuth implicit flow) and key-like path segments', () => {
     // token_type names a kind of token, it holds none
-    expect(r.url('https://app.io/cb#access_token=abc&token_type=bearer&expires_in=3600')).toBe('https://app.io/cb#access_token=REDACTED&token_type=bearer&expires_in=3600');
-    expect(r.url('https://api.telegram.org/bot123456:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw1/getMe')).toBe('https://api.telegram.org/REDACTED/getMe');
-    expect(r.url('https://hooks.example.com/hook/9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08')).toBe('https://hooks.example.com/hook/REDACTED');
+    expect(r.url('https://app.io/cb#access_token=abc&token_type=bearer&expires_in=3600')).toBe(
+      'https://app.io/cb#access_token=REDACTED&token_type=bearer&expires_in=3600'
+    );
+    expect(r.url('https://api.telegram.org/bot123456:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw1/getMe')).toBe(
+      'https://api.telegram.org/REDACTED/getMe'
+    );
+    expect(
+      r.url('https://hooks.example.com/hook/9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08')
+    ).toBe('https://hooks.example.com/hook/REDACTED');
   });
 
   test('ids in paths are not secrets', () => {
-    const u = 'https://api.example.com/v1/employees/3f2b8c1e-9d4a-4e7b-8c2d-1a2b3c4d5e6f/documents/01ARZ3NDEKTSV4RRFFQ69G5FAV?page=2';
+    const u =
+      'https://api.example.com/v1/employees/3f2b8c1e-9d4a-4e7b-8c2d-1a2b3c4d5e6f/documents/01ARZ3NDEKTSV4RRFFQ69G5FAV?page=2';
     expect(r.url(u)).toBe(u);
     const t = 'https://api.example.com/traces/4bf92f3577b34da6a3ce929d0e0e4736';
     expect(r.url(t)).toBe(t);
@@ -83,7 +102,7 @@ describe('headers()', () => {
         'X-Custom-Thing': 'internal',
         Authorization: 'Bearer abc.def.ghi',
         'X-Dropped': undefined,
-      }),
+      })
     ).toEqual({
       'content-type': 'application/json',
       'x-ratelimit-remaining': '5',
@@ -97,7 +116,18 @@ describe('headers()', () => {
 
   test('credential headers stay redacted even when a user allow-lists them', () => {
     const u = createRedactor({
-      allowedHeaders: ['Authorization', 'Cookie', 'Set-Cookie', 'Proxy-Authorization', 'X-API-Key', 'Api-Key', 'X-Auth-Token', 'X-Hub-Signature-256', 'x-tenant', 'x-acme-*'],
+      allowedHeaders: [
+        'Authorization',
+        'Cookie',
+        'Set-Cookie',
+        'Proxy-Authorization',
+        'X-API-Key',
+        'Api-Key',
+        'X-Auth-Token',
+        'X-Hub-Signature-256',
+        'x-tenant',
+        'x-acme-*',
+      ],
     });
     expect(
       u.headers({
@@ -111,7 +141,7 @@ describe('headers()', () => {
         'X-Hub-Signature-256': 'sha256=abc',
         'X-Tenant': 'acme',
         'X-Acme-Region': 'eu',
-      }),
+      })
     ).toEqual({
       authorization: '[REDACTED]',
       cookie: '[REDACTED]',
@@ -146,7 +176,7 @@ describe('headers()', () => {
         // Near misses stay redacted: not trace context, not fetch metadata.
         'Sec-WebSocket-Key': 'dGhlIHNhbXBsZSBub25jZQ==',
         'X-Trace-Token': 'tt_1',
-      }),
+      })
     ).toEqual({
       traceparent,
       tracestate,
@@ -163,20 +193,32 @@ describe('headers()', () => {
       'x-trace-token': '[REDACTED]',
     });
     // Only a well-formed traceparent skips the text scan.
-    for (const odd of ['Bearer sk_live_51Habcdefghijklmnopqrstuv', `${traceparent}-sk_live_51Habcdefghijklmnopqrstuv`]) {
+    for (const odd of [
+      'Bearer sk_live_51Habcdefghijklmnopqrstuv',
+      `${traceparent}-sk_live_51Habcdefghijklmnopqrstuv`,
+    ]) {
       expect(r.headers({ traceparent: odd }).traceparent).not.toContain('sk_live_51Habcdefghijklmnopqrstuv');
     }
   });
 
   test('allowed values are still scanned (a Location with a token in it)', () => {
-    expect(r.headers({ Location: 'https://app.io/cb?code=abc&state=1' })).toEqual({ location: 'https://app.io/cb?code=REDACTED&state=1' });
-    expect(r.headers({ 'www-authenticate': 'Bearer realm="api", error="invalid_token"' })).toEqual({ 'www-authenticate': 'Bearer realm="api", error="invalid_token"' });
+    expect(r.headers({ Location: 'https://app.io/cb?code=abc&state=1' })).toEqual({
+      location: 'https://app.io/cb?code=REDACTED&state=1',
+    });
+    expect(r.headers({ 'www-authenticate': 'Bearer realm="api", error="invalid_token"' })).toEqual({
+      'www-authenticate': 'Bearer realm="api", error="invalid_token"',
+    });
   });
 
   test('accepts fetch Headers and entry lists; duplicate names merge', () => {
     const h = new Headers({ 'Content-Type': 'text/plain', Authorization: 'Bearer x' });
     expect(r.headers(h as never)).toEqual({ 'content-type': 'text/plain', authorization: '[REDACTED]' });
-    expect(r.headers([['Accept', 'a'], ['accept', 'b']] as never)).toEqual({ accept: ['a', 'b'] });
+    expect(
+      r.headers([
+        ['Accept', 'a'],
+        ['accept', 'b'],
+      ] as never)
+    ).toEqual({ accept: ['a', 'b'] });
     expect(r.headers(null as never)).toEqual({});
     expect(r.headers({ __proto__: 'x', Accept: 'a' } as never)).toEqual({ accept: 'a' });
   });

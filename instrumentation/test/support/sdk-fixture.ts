@@ -1,5 +1,10 @@
 /** Starts the SDK against a fresh OTLP receiver and tool server for one test file. */
-import { type OtlpReceiver, type ReceivedLog, type ReceivedSpan, startOtlpReceiver } from '@integration-logs/test-support';
+import {
+  type OtlpReceiver,
+  type ReceivedLog,
+  type ReceivedSpan,
+  startOtlpReceiver,
+} from '@integration-logs/test-support';
 import { startIntegrationLogs, type IntegrationLogsSdk, type StartOptions } from '../../src/index.js';
 import { startToolServer, type ToolServer } from './tool-server.js';
 
@@ -16,7 +21,12 @@ export interface Fixture {
 export async function startFixture(options: StartOptions = {}): Promise<Fixture> {
   const rx = await startOtlpReceiver();
   const tool = await startToolServer();
-  const il = startIntegrationLogs({ serviceName: 'test-integrations', endpoint: rx.url, scheduledDelayMs: 50, ...options });
+  const il = startIntegrationLogs({
+    serviceName: 'test-integrations',
+    endpoint: rx.url,
+    scheduledDelayMs: 50,
+    ...options,
+  });
   return {
     rx,
     tool,
@@ -42,8 +52,25 @@ export async function startFixture(options: StartOptions = {}): Promise<Fixture>
 }
 
 export function requestRecord(log: ReceivedLog): {
-  request: { method: string; url: string; headers: Record<string, unknown>; body: string | null; bodyEncoding: string; bodySize: number; bodyTruncated: boolean; contentEncoding?: string };
-  response: null | { status: number; headers: Record<string, unknown>; body: string | null; bodyEncoding: string; bodySize: number; bodyTruncated: boolean; contentEncoding?: string };
+  request: {
+    method: string;
+    url: string;
+    headers: Record<string, unknown>;
+    body: string | null;
+    bodyEncoding: string;
+    bodySize: number;
+    bodyTruncated: boolean;
+    contentEncoding?: string;
+  };
+  response: null | {
+    status: number;
+    headers: Record<string, unknown>;
+    body: string | null;
+    bodyEncoding: string;
+    bodySize: number;
+    bodyTruncated: boolean;
+    contentEncoding?: string;
+  };
   durationMs: number;
 } {
   return JSON.parse(log.body as string);

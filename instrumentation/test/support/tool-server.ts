@@ -30,7 +30,17 @@ export async function startToolServer(): Promise<ToolServer> {
         res.writeHead(status, { 'content-type': 'application/json', ...headers }).end(JSON.stringify(value));
       };
       let m: RegExpMatchArray | null;
-      if (p === '/v1/employees' && req.method === 'GET') return json(200, { data: [{ id: 1, name: 'Ada', email: 'ada@example.com' }] }, { 'x-ratelimit-limit': '100', 'x-ratelimit-remaining': '99', 'x-ratelimit-reset': '60', 'x-request-id': 'req-1' });
+      if (p === '/v1/employees' && req.method === 'GET')
+        return json(
+          200,
+          { data: [{ id: 1, name: 'Ada', email: 'ada@example.com' }] },
+          {
+            'x-ratelimit-limit': '100',
+            'x-ratelimit-remaining': '99',
+            'x-ratelimit-reset': '60',
+            'x-request-id': 'req-1',
+          }
+        );
       if (p === '/v1/employees' && req.method === 'POST') {
         let parsed: { email?: string } = {};
         try {
@@ -44,7 +54,10 @@ export async function startToolServer(): Promise<ToolServer> {
       if ((m = p.match(/^\/v1\/employees\/([^/]+)$/))) return json(200, { id: m[1], name: 'Ada' });
       if ((m = p.match(/^\/status\/(\d{3})$/))) {
         const status = Number(m[1]);
-        const headers: http.OutgoingHttpHeaders = status === 429 ? { 'retry-after': '7', 'ratelimit-limit': '10', 'ratelimit-remaining': '0', 'ratelimit-reset': '7' } : {};
+        const headers: http.OutgoingHttpHeaders =
+          status === 429
+            ? { 'retry-after': '7', 'ratelimit-limit': '10', 'ratelimit-remaining': '0', 'ratelimit-reset': '7' }
+            : {};
         return json(status, { error: `status ${status}` }, headers);
       }
       if (p === '/slow') {
@@ -65,7 +78,9 @@ export async function startToolServer(): Promise<ToolServer> {
       }
       if (p === '/gzip') {
         res.writeHead(200, { 'content-type': 'application/json', 'content-encoding': 'gzip' });
-        return res.end(zlib.gzipSync(JSON.stringify({ compressed: true, items: Array.from({ length: 20 }, (_, i) => ({ i })) })));
+        return res.end(
+          zlib.gzipSync(JSON.stringify({ compressed: true, items: Array.from({ length: 20 }, (_, i) => ({ i })) }))
+        );
       }
       if (p === '/large') {
         const bytes = Number(url.searchParams.get('bytes') ?? 1_000_000);
@@ -78,7 +93,13 @@ export async function startToolServer(): Promise<ToolServer> {
       }
       if (p === '/binary-secret') {
         res.writeHead(200, { 'content-type': 'application/octet-stream' });
-        return res.end(Buffer.concat([Buffer.from([0, 1, 2, 0xff]), Buffer.from('token=Bearer eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJhZGEifQ.c2lnbmF0dXJlLXNlY3JldA'), Buffer.from([0, 0xfe])]));
+        return res.end(
+          Buffer.concat([
+            Buffer.from([0, 1, 2, 0xff]),
+            Buffer.from('token=Bearer eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJhZGEifQ.c2lnbmF0dXJlLXNlY3JldA'),
+            Buffer.from([0, 0xfe]),
+          ])
+        );
       }
       if (p === '/invalid-utf8') {
         res.writeHead(200, { 'content-type': 'text/plain; charset=utf-8' });

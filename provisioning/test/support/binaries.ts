@@ -50,7 +50,7 @@ export function promtool(): Binary {
   return {
     name: 'promtool',
     path: executable(process.env.PROMTOOL_BIN) ?? onPath('promtool'),
-    hint: 'install Debian\'s prometheus package (`apt-get install prometheus`) or set PROMTOOL_BIN',
+    hint: "install Debian's prometheus package (`apt-get install prometheus`) or set PROMTOOL_BIN",
   };
 }
 
@@ -58,7 +58,7 @@ export function prometheus(): Binary {
   return {
     name: 'prometheus',
     path: executable(process.env.PROMETHEUS_BIN) ?? onPath('prometheus'),
-    hint: 'install Debian\'s prometheus package (`apt-get install prometheus`) or set PROMETHEUS_BIN',
+    hint: "install Debian's prometheus package (`apt-get install prometheus`) or set PROMETHEUS_BIN",
   };
 }
 
@@ -67,7 +67,7 @@ export function python3(): Binary {
   return {
     name: 'python3',
     path: executable(process.env.PYTHON3_BIN) ?? onPath('python3'),
-    hint: 'install Debian\'s python3 and python3-venv packages or set PYTHON3_BIN',
+    hint: "install Debian's python3 and python3-venv packages or set PYTHON3_BIN",
   };
 }
 
@@ -75,7 +75,7 @@ export function dockerCompose(): Binary {
   return {
     name: 'docker-compose',
     path: executable(process.env.DOCKER_COMPOSE_BIN) ?? onPath('docker-compose'),
-    hint: 'install Debian\'s docker-compose package (`apt-get install docker-compose`) or set DOCKER_COMPOSE_BIN',
+    hint: "install Debian's docker-compose package (`apt-get install docker-compose`) or set DOCKER_COMPOSE_BIN",
   };
 }
 

@@ -28,7 +28,7 @@ export class Collector {
 
   constructor(
     private readonly binary: string,
-    private readonly targets: CollectorTargets,
+    private readonly targets: CollectorTargets
   ) {}
 
   /** Picks the collector's ports without starting it; returns its metrics endpoint as a scrape target. */
@@ -72,7 +72,7 @@ export class Collector {
         if (!proc.running) throw new Error(`collector exited (${proc.exitCode}):\n${proc.log()}`);
         return httpOk(this.healthUrl);
       },
-      { timeoutMs: 60_000 },
+      { timeoutMs: 60_000 }
     );
   }
 

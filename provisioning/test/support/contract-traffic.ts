@@ -112,7 +112,7 @@ export class ContractTraffic {
             ...request.attributes,
           },
         },
-        parent,
+        parent
       );
       if (request.status >= 400) span.setStatus({ code: SpanStatusCode.ERROR });
       if (request.status >= 400 && request.status < 500) count4xx++;

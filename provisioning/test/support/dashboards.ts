@@ -17,7 +17,11 @@ export function grafanaVariablesReplaced(expr: string, window = '5m'): string {
     .replace(/\$tool/g, '.*');
 }
 
-export function prometheusQueries(): { panels: DashboardQuery[]; variables: DashboardQuery[]; links: DashboardQuery[] } {
+export function prometheusQueries(): {
+  panels: DashboardQuery[];
+  variables: DashboardQuery[];
+  links: DashboardQuery[];
+} {
   const panels: DashboardQuery[] = [];
   const variables: DashboardQuery[] = [];
   const dir = fromProvisioning('grafana/dashboards/json');
@@ -25,7 +29,8 @@ export function prometheusQueries(): { panels: DashboardQuery[]; variables: Dash
     const json = readJson<Dashboard>(fromProvisioning('grafana/dashboards/json', file));
     for (const panel of json.panels) {
       for (const target of panel.targets ?? []) {
-        if ((target.datasource?.uid ?? panel.datasource?.uid) === 'prometheus') panels.push({ where: `${file}: ${panel.title} (${target.refId})`, expr: String(target.expr) });
+        if ((target.datasource?.uid ?? panel.datasource?.uid) === 'prometheus')
+          panels.push({ where: `${file}: ${panel.title} (${target.refId})`, expr: String(target.expr) });
       }
     }
     for (const variable of json.templating?.list ?? []) {
@@ -33,7 +38,12 @@ export function prometheusQueries(): { panels: DashboardQuery[]; variables: Dash
       if (inner) variables.push({ where: `${file}: $${variable.name}`, expr: inner });
     }
   }
-  const tempo = readYaml<DataSourcesFile>(fromProvisioning('grafana/datasources/datasources.yaml')).datasources.find((d) => d.uid === 'tempo');
-  const links = defined(tempo?.jsonData.tracesToMetrics, 'Tempo tracesToMetrics').queries.map((q) => ({ where: `Tempo tracesToMetrics: ${q.name}`, expr: q.query }));
+  const tempo = readYaml<DataSourcesFile>(fromProvisioning('grafana/datasources/datasources.yaml')).datasources.find(
+    (d) => d.uid === 'tempo'
+  );
+  const links = defined(tempo?.jsonData.tracesToMetrics, 'Tempo tracesToMetrics').queries.map((q) => ({
+    where: `Tempo tracesToMetrics: ${q.name}`,
+    expr: q.query,
+  }));
   return { panels, variables, links };
 }

@@ -73,7 +73,14 @@ export interface Dashboard {
 export interface AlertQuery {
   refId: string;
   datasourceUid: string;
-  model: { expr?: string; instant?: boolean; type?: string; expression?: string; reducer?: string; conditions?: unknown[] };
+  model: {
+    expr?: string;
+    instant?: boolean;
+    type?: string;
+    expression?: string;
+    reducer?: string;
+    conditions?: unknown[];
+  };
 }
 
 export interface GrafanaAlertRule {
@@ -114,7 +121,8 @@ export interface ComposeService {
   healthcheck?: { test: unknown };
 }
 
-export type ComposeServiceName = 'collector' | 'tempo' | 'loki' | 'prometheus' | 'grafana' | 'plugin-build' | 'demo-tool' | 'demo-integration';
+export type ComposeServiceName =
+  'collector' | 'tempo' | 'loki' | 'prometheus' | 'grafana' | 'plugin-build' | 'demo-tool' | 'demo-integration';
 
 export interface ComposeFile {
   services: Record<ComposeServiceName, ComposeService>;
@@ -154,7 +162,12 @@ export interface RedactionConfig {
 
 /** An exporter that leaves through a persistent queue; sizes may be `${env:NAME:-default}`. */
 export interface QueuedExporter {
-  sending_queue: { storage: string; sizer: string; block_on_overflow: boolean; batch: { min_size: number | string; max_size: number | string } };
+  sending_queue: {
+    storage: string;
+    sizer: string;
+    block_on_overflow: boolean;
+    batch: { min_size: number | string; max_size: number | string };
+  };
   retry_on_failure: { enabled: boolean; max_elapsed_time: string };
 }
 

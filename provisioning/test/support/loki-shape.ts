@@ -12,7 +12,8 @@ import { fromProvisioning, readYaml } from './files.js';
 /** The resource and log attributes loki.yaml makes index labels. */
 function indexLabels(): { resource: Set<string>; log: Set<string> } {
   const otlp = readYaml<LokiConfig>(fromProvisioning('loki/loki.yaml')).limits_config?.otlp_config ?? {};
-  const of = (list: LokiAttributesConfig[] | undefined) => new Set((list ?? []).filter((c) => c.action === 'index_label').flatMap((c) => c.attributes ?? []));
+  const of = (list: LokiAttributesConfig[] | undefined) =>
+    new Set((list ?? []).filter((c) => c.action === 'index_label').flatMap((c) => c.attributes ?? []));
   return { resource: of(otlp.resource_attributes?.attributes_config), log: of(otlp.log_attributes) };
 }
 const LEVELS: Record<string, string> = { INFO: 'info', WARN: 'warn', ERROR: 'error' };
@@ -25,7 +26,10 @@ export interface LokiCategorizedResponse {
   data: {
     resultType: 'streams';
     encodingFlags: ['categorize-labels'];
-    result: { stream: Record<string, string>; values: [string, string, { structuredMetadata: Record<string, string> }][] }[];
+    result: {
+      stream: Record<string, string>;
+      values: [string, string, { structuredMetadata: Record<string, string> }][];
+    }[];
   };
 }
 
@@ -36,8 +40,10 @@ export function asLokiResponse(records: ReceivedLog[]): LokiCategorizedResponse 
   for (const r of [...records].sort((a, b) => (BigInt(b.timeUnixNano) > BigInt(a.timeUnixNano) ? 1 : -1))) {
     const stream: Record<string, string> = {};
     const metadata: Record<string, string> = {};
-    for (const [k, v] of Object.entries(r.resource)) (index.resource.has(k) ? stream : metadata)[labelName(k)] = labelValue(v);
-    for (const [k, v] of Object.entries(r.attributes)) (index.log.has(k) ? stream : metadata)[labelName(k)] = labelValue(v);
+    for (const [k, v] of Object.entries(r.resource))
+      (index.resource.has(k) ? stream : metadata)[labelName(k)] = labelValue(v);
+    for (const [k, v] of Object.entries(r.attributes))
+      (index.log.has(k) ? stream : metadata)[labelName(k)] = labelValue(v);
     if (r.scope) metadata.scope_name = r.scope;
     if (r.severityText) metadata.severity_text = r.severityText;
     if (r.severityNumber) metadata.severity_number = String(r.severityNumber);
@@ -48,7 +54,14 @@ export function asLokiResponse(records: ReceivedLog[]): LokiCategorizedResponse 
     const key = JSON.stringify(stream);
     let s = streams.get(key);
     if (!s) streams.set(key, (s = { stream, values: [] }));
-    s.values.push([r.timeUnixNano, typeof r.body === 'string' ? r.body : JSON.stringify(r.body), { structuredMetadata: metadata }]);
+    s.values.push([
+      r.timeUnixNano,
+      typeof r.body === 'string' ? r.body : JSON.stringify(r.body),
+      { structuredMetadata: metadata },
+    ]);
   }
-  return { status: 'success', data: { resultType: 'streams', encodingFlags: ['categorize-labels'], result: [...streams.values()] } };
+  return {
+    status: 'success',
+    data: { resultType: 'streams', encodingFlags: ['categorize-labels'], result: [...streams.values()] },
+  };
 }

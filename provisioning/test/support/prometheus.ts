@@ -32,7 +32,7 @@ export class Prometheus {
       : '';
     writeFileSync(
       config,
-      `global:\n  evaluation_interval: 1s\nrule_files:\n  - ${JSON.stringify(path.join(provisioningDir, 'prometheus/rules/*.yml'))}\n${scrape}`,
+      `global:\n  evaluation_interval: 1s\nrule_files:\n  - ${JSON.stringify(path.join(provisioningDir, 'prometheus/rules/*.yml'))}\n${scrape}`
     );
     const proc = start('prometheus', this.binary, [
       `--config.file=${config}`,
@@ -61,7 +61,11 @@ export class Prometheus {
     return data.result;
   }
 
-  async exemplars(expr: string): Promise<{ seriesLabels: Record<string, string>; exemplars: { labels: Record<string, string>; value: string }[] }[]> {
+  async exemplars(
+    expr: string
+  ): Promise<
+    { seriesLabels: Record<string, string>; exemplars: { labels: Record<string, string>; value: string }[] }[]
+  > {
     const now = Date.now() / 1000;
     return this.api('query_exemplars', { query: expr, start: String(now - 3600), end: String(now + 60) });
   }

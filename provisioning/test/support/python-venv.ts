@@ -31,7 +31,15 @@ export function pythonVenv(python3: string): string {
   };
   // --copies: the venv stays valid when renamed into place.
   run(python3, ['-m', 'venv', '--copies', work]);
-  run(path.join(work, 'bin/python'), ['-m', 'pip', 'install', '--quiet', '--disable-pip-version-check', '-r', requirementsFile]);
+  run(path.join(work, 'bin/python'), [
+    '-m',
+    'pip',
+    'install',
+    '--quiet',
+    '--disable-pip-version-check',
+    '-r',
+    requirementsFile,
+  ]);
   rmSync(dir, { recursive: true, force: true });
   renameSync(work, dir);
   return python;

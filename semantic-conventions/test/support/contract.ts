@@ -31,7 +31,7 @@ export const CONTRACT_STRINGS: ReadonlySet<string> = new Set(stringsIn(Object.va
  * what docs/telemetry.md must name (it states the label rule once).
  */
 export const PRIMARY_STRINGS: readonly string[] = [...CONTRACT_STRINGS].filter(
-  (s) => ![...CONTRACT_STRINGS].some((t) => t !== s && (labelName(t) === s || `${labelName(t)}_total` === s)),
+  (s) => ![...CONTRACT_STRINGS].some((t) => t !== s && (labelName(t) === s || `${labelName(t)}_total` === s))
 );
 
 /**

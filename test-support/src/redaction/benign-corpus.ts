@@ -20,10 +20,44 @@ function rng(seed: number): () => number {
 const HEX = '0123456789abcdef';
 const B62 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
 const CROCKFORD = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
-const FIRST = ['Ada', 'Grace', 'Alan', 'Katherine', 'Linus', 'Margaret', 'Dennis', 'Barbara', 'Ken', 'Frances', 'José', 'Zoë', 'Łukasz', 'Søren'];
-const LAST = ['Lovelace', 'Hopper', 'Turing', 'Johnson', 'Torvalds', 'Hamilton', 'Ritchie', 'Liskov', 'Thompson', 'Allen', 'García', 'Müller', 'Kowalski'];
+const FIRST = [
+  'Ada',
+  'Grace',
+  'Alan',
+  'Katherine',
+  'Linus',
+  'Margaret',
+  'Dennis',
+  'Barbara',
+  'Ken',
+  'Frances',
+  'José',
+  'Zoë',
+  'Łukasz',
+  'Søren',
+];
+const LAST = [
+  'Lovelace',
+  'Hopper',
+  'Turing',
+  'Johnson',
+  'Torvalds',
+  'Hamilton',
+  'Ritchie',
+  'Liskov',
+  'Thompson',
+  'Allen',
+  'García',
+  'Müller',
+  'Kowalski',
+];
 const DEPARTMENTS = ['Engineering', 'People Operations', 'Finance', 'Customer Success', 'Sales', 'Legal'];
-const CITIES = ['Berlin, Germany', 'Calle de Alcalá, Madrid, Spain', '13 Market St, Wilmington, NC 28401, USA', 'Rue de Rivoli, Paris, France'];
+const CITIES = [
+  'Berlin, Germany',
+  'Calle de Alcalá, Madrid, Spain',
+  '13 Market St, Wilmington, NC 28401, USA',
+  'Rue de Rivoli, Paris, France',
+];
 
 export class Gen {
   readonly r: () => number;
@@ -87,7 +121,12 @@ export class Gen {
     if (this.bool()) return 'ChIJ' + this.chars(B62 + '_-', 23);
     const text = Buffer.from(this.pick(CITIES));
     const tail = Buffer.from(Array.from({ length: 20 }, () => this.int(0, 255)));
-    return Buffer.concat([Buffer.from([0x12, text.length]), text, Buffer.from([0x2e, 0x2a, 0x2c, 0x0a, 0x14]), tail]).toString('base64url');
+    return Buffer.concat([
+      Buffer.from([0x12, text.length]),
+      text,
+      Buffer.from([0x2e, 0x2a, 0x2c, 0x0a, 0x14]),
+      tail,
+    ]).toString('base64url');
   }
   amznTraceId(): string {
     const root = `Root=1-${this.hex(8)}-${this.hex(24)}`;
@@ -95,19 +134,32 @@ export class Gen {
   }
   anyId(): string | number {
     switch (this.int(0, 12)) {
-      case 0: return this.int(1, 2 ** 31);
-      case 1: return String(this.int(1, 1e12));
-      case 2: return this.uuid();
-      case 3: return `evt_${this.uuid()}`;
-      case 4: return this.ulid();
-      case 5: return this.ksuid();
-      case 6: return this.nanoid();
-      case 7: return this.salesforceId();
-      case 8: return this.objectId();
-      case 9: return this.prefixed(this.pick(['cus', 'emp', 'cand', 'org', 'usr']));
-      case 10: return this.graphqlId();
-      case 11: return this.hex(40);
-      default: return this.uuid().replace(/-/g, '');
+      case 0:
+        return this.int(1, 2 ** 31);
+      case 1:
+        return String(this.int(1, 1e12));
+      case 2:
+        return this.uuid();
+      case 3:
+        return `evt_${this.uuid()}`;
+      case 4:
+        return this.ulid();
+      case 5:
+        return this.ksuid();
+      case 6:
+        return this.nanoid();
+      case 7:
+        return this.salesforceId();
+      case 8:
+        return this.objectId();
+      case 9:
+        return this.prefixed(this.pick(['cus', 'emp', 'cand', 'org', 'usr']));
+      case 10:
+        return this.graphqlId();
+      case 11:
+        return this.hex(40);
+      default:
+        return this.uuid().replace(/-/g, '');
     }
   }
   // ---- people and places
@@ -116,7 +168,10 @@ export class Gen {
   }
   email(first: string, last: string): string {
     const local = this.pick([
-      `${first}.${last}`.toLowerCase().normalize('NFD').replace(/[^\p{ASCII}]/gu, ''),
+      `${first}.${last}`
+        .toLowerCase()
+        .normalize('NFD')
+        .replace(/[^\p{ASCII}]/gu, ''),
       this.hex(32), // hash-like local parts: reply-to and relay addresses
       this.hex(40),
       `${this.chars('abcdefghijklmnopqrstuvwxyz0123456789', 36)}`,
@@ -126,7 +181,17 @@ export class Gen {
     return `${local}@${this.pick(['example.com', 'reply.zendesk.example', 'in.intercom-mail.example', 'acme.co.uk'])}`;
   }
   isoTime(): string {
-    return new Date(Date.UTC(2024, this.int(0, 11), this.int(1, 28), this.int(0, 23), this.int(0, 59), this.int(0, 59), this.int(0, 999))).toISOString();
+    return new Date(
+      Date.UTC(
+        2024,
+        this.int(0, 11),
+        this.int(1, 28),
+        this.int(0, 23),
+        this.int(0, 59),
+        this.int(0, 59),
+        this.int(0, 999)
+      )
+    ).toISOString();
   }
   date(): string {
     return this.isoTime().slice(0, 10);
@@ -202,7 +267,9 @@ export function candidate(g: Gen): unknown {
       applied_at: g.isoTime(),
       interview_session: g.pick(['Morning session', 'Afternoon session, room 4', 'Panel session']),
       session: g.pick(['Spring 2024 intake', 'Fall onboarding session']),
-      attachments: [{ filename: `${last}_CV.pdf`, type: 'resume', url: `https://ats.example/files/${g.uuid()}/${last}_CV.pdf` }],
+      attachments: [
+        { filename: `${last}_CV.pdf`, type: 'resume', url: `https://ats.example/files/${g.uuid()}/${last}_CV.pdf` },
+      ],
     })),
     graphql_id: g.graphqlId(),
     created_at: g.isoTime(),
@@ -240,9 +307,21 @@ export function crmRecords(g: Gen): unknown {
         Email: g.email(first, last),
         SystemModstamp: g.isoTime(),
       },
-      { id: g.int(1, 1e6), title: `${last} deal`, value: g.int(100, 1e6), currency: 'USD', stage_id: g.int(1, 9), org_id: { value: g.int(1, 1e6), name: 'Globex' } },
+      {
+        id: g.int(1, 1e6),
+        title: `${last} deal`,
+        value: g.int(100, 1e6),
+        currency: 'USD',
+        stage_id: g.int(1, 9),
+        org_id: { value: g.int(1, 1e6), name: 'Globex' },
+      },
     ],
-    paging: { next: { after: String(g.int(1, 1e6)), link: `https://api.crm.example/crm/v3/objects/contacts?after=${g.int(1, 1e6)}` } },
+    paging: {
+      next: {
+        after: String(g.int(1, 1e6)),
+        link: `https://api.crm.example/crm/v3/objects/contacts?after=${g.int(1, 1e6)}`,
+      },
+    },
     nextPageToken: g.chars(B62, 48),
     syncToken: g.chars(B62 + '_-', 40),
   };
@@ -261,7 +340,13 @@ export function ticket(g: Gen): unknown {
     status: g.pick(['open', 'pending', 'solved']),
     priority: g.pick(['low', 'normal', 'high']),
     requester: { id: g.int(1, 1e10), accountId: g.objectId(), name: `${first} ${last}`, email: g.email(first, last) },
-    via: { channel: 'email', source: { from: { address: g.email(first, last) }, to: { address: `support+${g.hex(24)}@reply.zendesk.example` } } },
+    via: {
+      channel: 'email',
+      source: {
+        from: { address: g.email(first, last) },
+        to: { address: `support+${g.hex(24)}@reply.zendesk.example` },
+      },
+    },
     tags: ['payroll', 'export'],
     custom_fields: [
       { id: g.int(1e6, 9e6), value: g.pick(['tier_1', 'tier_2']) },
@@ -292,7 +377,16 @@ export function webhookEvent(g: Gen): unknown {
     livemode: g.bool(),
     pending_webhooks: g.int(0, 3),
     request: { id: `req_${g.chars(B62, 14)}`, idempotency_key: g.uuid() },
-    data: { object: { id: g.anyId(), object: 'employee', linked_account_id: g.uuid(), endpoint: `/v1/employees/${g.anyId()}/documents`, hash: g.hex(64), checksum: `sha256:${g.hex(64)}` } },
+    data: {
+      object: {
+        id: g.anyId(),
+        object: 'employee',
+        linked_account_id: g.uuid(),
+        endpoint: `/v1/employees/${g.anyId()}/documents`,
+        hash: g.hex(64),
+        checksum: `sha256:${g.hex(64)}`,
+      },
+    },
     delivery: { attempt: g.int(1, 5), trace_id: g.hex(32), span_id: g.hex(16), amzn_trace_id: g.amznTraceId() },
   };
 }
@@ -306,12 +400,21 @@ export function graphqlPage(g: Gen): unknown {
         name: 'Acme',
         members: {
           totalCount: g.int(1, 5000),
-          nodes: Array.from({ length: 3 }, () => ({ id: g.graphqlId(), login: g.pick(['ada', 'grace', 'linus']), databaseId: g.int(1, 1e8) })),
+          nodes: Array.from({ length: 3 }, () => ({
+            id: g.graphqlId(),
+            login: g.pick(['ada', 'grace', 'linus']),
+            databaseId: g.int(1, 1e8),
+          })),
           pageInfo: { hasNextPage: g.bool(), endCursor: Buffer.from(`cursor:v2:${g.int(1, 1e6)}`).toString('base64') },
         },
       },
     },
-    extensions: { cost: { requestedQueryCost: g.int(1, 100), throttleStatus: { maximumAvailable: 1000, currentlyAvailable: g.int(0, 1000) } } },
+    extensions: {
+      cost: {
+        requestedQueryCost: g.int(1, 100),
+        throttleStatus: { maximumAvailable: 1000, currentlyAvailable: g.int(0, 1000) },
+      },
+    },
   };
 }
 

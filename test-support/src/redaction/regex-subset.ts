@@ -18,7 +18,8 @@ export function outsideCommonSubset(source: string, opts: { leadingCaseFlag?: bo
     if (c === '\\') {
       const e = src[i + 1] ?? '';
       if (/[1-9k]/.test(e)) found.push(`back-reference \\${e}`);
-      else if (/[AzQECpPxu]/.test(e) && !(e === 'x' && /^[0-9A-Fa-f]{2}$/.test(src.slice(i + 2, i + 4)))) found.push(`escape \\${e}`);
+      else if (/[AzQECpPxu]/.test(e) && !(e === 'x' && /^[0-9A-Fa-f]{2}$/.test(src.slice(i + 2, i + 4))))
+        found.push(`escape \\${e}`);
       else if (e === 's' || e === 'S') found.push('\\s outside [\\s\\S]');
       i++;
     } else if (inClass) {

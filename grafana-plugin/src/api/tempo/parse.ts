@@ -86,7 +86,12 @@ function attributes(list: unknown): Record<string, string> {
 }
 
 export function parseTraceResponse(body: unknown): TraceSpan[] {
-  const trace = isObject(body) && isObject(body.trace) ? body.trace : isObject(body) && Array.isArray(body.resourceSpans) ? body : null;
+  const trace =
+    isObject(body) && isObject(body.trace)
+      ? body.trace
+      : isObject(body) && Array.isArray(body.resourceSpans)
+        ? body
+        : null;
   if (!trace) {
     throw new TempoResponseError('Tempo answered without a "trace" object.');
   }

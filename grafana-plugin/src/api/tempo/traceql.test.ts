@@ -38,7 +38,15 @@ describe('buildOperationsTraceQL', () => {
 
   it('combines the filters', () => {
     const q = buildOperationsTraceQL(
-      filters({ types: ['sync', 'action'], tool: 'personio', customerId: 'c1', outcome: 'failure', traceId: '8A3C5E1F2B4D6A7C9E0F1A2B3C4D5E6', has4xx: true, text: 'ignored' })
+      filters({
+        types: ['sync', 'action'],
+        tool: 'personio',
+        customerId: 'c1',
+        outcome: 'failure',
+        traceId: '8A3C5E1F2B4D6A7C9E0F1A2B3C4D5E6',
+        has4xx: true,
+        text: 'ignored',
+      })
     );
     expect(q).toBe(
       '{ span.integration.operation != nil && (span.integration.log_type = "sync" || span.integration.log_type = "action")' +
@@ -60,14 +68,26 @@ describe('buildOperationsTraceQL', () => {
     expect(parseTraceQL(buildOperationsTraceQL(filters({ has4xx: true, has5xx: true, tool: 'x' }))).errors).toEqual([]);
   });
 
-  const fields: Array<keyof OperationFilters> = ['tool', 'integrationId', 'customerId', 'operation', 'outcome', 'traceId'];
+  const fields: Array<keyof OperationFilters> = [
+    'tool',
+    'integrationId',
+    'customerId',
+    'operation',
+    'outcome',
+    'traceId',
+  ];
   for (const field of fields) {
-    it.each(EXPRESSIBLE.filter((v) => v.trim() !== ''))(`keeps a hostile ${field} %j as one string literal`, (value) => {
-      const { errors, strings } = parseTraceQL(buildOperationsTraceQL(filters({ [field]: value })));
-      expect(errors).toEqual([]);
-      expect(strings).toHaveLength(1);
-      expect(goUnquote(strings[0]!)).toBe(field === 'traceId' && /^[0-9a-f]+$/i.test(value.trim()) ? value.trim().toLowerCase() : value.trim());
-    });
+    it.each(EXPRESSIBLE.filter((v) => v.trim() !== ''))(
+      `keeps a hostile ${field} %j as one string literal`,
+      (value) => {
+        const { errors, strings } = parseTraceQL(buildOperationsTraceQL(filters({ [field]: value })));
+        expect(errors).toEqual([]);
+        expect(strings).toHaveLength(1);
+        expect(goUnquote(strings[0]!)).toBe(
+          field === 'traceId' && /^[0-9a-f]+$/i.test(value.trim()) ? value.trim().toLowerCase() : value.trim()
+        );
+      }
+    );
   }
 
   it.each(EXPRESSIBLE.filter((v) => v !== ''))('keeps hostile types %j as literals', (value) => {

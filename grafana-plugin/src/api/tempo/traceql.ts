@@ -10,7 +10,9 @@ import { OperationFilters } from '../loki/logql';
 /** A filter value that no TraceQL string literal can carry (see traceqlString). */
 export class TraceQLValueError extends Error {
   constructor(value: string) {
-    super(`The value ${JSON.stringify(value)} has both a line break and a backtick or carriage return, which a TraceQL query cannot express.`);
+    super(
+      `The value ${JSON.stringify(value)} has both a line break and a backtick or carriage return, which a TraceQL query cannot express.`
+    );
     this.name = 'TraceQLValueError';
   }
 }
@@ -28,7 +30,8 @@ export function traceqlString(value: string): string {
   const clean = value.replace(/[\ud800-\udfff]/g, (c, i: number, all: string) => {
     // keep well-formed surrogate pairs, replace lone halves (not valid UTF-8)
     const code = c.charCodeAt(0);
-    const pairedHigh = code < 0xdc00 && i + 1 < all.length && all.charCodeAt(i + 1) >= 0xdc00 && all.charCodeAt(i + 1) <= 0xdfff;
+    const pairedHigh =
+      code < 0xdc00 && i + 1 < all.length && all.charCodeAt(i + 1) >= 0xdc00 && all.charCodeAt(i + 1) <= 0xdfff;
     const pairedLow = code >= 0xdc00 && i > 0 && all.charCodeAt(i - 1) >= 0xd800 && all.charCodeAt(i - 1) < 0xdc00;
     return pairedHigh || pairedLow ? c : '\ufffd';
   });

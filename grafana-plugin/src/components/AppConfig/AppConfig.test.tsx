@@ -11,7 +11,12 @@ const mockDatasources = [
   { uid: 'loki', name: 'Loki', type: 'loki', meta: { id: 'loki', info: { logos: { small: '' } } } },
   { uid: 'loki-eu', name: 'Loki EU', type: 'loki', meta: { id: 'loki', info: { logos: { small: '' } } } },
   { uid: 'tempo', name: 'Tempo', type: 'tempo', meta: { id: 'tempo', info: { logos: { small: '' } } } },
-  { uid: 'prometheus', name: 'Prometheus', type: 'prometheus', meta: { id: 'prometheus', info: { logos: { small: '' } } } },
+  {
+    uid: 'prometheus',
+    name: 'Prometheus',
+    type: 'prometheus',
+    meta: { id: 'prometheus', info: { logos: { small: '' } } },
+  },
 ];
 jest.mock('@grafana/runtime', () => ({
   ...jest.requireActual('@grafana/runtime'),
@@ -20,12 +25,21 @@ jest.mock('@grafana/runtime', () => ({
 
 // The data source picker reads Grafana's data source service: give it four data sources.
 setDataSourceSrv({
-  getList: (filters: { pluginId?: string } = {}) => mockDatasources.filter((d) => !filters.pluginId || d.type === filters.pluginId),
-  getInstanceSettings: (ref: string | { uid: string } | undefined) => mockDatasources.find((d) => d.uid === (typeof ref === 'string' ? ref : ref?.uid)),
+  getList: (filters: { pluginId?: string } = {}) =>
+    mockDatasources.filter((d) => !filters.pluginId || d.type === filters.pluginId),
+  getInstanceSettings: (ref: string | { uid: string } | undefined) =>
+    mockDatasources.find((d) => d.uid === (typeof ref === 'string' ? ref : ref?.uid)),
 } as unknown as DataSourceSrv);
 
 function renderConfig(jsonData: Record<string, unknown>) {
-  const meta = { id: 'integrationlogs-app', name: 'Integration Logs', type: PluginType.app, enabled: true, pinned: true, jsonData } as unknown as AppPluginMeta;
+  const meta = {
+    id: 'integrationlogs-app',
+    name: 'Integration Logs',
+    type: PluginType.app,
+    enabled: true,
+    pinned: true,
+    jsonData,
+  } as unknown as AppPluginMeta;
   const props = { plugin: { meta }, query: {} } as unknown as AppConfigProps;
   return render(<AppConfig {...props} />);
 }

@@ -17,7 +17,8 @@ export function FlowFunnel({ funnel }: { funnel: Funnel }) {
   return (
     <div className={styles.funnel} data-testid={flowTestIds.funnel}>
       <div className={styles.summary}>
-        {funnel.flowCount} flow{funnel.flowCount === 1 ? '' : 's'} · {funnel.connected} connected ({pct(funnel.flowCount ? funnel.connected / funnel.flowCount : 0)})
+        {funnel.flowCount} flow{funnel.flowCount === 1 ? '' : 's'} · {funnel.connected} connected (
+        {pct(funnel.flowCount ? funnel.connected / funnel.flowCount : 0)})
       </div>
       {funnel.stages.map((stage, i) => {
         const stopped = stage.stoppedHere;
@@ -29,7 +30,13 @@ export function FlowFunnel({ funnel }: { funnel: Funnel }) {
           .filter(Boolean)
           .join(', ');
         return (
-          <div key={stage.name} className={styles.stage} data-testid={flowTestIds.funnelStage} data-stage={stage.name} data-reached={stage.reached}>
+          <div
+            key={stage.name}
+            className={styles.stage}
+            data-testid={flowTestIds.funnelStage}
+            data-stage={stage.name}
+            data-reached={stage.reached}
+          >
             <div className={styles.label}>
               <strong>{stage.name}</strong>
               <span className={styles.muted}>{i === 0 ? '' : `${pct(stage.conversionFromPrevious)} of previous`}</span>
@@ -53,6 +60,12 @@ const getStyles = (theme: GrafanaTheme2) => ({
   label: css({ display: 'flex', flexDirection: 'column' }),
   track: css({ position: 'relative', height: 22, background: theme.colors.background.secondary, borderRadius: 2 }),
   bar: css({ height: '100%', background: theme.colors.primary.main, borderRadius: 2 }),
-  count: css({ position: 'absolute', left: theme.spacing(1), top: 2, color: theme.colors.text.maxContrast, fontWeight: theme.typography.fontWeightMedium }),
+  count: css({
+    position: 'absolute',
+    left: theme.spacing(1),
+    top: 2,
+    color: theme.colors.text.maxContrast,
+    fontWeight: theme.typography.fontWeightMedium,
+  }),
   muted: css({ color: theme.colors.text.secondary, fontSize: theme.typography.bodySmall.fontSize }),
 });

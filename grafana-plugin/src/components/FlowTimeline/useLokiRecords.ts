@@ -30,7 +30,8 @@ export function useLokiRecords(lokiUid: string, params: QueryRangeParams | null,
     let cancelled = false;
     queryRange(lokiUid, params).then(
       (records) => !cancelled && setSettled({ key, records, error: null }),
-      (err: unknown) => !cancelled && setSettled({ key, records: [], error: err instanceof Error ? err : new Error(String(err)) }),
+      (err: unknown) =>
+        !cancelled && setSettled({ key, records: [], error: err instanceof Error ? err : new Error(String(err)) })
     );
     return () => {
       cancelled = true;

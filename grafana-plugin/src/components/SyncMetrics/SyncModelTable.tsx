@@ -39,7 +39,12 @@ export function SyncModelTable({ models, trendMetric = 'read', dropThreshold }: 
           const drop = m.drops.find((d) => d.metric === trendMetric) ?? m.drops[0];
           return (
             <React.Fragment key={m.label ?? m.model}>
-              <tr className={m.flagged ? styles.flaggedRow : undefined} data-testid={syncTestIds.model} data-model={m.model} data-flagged={m.flagged}>
+              <tr
+                className={m.flagged ? styles.flaggedRow : undefined}
+                data-testid={syncTestIds.model}
+                data-model={m.model}
+                data-flagged={m.flagged}
+              >
                 <td>
                   <strong>{m.label ?? m.model}</strong>
                   {m.counts === undefined && <span className={styles.muted}> not reported by this sync</span>}
@@ -53,7 +58,12 @@ export function SyncModelTable({ models, trendMetric = 'read', dropThreshold }: 
                   );
                 })}
                 <td>
-                  <TrendBars history={m.history} current={m.counts?.[trendMetric]} metric={trendMetric} flagged={m.flagged} />
+                  <TrendBars
+                    history={m.history}
+                    current={m.counts?.[trendMetric]}
+                    metric={trendMetric}
+                    flagged={m.flagged}
+                  />
                 </td>
                 <td className={styles.num}>
                   {drop?.change !== undefined ? (
@@ -94,13 +104,19 @@ const getStyles = (theme: GrafanaTheme2) => ({
   table: css({
     width: '100%',
     borderCollapse: 'collapse',
-    'th, td': { padding: theme.spacing(0.75, 1), borderBottom: `1px solid ${theme.colors.border.weak}`, verticalAlign: 'middle' },
+    'th, td': {
+      padding: theme.spacing(0.75, 1),
+      borderBottom: `1px solid ${theme.colors.border.weak}`,
+      verticalAlign: 'middle',
+    },
     th: { textAlign: 'left', color: theme.colors.text.secondary, fontWeight: theme.typography.fontWeightMedium },
   }),
   num: css({ textAlign: 'right', fontVariantNumeric: 'tabular-nums' }),
   muted: css({ color: theme.colors.text.secondary }),
   bad: css({ color: theme.colors.error.text, fontWeight: theme.typography.fontWeightMedium }),
   flaggedRow: css({ background: theme.colors.error.transparent }),
-  warningRow: css({ td: { color: theme.colors.warning.text, paddingLeft: theme.spacing(3), borderBottomStyle: 'dotted' } }),
+  warningRow: css({
+    td: { color: theme.colors.warning.text, paddingLeft: theme.spacing(3), borderBottomStyle: 'dotted' },
+  }),
   warnIcon: css({ color: theme.colors.warning.main }),
 });

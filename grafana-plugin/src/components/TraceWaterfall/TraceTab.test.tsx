@@ -57,6 +57,8 @@ describe('TraceTab', () => {
   it('says when Tempo is unreachable', async () => {
     mockAnswer = () => throwError(() => ({ status: 502, data: { message: 'connection refused' } }));
     render(<TraceTab operation={operation} records={records} />);
-    expect(await screen.findByTestId(testIds.trace.error)).toHaveTextContent('Tempo (data source "tempo") could not be reached (502)');
+    expect(await screen.findByTestId(testIds.trace.error)).toHaveTextContent(
+      'Tempo (data source "tempo") could not be reached (502)'
+    );
   });
 });

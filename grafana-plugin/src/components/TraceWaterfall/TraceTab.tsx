@@ -90,7 +90,12 @@ const getStyles = (theme: GrafanaTheme2) => ({
     borderBottom: `1px solid ${theme.colors.border.weak}`,
   }),
   clickable: css({ cursor: 'pointer', '&:hover': { background: theme.colors.action.hover } }),
-  name: css({ overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap', fontFamily: theme.typography.fontFamilyMonospace }),
+  name: css({
+    overflow: 'hidden',
+    textOverflow: 'ellipsis',
+    whiteSpace: 'nowrap',
+    fontFamily: theme.typography.fontFamilyMonospace,
+  }),
   duration: css({ textAlign: 'right', fontVariantNumeric: 'tabular-nums', color: theme.colors.text.secondary }),
   track: css({ position: 'relative', height: 12 }),
   bar: css({ position: 'absolute', top: 0, bottom: 0, borderRadius: 2, background: theme.colors.primary.main }),

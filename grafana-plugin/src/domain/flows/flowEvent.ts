@@ -77,10 +77,7 @@ function nonEmpty(value: string | undefined): string | undefined {
  * Maps one log record to a FlowEvent. Returns null for records that are not flow events
  * (no flow id or no event name), so mixed query results can be passed in unfiltered.
  */
-export function flowEventFromRecord(
-  record: RawFlowRecord,
-  names: FlowFieldNames = LOKI_FLOW_FIELDS,
-): FlowEvent | null {
+export function flowEventFromRecord(record: RawFlowRecord, names: FlowFieldNames = LOKI_FLOW_FIELDS): FlowEvent | null {
   const { labels } = record;
   const flowId = nonEmpty(labels[names.flowId]);
   const event = nonEmpty(labels[names.event]);

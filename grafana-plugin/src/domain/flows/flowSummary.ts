@@ -38,7 +38,7 @@ export function groupFlowsByTool(flows: Flow[], options: { now: number; gapMs?: 
       (a, b) =>
         byText(a.flow.customerId, b.flow.customerId) ||
         byText(a.flow.endUserId, b.flow.endUserId) ||
-        b.flow.end - a.flow.end,
+        b.flow.end - a.flow.end
     );
   }
   return [...groups.values()].sort((a, b) => b.flows.length - a.flows.length || a.tool.localeCompare(b.tool));
@@ -50,5 +50,7 @@ export function matchesFlowText(flow: Flow, text: string): boolean {
   if (needle === '') {
     return true;
   }
-  return [flow.customerId, flow.endUserId, flow.flowId].some((v) => v !== undefined && v.toLowerCase().includes(needle));
+  return [flow.customerId, flow.endUserId, flow.flowId].some(
+    (v) => v !== undefined && v.toLowerCase().includes(needle)
+  );
 }

@@ -10,7 +10,13 @@ const NOW = T0 + 24 * 60 * MIN;
 function walk(flowId: string, tool: string, startMin: number, steps: string[], last?: string): FlowEvent[] {
   const events = steps.map((step, i) => ({ flowId, tool, time: T0 + (startMin + i) * MIN, event: `at_${step}`, step }));
   if (last) {
-    events.push({ flowId, tool, time: T0 + (startMin + steps.length) * MIN, event: last, step: steps[steps.length - 1]! });
+    events.push({
+      flowId,
+      tool,
+      time: T0 + (startMin + steps.length) * MIN,
+      event: last,
+      step: steps[steps.length - 1]!,
+    });
   }
   return events;
 }
@@ -75,14 +81,20 @@ describe('inferStageOrder', () => {
 
   it('puts the stages where flows connect last, even when no flow passes both', () => {
     // "done" and "permissions" never share a flow: only the connected event says which ends a flow
-    expect(inferStageOrder([['select', 'credentials', 'done'], ['select', 'credentials', 'permissions']])).toEqual([
-      'select',
-      'credentials',
-      'done',
-      'permissions',
-    ]);
     expect(
-      inferStageOrder([['select', 'credentials', 'done'], ['select', 'credentials', 'permissions']], new Set(['done'])),
+      inferStageOrder([
+        ['select', 'credentials', 'done'],
+        ['select', 'credentials', 'permissions'],
+      ])
+    ).toEqual(['select', 'credentials', 'done', 'permissions']);
+    expect(
+      inferStageOrder(
+        [
+          ['select', 'credentials', 'done'],
+          ['select', 'credentials', 'permissions'],
+        ],
+        new Set(['done'])
+      )
     ).toEqual(['select', 'credentials', 'permissions', 'done']);
   });
 });

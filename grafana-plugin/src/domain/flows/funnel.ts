@@ -46,7 +46,7 @@ export function flowFunnel(flows: Flow[], options: FunnelOptions): Funnel {
     (f) =>
       (options.tool === undefined || f.tool === options.tool) &&
       (options.from === undefined || f.start >= options.from) &&
-      (options.to === undefined || f.start <= options.to),
+      (options.to === undefined || f.start <= options.to)
   );
   const stageLists = selected.map((f) => stagesOf(f, by));
   const order = options.stages ?? inferStageOrder(stageLists, connectedStages(selected, by));
@@ -137,8 +137,6 @@ export function inferStageOrder(stageLists: string[][], last: Set<string> = new 
   const mean = (s: string) => sum.get(s)! / count.get(s)!;
   const rank = (s: string) => (last.has(s) ? 1 : 0);
   return [...sum.keys()].sort(
-    (a, b) =>
-      rank(a) - rank(b) ||
-      mean(a) - mean(b) || count.get(b)! - count.get(a)! || (a < b ? -1 : a > b ? 1 : 0),
+    (a, b) => rank(a) - rank(b) || mean(a) - mean(b) || count.get(b)! - count.get(a)! || (a < b ? -1 : a > b ? 1 : 0)
   );
 }

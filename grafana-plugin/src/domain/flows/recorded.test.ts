@@ -12,7 +12,10 @@ describe('flow events recorded from Loki', () => {
     expect(events).toHaveLength(8);
     expect(new Set(events.map((e) => e.flowId))).toEqual(new Set(['flow_fx1_1']));
     expect(events.every((e) => e.sessionId && e.step && e.details)).toBe(true);
-    expect(events.find((e) => e.event === 'flow_opened')).toMatchObject({ tool: 'personio', customerId: 'cus_soylent' });
+    expect(events.find((e) => e.event === 'flow_opened')).toMatchObject({
+      tool: 'personio',
+      customerId: 'cus_soylent',
+    });
   });
 
   it('splits the flow into its two sessions, each in the order the user went through it', () => {

@@ -60,7 +60,12 @@ describe('sessionizeFlows', () => {
   });
 
   it('orders events with the same timestamp as a flow goes', () => {
-    const sessions = shape([ev(1, 'closed', { sessionId: 's' }), ev(1, 'credentials_invalid', { sessionId: 's' }), ev(1, 'custom', { sessionId: 's' }), ev(1, 'flow_opened', { sessionId: 's' })]);
+    const sessions = shape([
+      ev(1, 'closed', { sessionId: 's' }),
+      ev(1, 'credentials_invalid', { sessionId: 's' }),
+      ev(1, 'custom', { sessionId: 's' }),
+      ev(1, 'flow_opened', { sessionId: 's' }),
+    ]);
     expect(sessions[0]!.events).toEqual(['flow_opened', 'credentials_invalid', 'custom', 'closed']);
   });
 
@@ -84,7 +89,11 @@ describe('sessionizeFlows', () => {
   });
 
   it('lets an event without session id continue the identified session before it', () => {
-    const sessions = shape([ev(0, 'flow_opened', { sessionId: 'a' }), ev(2, 'tool_selected'), ev(5, 'closed', { sessionId: 'a' })]);
+    const sessions = shape([
+      ev(0, 'flow_opened', { sessionId: 'a' }),
+      ev(2, 'tool_selected'),
+      ev(5, 'closed', { sessionId: 'a' }),
+    ]);
     expect(sessions).toEqual([{ id: 'a', events: ['flow_opened', 'tool_selected', 'closed'], gap: undefined }]);
   });
 
@@ -161,7 +170,7 @@ describe('sessionizeFlows', () => {
     }
     const expected = shape(events);
     let seed = 42;
-    const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
     for (let round = 0; round < 5; round++) {
       const shuffled = [...events].sort(() => random() - 0.5);
       expect(shape(shuffled)).toEqual(expected);

@@ -5,7 +5,12 @@ import { syncModelFromRecord, syncWarningFromRecord, type SyncModelRecord, type 
 const H = 3_600_000;
 const T0 = Date.UTC(2026, 10, 1);
 
-function rec(sync: number, model: string, read: number | undefined, extra: Partial<SyncModelRecord['counts']> = {}): SyncModelRecord {
+function rec(
+  sync: number,
+  model: string,
+  read: number | undefined,
+  extra: Partial<SyncModelRecord['counts']> = {}
+): SyncModelRecord {
   return {
     syncId: `sync-${sync}`,
     time: T0 + sync * H,
@@ -26,7 +31,11 @@ describe('buildSyncMetrics', () => {
   const history = [1, 2, 3, 4, 5].flatMap((n) => [rec(n, 'employees', 100 + n), rec(n, 'absences', 40)]);
 
   it('flags a read count that fell more than the threshold below the median of previous syncs', () => {
-    const metrics = buildSyncMetrics({ syncId: 'sync-6', records: [...history, rec(6, 'employees', 30), rec(6, 'absences', 39)], warnings: [] });
+    const metrics = buildSyncMetrics({
+      syncId: 'sync-6',
+      records: [...history, rec(6, 'employees', 30), rec(6, 'absences', 39)],
+      warnings: [],
+    });
     const employees = metrics.models.find((m) => m.model === 'employees')!;
     expect(employees.flagged).toBe(true);
     expect(employees.drops[0]).toMatchObject({ metric: 'read', current: 30, baseline: 103, flagged: true });
@@ -48,7 +57,9 @@ describe('buildSyncMetrics', () => {
   it('gives no verdict with fewer previous syncs than minHistory', () => {
     const records = [rec(1, 'employees', 100), rec(2, 'employees', 100), rec(3, 'employees', 1)];
     expect(buildSyncMetrics({ syncId: 'sync-3', records, warnings: [] }).models[0]!.flagged).toBe(false);
-    expect(buildSyncMetrics({ syncId: 'sync-3', records, warnings: [] }, { minHistory: 2 }).models[0]!.flagged).toBe(true);
+    expect(buildSyncMetrics({ syncId: 'sync-3', records, warnings: [] }, { minHistory: 2 }).models[0]!.flagged).toBe(
+      true
+    );
   });
 
   it('uses only the last N previous syncs and never later syncs', () => {
@@ -88,14 +99,25 @@ describe('buildSyncMetrics', () => {
   });
 
   it('keeps a sync’s latest record of a model and leaves missing counts undefined', () => {
-    const records = [rec(6, 'employees', 5), { ...rec(6, 'employees', undefined, { created: 2 }), time: T0 + 6 * H + 10 }];
+    const records = [
+      rec(6, 'employees', 5),
+      { ...rec(6, 'employees', undefined, { created: 2 }), time: T0 + 6 * H + 10 },
+    ];
     const [employees] = buildSyncMetrics({ syncId: 'sync-6', records, warnings: [] }).models;
     expect(employees!.counts).toEqual({ read: undefined, created: 2, updated: 0, deleted: 0, failed: 0 });
   });
 
   it('compares a sync only with previous syncs of the same type', () => {
     const typed = (n: number, operation: string, read: number) => ({ ...rec(n, 'employees', read), operation });
-    const records = [typed(1, 'full', 5000), typed(2, 'delta', 40), typed(3, 'full', 5100), typed(4, 'delta', 42), typed(5, 'delta', 38), typed(6, 'full', 5050), typed(7, 'delta', 41)];
+    const records = [
+      typed(1, 'full', 5000),
+      typed(2, 'delta', 40),
+      typed(3, 'full', 5100),
+      typed(4, 'delta', 42),
+      typed(5, 'delta', 38),
+      typed(6, 'full', 5050),
+      typed(7, 'delta', 41),
+    ];
     const [delta] = buildSyncMetrics({ syncId: 'sync-7', records, warnings: [] }).models;
     expect(delta!.history.map((p) => p.syncId)).toEqual(['sync-2', 'sync-4', 'sync-5']);
     expect(delta!.flagged).toBe(false);
@@ -104,7 +126,10 @@ describe('buildSyncMetrics', () => {
   });
 
   it('checks other counts when asked', () => {
-    const records = [...[1, 2, 3].map((n) => rec(n, 'employees', 100, { updated: 50 })), rec(4, 'employees', 100, { updated: 5 })];
+    const records = [
+      ...[1, 2, 3].map((n) => rec(n, 'employees', 100, { updated: 50 })),
+      rec(4, 'employees', 100, { updated: 5 }),
+    ];
     const metrics = buildSyncMetrics({ syncId: 'sync-4', records, warnings: [] }, { metrics: ['read', 'updated'] });
     expect(metrics.models[0]!.drops.map((d) => [d.metric, d.flagged])).toEqual([
       ['read', false],
@@ -161,17 +186,29 @@ describe('record mapping', () => {
       time: 1,
       message: '',
     });
-    expect(syncWarningFromRecord({ labels: { event_name: 'integration.operation', trace_id: 't' }, time: 1 })).toBeNull();
+    expect(
+      syncWarningFromRecord({ labels: { event_name: 'integration.operation', trace_id: 't' }, time: 1 })
+    ).toBeNull();
   });
 });
 
 describe('compareWithHistory', () => {
   it('compares a figure with the median of the most recent history points', () => {
-    const point = (n: number, read: number) => ({ syncId: `s${n}`, time: n, counts: { read, created: 0, updated: 0, deleted: 0, failed: 0 } });
+    const point = (n: number, read: number) => ({
+      syncId: `s${n}`,
+      time: n,
+      counts: { read, created: 0, updated: 0, deleted: 0, failed: 0 },
+    });
     const history = [point(5, 100), point(1, 5), point(2, 5), point(4, 100), point(3, 5)];
     const counts = { read: 40, created: 0, updated: 0, deleted: 0, failed: 0 };
-    expect(compareWithHistory(counts, history, { historySize: 2, minHistory: 2 })).toMatchObject({ flagged: true, drops: [{ baseline: 100 }] });
-    expect(compareWithHistory(counts, history, { historySize: 5 })).toMatchObject({ flagged: false, drops: [{ baseline: 5 }] });
+    expect(compareWithHistory(counts, history, { historySize: 2, minHistory: 2 })).toMatchObject({
+      flagged: true,
+      drops: [{ baseline: 100 }],
+    });
+    expect(compareWithHistory(counts, history, { historySize: 5 })).toMatchObject({
+      flagged: false,
+      drops: [{ baseline: 5 }],
+    });
     expect(compareWithHistory(counts, [], {})).toEqual({ drops: [], flagged: false });
   });
 });

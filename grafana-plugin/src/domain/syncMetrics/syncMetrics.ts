@@ -83,7 +83,9 @@ export function buildSyncMetrics(input: SyncMetricsInput, options: DropOptions =
   const operation = operationOf(current);
   const previous = [...bySync.entries()]
     .filter(([syncId, models]) => syncId !== input.syncId && firstTime(models) < currentStart)
-    .filter(([, models]) => operation === undefined || operationOf(models) === undefined || operationOf(models) === operation)
+    .filter(
+      ([, models]) => operation === undefined || operationOf(models) === undefined || operationOf(models) === operation
+    )
     .sort((a, b) => firstTime(a[1]) - firstTime(b[1]))
     .slice(-opts.historySize);
 
@@ -127,7 +129,7 @@ export function buildSyncMetrics(input: SyncMetricsInput, options: DropOptions =
 export function compareWithHistory(
   counts: SyncCounts | undefined,
   history: SyncPoint[],
-  options: DropOptions = {},
+  options: DropOptions = {}
 ): { drops: CountDrop[]; flagged: boolean } {
   const opts = { ...DEFAULT_DROP_OPTIONS, ...options };
   const recent = [...history].sort((a, b) => a.time - b.time).slice(-opts.historySize);
@@ -141,7 +143,7 @@ function detectDrop(
   metric: SyncCountName,
   counts: SyncCounts | undefined,
   history: SyncPoint[],
-  opts: Required<DropOptions>,
+  opts: Required<DropOptions>
 ): CountDrop | undefined {
   const past = history.map((p) => p.counts[metric]).filter((v): v is number => v !== undefined);
   const baseline = median(past);

@@ -1,4 +1,10 @@
-import { EVENT_NAMES, LOKI_LABELS, SYNC_RECORD_KINDS, SYNC_RECORD_LABELS, type SyncRecordKind } from '@integration-logs/semantic-conventions';
+import {
+  EVENT_NAMES,
+  LOKI_LABELS,
+  SYNC_RECORD_KINDS,
+  SYNC_RECORD_LABELS,
+  type SyncRecordKind,
+} from '@integration-logs/semantic-conventions';
 
 /** The five record counts of an `integration.sync.model` record (docs/telemetry.md). */
 export const SYNC_COUNT_NAMES = SYNC_RECORD_KINDS;

@@ -41,7 +41,7 @@ export function rowsFromFrames(frames: DataFrame[]): FrameRow[] {
         f !== labelsField &&
         f !== lineField &&
         !SKIPPED_FIELDS.has(f.name) &&
-        (f.type === FieldType.string || f.type === FieldType.number || f.type === FieldType.enum),
+        (f.type === FieldType.string || f.type === FieldType.number || f.type === FieldType.enum)
     );
     const fieldLabels: Record<string, string> = {};
     for (const field of frame.fields) {

@@ -27,7 +27,8 @@ describe('rowsFromFrames on Grafana Loki log frames', () => {
   });
 
   it('reads the same rows from dataplane frames', () => {
-    const strip = (rows: ReturnType<typeof rowsFromFrames>) => rows.map((r) => ({ ...r, time: Math.round(r.time * 1000) }));
+    const strip = (rows: ReturnType<typeof rowsFromFrames>) =>
+      rows.map((r) => ({ ...r, time: Math.round(r.time * 1000) }));
     expect(strip(rowsFromFrames(dataplaneFrames))).toEqual(strip(rowsFromFrames(legacyFrames)));
   });
 
@@ -118,7 +119,7 @@ describe('syncDataFromFrames', () => {
       expect.arrayContaining([
         ['employees', '3 employees skipped: missing email'],
         [undefined, 'rate limited by personio, retried after 2 s'],
-      ]),
+      ])
     );
   });
 
@@ -138,9 +139,17 @@ describe('syncDataFromFrames', () => {
           { name: 'Value', type: FieldType.number, values: [value], labels: { integration_sync_model: 'teams' } },
         ],
       });
-    const { records } = syncDataFromFrames([series('records_created', 2), series('sync_failed_total', 1), series('x', 9)], options);
+    const { records } = syncDataFromFrames(
+      [series('records_created', 2), series('sync_failed_total', 1), series('x', 9)],
+      options
+    );
     expect(records).toEqual([
-      { syncId: '@5000', time: 5000, model: 'teams', counts: { read: 9, created: 2, updated: undefined, deleted: undefined, failed: 1 } },
+      {
+        syncId: '@5000',
+        time: 5000,
+        model: 'teams',
+        counts: { read: 9, created: 2, updated: undefined, deleted: undefined, failed: 1 },
+      },
     ]);
   });
 });

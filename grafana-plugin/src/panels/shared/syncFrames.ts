@@ -24,7 +24,13 @@ export interface SyncFrameData {
   warnings: SyncWarning[];
 }
 
-const EMPTY_COUNTS = (): SyncCounts => ({ read: undefined, created: undefined, updated: undefined, deleted: undefined, failed: undefined });
+const EMPTY_COUNTS = (): SyncCounts => ({
+  read: undefined,
+  created: undefined,
+  updated: undefined,
+  deleted: undefined,
+  failed: undefined,
+});
 
 /**
  * Per-model sync figures from frames of either kind:
@@ -59,7 +65,11 @@ export function syncDataFromFrames(frames: DataFrame[], options: SyncFrameOption
   return { records, warnings };
 }
 
-function recordsFromSeries(seriesFrames: DataFrame[], allFrames: DataFrame[], options: SyncFrameOptions): SyncModelRecord[] {
+function recordsFromSeries(
+  seriesFrames: DataFrame[],
+  allFrames: DataFrame[],
+  options: SyncFrameOptions
+): SyncModelRecord[] {
   const merged = new Map<string, SyncModelRecord>();
   for (const frame of seriesFrames) {
     const time = frame.fields.find((f) => f.type === FieldType.time);

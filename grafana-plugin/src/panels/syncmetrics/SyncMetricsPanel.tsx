@@ -22,13 +22,21 @@ export function SyncMetricsPanel({ data, options, width, height }: PanelProps<Sy
     return panelModels(records, warnings, drop);
     // drop is rebuilt each render from these options
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [data.series, options.modelLabel, options.defaultCount, options.trendMetric, options.dropThresholdPercent, options.historySize, options.minHistory]);
+  }, [
+    data.series,
+    options.modelLabel,
+    options.defaultCount,
+    options.trendMetric,
+    options.dropThresholdPercent,
+    options.historySize,
+    options.minHistory,
+  ]);
 
   if (rows.length === 0) {
     return (
       <div className={styles.empty} data-testid={syncTestIds.panelEmpty}>
-        No sync figures in the data. Query Loki for <code>{EVENT_NAMES.syncModel}</code> records, or series labelled with
-        the model ({options.modelLabel || LOKI_LABELS.syncModel}).
+        No sync figures in the data. Query Loki for <code>{EVENT_NAMES.syncModel}</code> records, or series labelled
+        with the model ({options.modelLabel || LOKI_LABELS.syncModel}).
       </div>
     );
   }

@@ -18,7 +18,8 @@ export const plugin = new PanelPlugin<SyncMetricsOptions>(SyncMetricsPanel).setP
     .addSelect({
       path: 'defaultCount',
       name: 'Series count',
-      description: 'Which count a numeric series holds when its name does not mention read, created, updated, deleted or failed.',
+      description:
+        'Which count a numeric series holds when its name does not mention read, created, updated, deleted or failed.',
       defaultValue: D.defaultCount,
       settings: { options: COUNTS },
     })
