@@ -49,4 +49,12 @@ export default defineConfig([
     basePath: 'grafana-plugin',
     extends: [grafanaPlugin],
   },
+  {
+    // Production functions stay short enough to read at once; tests and test support may
+    // hold longer tables and scenarios.
+    name: 'integration-logs/function-length',
+    files: ['{semantic-conventions,instrumentation,demo}/src/**/*.ts', 'grafana-plugin/src/**/*.{ts,tsx}'],
+    ignores: ['**/*.test.{ts,tsx}', 'grafana-plugin/src/test/**', 'grafana-plugin/src/__browser__/**'],
+    rules: { 'max-lines-per-function': ['error', { max: 80, skipBlankLines: true, skipComments: true }] },
+  },
 ]);

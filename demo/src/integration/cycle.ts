@@ -142,26 +142,8 @@ async function runSteps(integration: DemoIntegration, options: CycleStepsOptions
   }
 
   if (options.webhookUrl) {
-    // Someone who does not know the signing secret: the integration answers 401.
-    const forged = JSON.stringify({
-      id: 'evt_forged',
-      type: 'employee.deleted',
-      account_id: acme.accountId,
-      data: { employee: { id: 1001 } },
-    });
-    const res = await fetch(`${options.webhookUrl}/${acme.tool}`, {
-      method: 'POST',
-      headers: {
-        'content-type': 'application/json',
-        'x-demo-event': 'employee.deleted',
-        'x-demo-account': acme.accountId,
-        'x-demo-signature': 't=0,v1=00',
-      },
-      body: forged,
-    });
-    await res.arrayBuffer();
+    await sendForgedWebhook(options.webhookUrl, acme);
     report.operations.incoming_webhook++;
-    if (res.status !== 401) throw new Error(`a forged webhook was answered ${res.status}, not 401`);
   }
 
   // Wayne's admin revokes the token: a short burst of 401s, then a failed sync.
@@ -277,4 +259,26 @@ export async function runDemoCycle(options: DemoCycleOptions = {}): Promise<Demo
     if (owned) await owned.shutdown();
     else await (il as { forceFlush?: () => Promise<void> }).forceFlush?.();
   }
+}
+
+/** Someone who does not know the signing secret posts a webhook: the integration must answer 401. */
+async function sendForgedWebhook(webhookUrl: string, conn: DemoIntegration['connections'][number]): Promise<void> {
+  const forged = JSON.stringify({
+    id: 'evt_forged',
+    type: 'employee.deleted',
+    account_id: conn.accountId,
+    data: { employee: { id: 1001 } },
+  });
+  const res = await fetch(`${webhookUrl}/${conn.tool}`, {
+    method: 'POST',
+    headers: {
+      'content-type': 'application/json',
+      'x-demo-event': 'employee.deleted',
+      'x-demo-account': conn.accountId,
+      'x-demo-signature': 't=0,v1=00',
+    },
+    body: forged,
+  });
+  await res.arrayBuffer();
+  if (res.status !== 401) throw new Error(`a forged webhook was answered ${res.status}, not 401`);
 }

@@ -316,17 +316,8 @@ export function redactJson(ctx: ScanContext, src: string, nest = 0): string {
       const e = stringEnd(src, i);
       if (nextBackslash >= 0 && nextBackslash < i) nextBackslash = src.indexOf('\\', i);
       if (e < 0) return out + src.slice(last, i) + cutOffString(ctx, src, i, sens, nest, nextBackslash >= 0);
-      replacement = stringReplacement(
-        ctx,
-        src,
-        i,
-        e,
-        sens,
-        hide,
-        nest,
-        nextBackslash >= 0 && nextBackslash < e,
-        quotedR
-      );
+      const escaped = nextBackslash >= 0 && nextBackslash < e;
+      replacement = stringReplacement(ctx, src, i, e, sens, hide, nest, escaped, quotedR);
       i = e + 1;
     } else {
       i = literalEnd(src, start, n);
