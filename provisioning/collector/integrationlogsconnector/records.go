@@ -57,6 +57,15 @@ type recordBuilder struct {
 
 type requestCounts struct{ total, c4xx, c5xx int64 }
 
+func (c *requestCounts) add(req httpRequest) {
+	c.total++
+	if req.hasStatus && req.status >= 400 && req.status <= 499 {
+		c.c4xx++
+	} else if req.hasStatus && req.status >= 500 && req.status <= 599 {
+		c.c5xx++
+	}
+}
+
 // logsOut collects records per resource.
 type logsOut struct {
 	logs   plog.Logs
@@ -96,65 +105,87 @@ func (b *recordBuilder) build(ctx context.Context, entries []*traceEntry, out *l
 }
 
 func (b *recordBuilder) buildTrace(ctx context.Context, e *traceEntry, out *logsOut, now pcommon.Timestamp) {
+	t := newTraceView(e)
+	requests, counts := b.collectRequests(ctx, t)
+	b.writeOperations(ctx, t, counts, out, now)
+	b.writeRequests(e.traceID, requests, out, now)
+}
+
+// traceView indexes one buffered trace: its spans by id, and the operation attributes
+// each operation span hands down to its request records.
+type traceView struct {
+	e    *traceEntry
+	byID map[pcommon.SpanID]*bufferedSpan
+	refs map[*bufferedSpan]*operationRef
+}
+
+func newTraceView(e *traceEntry) *traceView {
 	byID := make(map[pcommon.SpanID]*bufferedSpan, len(e.spans))
 	for _, s := range e.spans {
 		byID[s.spanID] = s
 	}
-	// operationOf walks up to the nearest operation span; when the chain leaves the
-	// buffered spans, it returns the first missing parent id instead.
-	operationOf := func(s *bufferedSpan) (*bufferedSpan, pcommon.SpanID) {
-		id := s.parentID
-		for range len(e.spans) + 1 {
-			p := byID[id]
-			if p == nil {
-				return nil, id
-			}
-			if p.class == classOperation {
-				return p, id
-			}
-			id = p.parentID
-		}
-		return nil, pcommon.SpanID{} // a parent cycle: bad input
-	}
+	return &traceView{e: e, byID: byID, refs: map[*bufferedSpan]*operationRef{}}
+}
 
-	type pending struct {
-		span *bufferedSpan
-		op   *operationRef
-		req  httpRequest
+// operationOf walks up to the nearest operation span; when the chain leaves the
+// buffered spans, it returns the first missing parent id instead.
+func (t *traceView) operationOf(s *bufferedSpan) (*bufferedSpan, pcommon.SpanID) {
+	id := s.parentID
+	for range len(t.e.spans) + 1 {
+		p := t.byID[id]
+		if p == nil {
+			return nil, id
+		}
+		if p.class == classOperation {
+			return p, id
+		}
+		id = p.parentID
 	}
-	var requests []pending
-	counts := map[*bufferedSpan]*requestCounts{}
-	refs := map[*bufferedSpan]*operationRef{}
-	refOf := func(op *bufferedSpan) *operationRef {
-		if r := refs[op]; r != nil {
-			return r
-		}
-		r := &operationRef{attrs: pcommon.NewMap(), resource: op.resource}
-		for _, k := range operationRecordAttrs {
-			if v, ok := op.attrs.Get(k); ok {
-				v.CopyTo(r.attrs.PutEmpty(k))
-			}
-		}
-		refs[op] = r
+	return nil, pcommon.SpanID{} // a parent cycle: bad input
+}
+
+// refOf is the operation attributes of an operation span, copied once per trace.
+func (t *traceView) refOf(op *bufferedSpan) *operationRef {
+	if r := t.refs[op]; r != nil {
 		return r
 	}
+	r := &operationRef{attrs: pcommon.NewMap(), resource: op.resource}
+	for _, k := range operationRecordAttrs {
+		if v, ok := op.attrs.Get(k); ok {
+			v.CopyTo(r.attrs.PutEmpty(k))
+		}
+	}
+	t.refs[op] = r
+	return r
+}
 
-	for _, s := range e.spans {
+// pendingRequest is a request span whose record waits for its operation's attributes.
+type pendingRequest struct {
+	span *bufferedSpan
+	op   *operationRef
+	req  httpRequest
+}
+
+// collectRequests finds each request span's operation (in this trace, or recently
+// written for a late span) and counts the requests of each operation in the trace.
+func (b *recordBuilder) collectRequests(ctx context.Context, t *traceView) ([]pendingRequest, map[*bufferedSpan]*requestCounts) {
+	var requests []pendingRequest
+	counts := map[*bufferedSpan]*requestCounts{}
+	for _, s := range t.e.spans {
 		if s.class != classRequest {
 			continue
 		}
-		op, missing := operationOf(s)
+		op, missing := t.operationOf(s)
 		var ref *operationRef
-		switch {
-		case op == nil:
-			ref = b.recent.refs[spanRef{e.traceID, missing}]
+		if op == nil {
+			ref = b.recent.refs[spanRef{t.e.traceID, missing}]
 			if ref == nil {
 				b.tel.skip(ctx, reasonNoOperation, 1)
 				continue
 			}
 			b.tel.late.Add(ctx, 1, b.tel.attrs)
-		default:
-			ref = refOf(op)
+		} else {
+			ref = t.refOf(op)
 		}
 		req := readHTTPRequest(s)
 		if op != nil {
@@ -163,17 +194,16 @@ func (b *recordBuilder) buildTrace(ctx context.Context, e *traceEntry, out *logs
 				c = &requestCounts{}
 				counts[op] = c
 			}
-			c.total++
-			if req.hasStatus && req.status >= 400 && req.status <= 499 {
-				c.c4xx++
-			} else if req.hasStatus && req.status >= 500 && req.status <= 599 {
-				c.c5xx++
-			}
+			c.add(req)
 		}
-		requests = append(requests, pending{s, ref, req})
+		requests = append(requests, pendingRequest{s, ref, req})
 	}
+	return requests, counts
+}
 
-	for _, s := range e.spans {
+// writeOperations writes each operation's summary and sync model records.
+func (b *recordBuilder) writeOperations(ctx context.Context, t *traceView, counts map[*bufferedSpan]*requestCounts, out *logsOut, now pcommon.Timestamp) {
+	for _, s := range t.e.spans {
 		if s.class != classOperation {
 			continue
 		}
@@ -182,19 +212,22 @@ func (b *recordBuilder) buildTrace(ctx context.Context, e *traceEntry, out *logs
 			b.tel.skip(ctx, reasonInvalidLogType, 1)
 			continue
 		}
-		ref := refOf(s)
+		ref := t.refOf(s)
 		c := counts[s]
 		if c == nil {
 			c = &requestCounts{}
 		}
-		b.writeModels(s, ref, e.traceID, out, now)
-		b.writeOperation(s, ref, *c, e.traceID, out, now)
-		b.recent.put(spanRef{e.traceID, s.spanID}, ref)
+		b.writeModels(s, ref, t.e.traceID, out, now)
+		b.writeOperation(s, ref, *c, t.e.traceID, out, now)
+		b.recent.put(spanRef{t.e.traceID, s.spanID}, ref)
 	}
+}
 
+// writeRequests writes one request record per request span, with its operation's attributes.
+func (b *recordBuilder) writeRequests(traceID pcommon.TraceID, requests []pendingRequest, out *logsOut, now pcommon.Timestamp) {
 	for _, p := range requests {
 		lr := out.record(p.op.resource, eventRequest)
-		stamp(lr, e.traceID, p.span, now)
+		stamp(lr, traceID, p.span, now)
 		lr.SetSeverityNumber(p.req.severity(p.span.statusError))
 		lr.SetSeverityText(severityText(lr.SeverityNumber()))
 		p.op.attrs.Range(func(k string, v pcommon.Value) bool {
