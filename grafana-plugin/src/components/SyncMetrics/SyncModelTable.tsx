@@ -7,6 +7,7 @@ import type { ModelMetrics } from '../../domain/syncMetrics/syncMetrics';
 import { SYNC_COUNT_NAMES, type SyncCountName } from '../../domain/syncMetrics/syncRecords';
 import { TrendBars } from './TrendBars';
 import { syncTestIds } from './testIds';
+import { plainTable } from '../common/plainTable';
 
 export interface SyncModelTableProps {
   models: Array<ModelMetrics & { label?: string }>;
@@ -101,16 +102,7 @@ export function formatChange(change: number): string {
 }
 
 const getStyles = (theme: GrafanaTheme2) => ({
-  table: css({
-    width: '100%',
-    borderCollapse: 'collapse',
-    'th, td': {
-      padding: theme.spacing(0.75, 1),
-      borderBottom: `1px solid ${theme.colors.border.weak}`,
-      verticalAlign: 'middle',
-    },
-    th: { textAlign: 'left', color: theme.colors.text.secondary, fontWeight: theme.typography.fontWeightMedium },
-  }),
+  table: plainTable(theme),
   num: css({ textAlign: 'right', fontVariantNumeric: 'tabular-nums' }),
   muted: css({ color: theme.colors.text.secondary }),
   bad: css({ color: theme.colors.error.text, fontWeight: theme.typography.fontWeightMedium }),

@@ -11,6 +11,7 @@ import type { FlowSummary, ToolGroup } from '../../domain/flows/flowSummary';
 import type { FlowStatus } from '../../domain/flows/outcome';
 import { countOf, formatTime } from '../../utils/format';
 import { logDetailUrl } from '../../utils/routing';
+import { plainTable } from '../../components/common/plainTable';
 
 /** The flows of each tool, one card a tool; a row opens the flow's sessions (one flow at a time). */
 export function FlowGroups({ groups }: { groups: ToolGroup[] }) {
@@ -141,17 +142,7 @@ export const getStyles = (theme: GrafanaTheme2) => ({
     fontSize: theme.typography.bodySmall.fontSize,
     fontWeight: 'normal',
   }),
-  table: css({
-    width: '100%',
-    borderCollapse: 'collapse',
-    'th, td': {
-      padding: theme.spacing(0.75, 1),
-      borderBottom: `1px solid ${theme.colors.border.weak}`,
-      textAlign: 'left',
-      verticalAlign: 'middle',
-    },
-    th: { color: theme.colors.text.secondary, fontWeight: theme.typography.fontWeightMedium },
-  }),
+  table: plainTable(theme),
   row: css({ cursor: 'pointer', '&:hover': { background: theme.colors.action.hover } }),
   nowrap: css({ whiteSpace: 'nowrap' }),
   sessionsCol: css({ width: '40%' }),
