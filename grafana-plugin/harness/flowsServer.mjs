@@ -7,21 +7,9 @@
 // each of those operations by trace id.
 //   node harness/flowsServer.mjs [port]
 import { createServer, request } from 'node:http';
-import { existsSync, readFileSync } from 'node:fs';
-import { extname, join, normalize } from 'node:path';
-import { fixtureRecords, startHarnessServer } from './server.mjs';
+import { fixtureRecords, sendFile, startHarnessServer } from './server.mjs';
 import { flowsHarnessRecords } from './flowsFixtures.mjs';
 import { FLOWS_DIST } from './buildPanels.mjs';
-
-const TYPES = {
-  '.js': 'text/javascript',
-  '.css': 'text/css',
-  '.html': 'text/html',
-  '.svg': 'image/svg+xml',
-  '.woff2': 'font/woff2',
-  '.woff': 'font/woff',
-  '.ttf': 'font/ttf',
-};
 
 const extra = flowsHarnessRecords();
 const backend = await startHarnessServer({ port: 0, records: [...fixtureRecords().records, ...extra] });
@@ -30,16 +18,7 @@ const backendUrl = new URL(backend.url);
 const front = createServer((req, res) => {
   const url = new URL(req.url, 'http://127.0.0.1');
   if (url.pathname.startsWith('/harness/')) {
-    const file = normalize(join(FLOWS_DIST, url.pathname.slice('/harness/'.length)));
-    if (!file.startsWith(FLOWS_DIST) || !existsSync(file)) {
-      res.writeHead(404, { 'Content-Type': 'text/plain' });
-      return res.end('not found');
-    }
-    res.writeHead(200, {
-      'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream',
-      'Cache-Control': 'no-store',
-    });
-    return res.end(readFileSync(file));
+    return sendFile(res, FLOWS_DIST, url.pathname.slice('/harness/'.length));
   }
   const upstream = request(
     { hostname: backendUrl.hostname, port: backendUrl.port, path: req.url, method: req.method, headers: req.headers },
