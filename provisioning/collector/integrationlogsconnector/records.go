@@ -230,13 +230,18 @@ func (b *recordBuilder) writeRequests(traceID pcommon.TraceID, requests []pendin
 		stamp(lr, traceID, p.span, now)
 		lr.SetSeverityNumber(p.req.severity(p.span.statusError))
 		lr.SetSeverityText(severityText(lr.SeverityNumber()))
-		p.op.attrs.Range(func(k string, v pcommon.Value) bool {
-			v.CopyTo(lr.Attributes().PutEmpty(k))
-			return true
-		})
+		putAll(lr.Attributes(), p.op.attrs)
 		putRequestAttrs(lr.Attributes(), p.span, p.req, p.span.end.AsTime())
 		lr.Body().SetStr(requestBodyJSON(p.span, p.req, b.cfg.MaxBodyBytes))
 	}
+}
+
+// putAll copies every attribute of src into dst, keeping what dst already holds.
+func putAll(dst, src pcommon.Map) {
+	src.Range(func(k string, v pcommon.Value) bool {
+		v.CopyTo(dst.PutEmpty(k))
+		return true
+	})
 }
 
 func stamp(lr plog.LogRecord, traceID pcommon.TraceID, s *bufferedSpan, now pcommon.Timestamp) {
@@ -286,10 +291,7 @@ func (b *recordBuilder) writeOperation(s *bufferedSpan, ref *operationRef, c req
 	}
 	lr.SetSeverityText(severityText(lr.SeverityNumber()))
 	a := lr.Attributes()
-	ref.attrs.Range(func(k string, v pcommon.Value) bool {
-		v.CopyTo(a.PutEmpty(k))
-		return true
-	})
+	putAll(a, ref.attrs)
 	a.PutStr(attrOutcome, outcome)
 	a.PutDouble(attrOperationDurMs, s.durationMs())
 	a.PutInt(attrRequestCount, c.total)
@@ -349,10 +351,7 @@ func (b *recordBuilder) writeModels(s *bufferedSpan, ref *operationRef, traceID 
 		}
 		lr.SetSeverityText(severityText(lr.SeverityNumber()))
 		a := lr.Attributes()
-		ref.attrs.Range(func(k string, v pcommon.Value) bool {
-			v.CopyTo(a.PutEmpty(k))
-			return true
-		})
+		putAll(a, ref.attrs)
 		a.PutStr(attrSyncModel, model)
 		for i, kind := range syncKinds {
 			a.PutInt(attrSyncPrefix+kind, c[i])
