@@ -87,9 +87,9 @@ function exportStats(options: ComponentsOptions, redactor: Redactor): ExportStat
 function clientInstrumentations(
   options: ComponentsOptions,
   captures: RequestCaptures,
-  recordOutside: boolean
+  recordOutside: boolean,
+  spanHeaders: string[]
 ): Instrumentation[] {
-  const spanHeaders = options.spanHeaders ?? DEFAULT_SPAN_HEADERS;
   const instrumentations: Instrumentation[] = [];
   if (options.instrumentUndici !== false) {
     instrumentations.push(
@@ -162,6 +162,7 @@ export function integrationLogsComponents(options: ComponentsOptions = {}): Inte
   const stats = exportStats(options, redactor);
   const maxBodyBytes = Math.max(0, options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES);
   const recordOutside = options.requestsOutsideScopes === 'record';
+  const spanHeaders = options.spanHeaders ?? DEFAULT_SPAN_HEADERS;
   const captures = new RequestCaptures({
     maxBodyBytes,
     captureBodies: options.captureBodies !== false,
@@ -171,10 +172,10 @@ export function integrationLogsComponents(options: ComponentsOptions = {}): Inte
     // with our batch processor, request record bodies are built at export (deferred-body.ts)
     deferBodies: options.export !== false,
     // undici spans get header attributes from the header maps the record is built from
-    spanHeaders: options.spanHeaders ?? DEFAULT_SPAN_HEADERS,
+    spanHeaders,
   });
   captures.enable();
-  const instrumentations = clientInstrumentations(options, captures, recordOutside);
+  const instrumentations = clientInstrumentations(options, captures, recordOutside, spanHeaders);
 
   const spanProcessors: SpanProcessor[] = [
     captures.processor,
