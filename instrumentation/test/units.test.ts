@@ -48,6 +48,10 @@ describe('rate limits', () => {
       'integration.ratelimit.limit': '10',
     });
   });
+
+  test('a response without rate-limit headers has no rate-limit facts', () => {
+    expect(rateLimitAttributes({ 'content-type': 'application/json', 'retry-after': 'soon' })).toBeUndefined();
+  });
 });
 
 describe('FlowSessions', () => {
