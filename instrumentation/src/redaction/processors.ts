@@ -37,9 +37,25 @@ function sameArray(a: unknown, b: unknown): boolean {
   return true;
 }
 
+/** Span names are few by convention (`GET /v1/employees/{id}`); their scans are kept, up to this many. */
+const SPAN_NAME_MEMO_SIZE = 1024;
+
 export class RedactingSpanProcessor extends EndingSpanProcessor {
+  private readonly redactedNames = new Map<string, string>();
+
   constructor(private readonly redactor: Redactor) {
     super();
+  }
+
+  private redactedName(name: string): string {
+    let r = this.redactedNames.get(name);
+    if (r === undefined) {
+      r = this.redactor.text(name);
+      // names that never repeat (a span named after an id) just cycle through
+      if (this.redactedNames.size >= SPAN_NAME_MEMO_SIZE) this.redactedNames.clear();
+      this.redactedNames.set(name, r);
+    }
+    return r;
   }
 
   // A failure leaves attributes as they were, which is why the collector's redaction is
@@ -60,7 +76,7 @@ export class RedactingSpanProcessor extends EndingSpanProcessor {
       const m = r.text(status.message);
       if (m !== status.message) status.message = m;
     }
-    const name = r.text(span.name);
+    const name = this.redactedName(span.name);
     if (name !== span.name) span.updateName(name);
   }
 }

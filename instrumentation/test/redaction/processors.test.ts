@@ -83,6 +83,18 @@ describe('RedactingSpanProcessor', () => {
     });
     expect(s!.name).toBe('sync personio');
   });
+
+  test('a secret span name is hidden every time it is seen, not only the first', async () => {
+    exporter.reset();
+    const name = 'POST /bot123456:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw1/sendMessage';
+    for (let i = 0; i < 3; i++) tracer.startSpan(name).end();
+    tracer.startSpan('GET /v1/employees/{id}').end();
+    await provider.forceFlush();
+    const names = exporter.getFinishedSpans().map((s) => s.name);
+    expect(names).toHaveLength(4);
+    for (const n of names.slice(0, 3)) expect(n).toBe(`POST /bot123456:${R}`);
+    expect(names[3]).toBe('GET /v1/employees/{id}');
+  });
 });
 
 describe('RedactingLogRecordProcessor', () => {
