@@ -55,17 +55,8 @@ export const DEFAULT_MAX_BODY_BYTES = 16_384;
 export { DEFAULT_SESSION_GAP_MS } from '@integration-logs/semantic-conventions';
 export const DEFAULT_MAX_QUEUE_SIZE = 2048;
 export const DEFAULT_SCHEDULED_DELAY_MS = 1000;
-export const DEFAULT_SPAN_HEADERS = [
-  'content-type',
-  'content-length',
-  'content-encoding',
-  'retry-after',
-  'x-request-id',
-  'request-id',
-  'x-ratelimit-limit',
-  'x-ratelimit-remaining',
-  'x-ratelimit-reset',
-  'ratelimit-limit',
-  'ratelimit-remaining',
-  'ratelimit-reset',
-];
+/**
+ * Rate-limit headers are left out: their facts are on every request span already, as
+ * `integration.ratelimit.*` (one attribute per fact; add them here to keep the raw header too).
+ */
+export const DEFAULT_SPAN_HEADERS = ['content-type', 'content-length', 'content-encoding', 'x-request-id', 'request-id'];
