@@ -14,6 +14,7 @@ export default defineConfig([
   globalIgnores([
     '**/node_modules/',
     '**/dist/',
+    '**/.bench-build/',
     '**/coverage/',
     '**/.cache/',
     '.tools/',

@@ -59,4 +59,10 @@ export const DEFAULT_SCHEDULED_DELAY_MS = 1000;
  * Rate-limit headers are left out: their facts are on every request span already, as
  * `integration.ratelimit.*` (one attribute per fact; add them here to keep the raw header too).
  */
-export const DEFAULT_SPAN_HEADERS = ['content-type', 'content-length', 'content-encoding', 'x-request-id', 'request-id'];
+export const DEFAULT_SPAN_HEADERS = [
+  'content-type',
+  'content-length',
+  'content-encoding',
+  'x-request-id',
+  'request-id',
+];
