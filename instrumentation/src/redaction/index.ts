@@ -114,7 +114,17 @@ export function createRedactor(options: RedactionOptions = {}): Redactor {
   // The last url() result: a request span carries it as url.full moments later, when the
   // span processor redacts the span (as the log last line, it is not redacted twice).
   let lastUrl: string | undefined;
-  const uncached = (key: string, v: unknown) => attributeForUncached(ctx, policy, key, v, lastUrl);
+  // The key rule per attribute key (keys are few; values change on every request).
+  const hideByKey = new Map<string, Hide>();
+  const hideOf = (key: string): Hide => {
+    let hide = hideByKey.get(key);
+    if (hide === undefined) {
+      hide = KNOWN_NAMESPACES.some((p) => key.startsWith(p)) ? Hide.None : hideFor(ctx.keys, key);
+      if (hideByKey.size < MEMO_KEYS) hideByKey.set(key, hide);
+    }
+    return hide;
+  };
+  const uncached = (key: string, v: unknown) => attributeForUncached(ctx, policy, key, v, lastUrl, hideOf);
 
   // try/catch inline rather than through a wrapper: these run several times per request
   return {
@@ -212,20 +222,25 @@ function attributeForUncached(
   policy: HeaderPolicy,
   key: string,
   v: unknown,
-  lastUrl: string | undefined
+  lastUrl: string | undefined,
+  hideOf: (key: string) => Hide
 ): unknown {
   try {
     if (typeof v === 'string') {
-      if (URL_KEYS.has(key)) return v === lastUrl ? v : redactUrl(ctx, v);
-      if (QUERY_KEYS.has(key)) return redactQuery(ctx, v);
+      const urlKey = URL_KEYS.has(key);
+      if (urlKey || QUERY_KEYS.has(key)) {
+        // The URL the redactor returned last, or a part of it (a request span's url.path and
+        // url.query next to its url.full), is redactor output already: nothing in it is new.
+        if (lastUrl !== undefined && lastUrl.includes(v)) return v;
+        return urlKey ? redactUrl(ctx, v) : redactQuery(ctx, v);
+      }
     }
     if (key.startsWith('http.re')) {
       for (const p of HEADER_PREFIXES) {
         if (key.startsWith(p)) return redactHeaderValue(ctx, policy, key.slice(p.length), v);
       }
     }
-    const known = KNOWN_NAMESPACES.some((p) => key.startsWith(p));
-    return redactValue(ctx, v, known ? Hide.None : hideFor(ctx.keys, key));
+    return redactValue(ctx, v, hideOf(key));
   } catch (err) {
     reportFailure('debug', 'redacting an attribute by its key failed; replaced its value whole', err);
     return ctx.mask('unparsable');

@@ -52,6 +52,28 @@ describe('remembered redaction results', () => {
     );
   });
 
+  test('attributeFor(url.path, url.query): parts of the last url() output pass; anything else is scanned', () => {
+    const r = createRedactor();
+    const red = r.url('https://api.example.com/v1/x/abc?api_key=abc123&page=2');
+    expect(red).toBe('https://api.example.com/v1/x/abc?api_key=REDACTED&page=2');
+    expect(r.attributeFor('url.path', '/v1/x/abc')).toBe('/v1/x/abc');
+    expect(r.attributeFor('url.query', 'api_key=REDACTED&page=2')).toBe('api_key=REDACTED&page=2');
+    // the raw parts are not in the redacted URL: scanned like any other value
+    expect(r.attributeFor('url.query', 'api_key=abc123&page=2')).toBe('api_key=REDACTED&page=2');
+    expect(r.attributeFor('url.path', '/v1/x?api_key=abc123')).toBe('/v1/x?api_key=REDACTED');
+    expect(r.attributeFor('url.query', 'access_token=t0k3n')).toBe('access_token=REDACTED');
+  });
+
+  test('attributeFor: the key rule is remembered per key, for every value under it', () => {
+    const r = createRedactor();
+    for (let i = 0; i < 3; i++) {
+      expect(r.attributeFor('app.pin', 1234 + i)).toBe('[REDACTED]');
+      expect(r.attributeFor('server.port', 8080 + i)).toBe(8080 + i);
+      expect(r.attributeFor('app.password', `pw-${i}`)).toBe('[REDACTED]');
+      expect(r.attributeFor('app.count', 10 + i)).toBe(10 + i);
+    }
+  });
+
   test('headers: a remembered allow-listed value does not leak into a header that is not allowed', () => {
     const r = createRedactor();
     for (let i = 0; i < 3; i++) {
