@@ -5,6 +5,7 @@
  * and hidden headers stay hidden whatever the user allows.
  */
 import { reportFailure } from '../diagnostics.js';
+import { CyclingMemo } from './cycling-memo.js';
 import type { KeyMatcher } from './keys.js';
 import { redactText, type ScanContext } from './scan.js';
 
@@ -179,7 +180,7 @@ export interface HeaderPolicy {
   /** How a header's value is treated. */
   treatment(name: string): HeaderTreatment;
   /** Scanned shown values: most repeat on every request (content types, agents, hosts). */
-  readonly scanned: Map<string, string>;
+  readonly scanned: CyclingMemo<string>;
 }
 
 /** Bounds of the scanned-value memo: entries, and length of a value worth remembering. */
@@ -219,7 +220,7 @@ export function createHeaderPolicy(keys: KeyMatcher, extraAllowed: readonly stri
   );
   const cache = new Map<string, HeaderTreatment>();
   return {
-    scanned: new Map<string, string>(),
+    scanned: new CyclingMemo<string>(MEMO_ENTRIES),
     treatment(name: string): HeaderTreatment {
       let r = cache.get(name);
       if (r === undefined) {
@@ -303,14 +304,7 @@ function shownValue(
 function scanAllowed(ctx: ScanContext, policy: HeaderPolicy, v: string): string {
   const data = (ctx.asData ??= { ...ctx, entropy: false });
   if (v.length > MEMO_MAX_LENGTH) return redactText(data, v);
-  const memo = policy.scanned;
-  let r = memo.get(v);
-  if (r === undefined) {
-    r = redactText(data, v);
-    if (memo.size >= MEMO_ENTRIES) memo.clear(); // values that never repeat (dates, trace ids) just cycle through
-    memo.set(v, r);
-  }
-  return r;
+  return policy.scanned.get(v) ?? policy.scanned.set(v, redactText(data, v));
 }
 
 export function redactHeaders(

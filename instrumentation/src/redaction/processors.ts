@@ -11,6 +11,7 @@ import type { ReadWriteLogRecord, LogRecordProcessor } from '@opentelemetry/sdk-
 import type { Span } from '@opentelemetry/sdk-trace';
 import { reportFailure } from '../diagnostics.js';
 import { EndingSpanProcessor } from '../ending-span-processor.js';
+import { CyclingMemo } from './cycling-memo.js';
 import type { Redactor } from './index.js';
 
 type Attrs = Record<string, unknown>;
@@ -41,21 +42,14 @@ function sameArray(a: unknown, b: unknown): boolean {
 const SPAN_NAME_MEMO_SIZE = 1024;
 
 export class RedactingSpanProcessor extends EndingSpanProcessor {
-  private readonly redactedNames = new Map<string, string>();
+  private readonly redactedNames = new CyclingMemo<string>(SPAN_NAME_MEMO_SIZE);
 
   constructor(private readonly redactor: Redactor) {
     super();
   }
 
   private redactedName(name: string): string {
-    let r = this.redactedNames.get(name);
-    if (r === undefined) {
-      r = this.redactor.text(name);
-      // names that never repeat (a span named after an id) just cycle through
-      if (this.redactedNames.size >= SPAN_NAME_MEMO_SIZE) this.redactedNames.clear();
-      this.redactedNames.set(name, r);
-    }
-    return r;
+    return this.redactedNames.get(name) ?? this.redactedNames.set(name, this.redactor.text(name));
   }
 
   // A failure leaves attributes as they were, which is why the collector's redaction is
