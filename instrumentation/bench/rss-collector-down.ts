@@ -3,8 +3,9 @@
  * collector is down (a closed port), with RSS printed every BENCH_RSS_STEP requests (to
  * stderr as it runs, and in the row's detail) so a plateau shows. Warms up first so the
  * allocator's initial growth, which plain fetch shows too, is not counted. The same load
- * without the SDK runs first in another process (BENCH_RSS_MODE=bare) for the baseline
- * RSS. Prints one BenchRow as JSON (bare mode: one figure).
+ * without the SDK runs first in another process (BENCH_RSS_MODE=bare): its RSS after the
+ * warm-up and after the measured requests. Prints one BenchRow as JSON (bare mode: the two
+ * RSS figures).
  */
 import { fork } from 'node:child_process';
 import * as http from 'node:http';
@@ -37,8 +38,11 @@ async function requests(scope: Scope, n: number): Promise<void> {
   );
 }
 
-/** RSS of the same load without the SDK, after the same warm-up, from a fresh process. */
-async function bareRss(): Promise<number> {
+/**
+ * RSS of the same load without the SDK, from a fresh process: after the same warm-up and
+ * after the same measured requests, so growth that plain fetch shows too can be told apart.
+ */
+async function bareRss(): Promise<{ before: number; after: number }> {
   const child = fork(__filename, [], {
     execArgv: ['--expose-gc'],
     env: { ...process.env, BENCH_RSS_MODE: 'bare' },
@@ -47,14 +51,18 @@ async function bareRss(): Promise<number> {
   let out = '';
   child.stdout!.on('data', (d: Buffer) => (out += d.toString()));
   await new Promise((resolve) => child.on('exit', resolve));
-  return Number(out.trim());
+  const [before, after] = out.trim().split(' ').map(Number);
+  return { before: before!, after: after! };
 }
 
 async function main() {
   if (bare) {
     await requests((fn) => fn(), WARMUP);
     gc();
-    process.stdout.write(`${process.memoryUsage().rss}\n`);
+    const before = process.memoryUsage().rss;
+    await requests((fn) => fn(), total);
+    gc();
+    process.stdout.write(`${before} ${process.memoryUsage().rss}\n`);
     return;
   }
   const baseline = await bareRss();
@@ -99,7 +107,7 @@ async function main() {
     name: `(d) RSS growth, ${total / 1000}k requests, collector down (MB)`,
     ratio: (after.rss - before.rss) / 1024 / 1024,
     target: '<= 50',
-    detail: `after ${WARMUP} warm-up requests: rss ${mb(before.rss)} -> ${mb(after.rss)} MB (peak ${mb(peak)}; same load without the SDK: ${mb(baseline)} MB), heap ${mb(before.heapUsed)} -> ${mb(after.heapUsed)} MB; rss (MB) every ${step / 1000}k: ${steps.join(', ')}; ${il.droppedCount} spans/records dropped and counted`,
+    detail: `after ${WARMUP} warm-up requests: rss ${mb(before.rss)} -> ${mb(after.rss)} MB (peak ${mb(peak)}; same load without the SDK: ${mb(baseline.before)} -> ${mb(baseline.after)} MB), heap used ${mb(before.heapUsed)} -> ${mb(after.heapUsed)} MB, heap committed ${mb(before.heapTotal)} -> ${mb(after.heapTotal)} MB; rss (MB) every ${step / 1000}k: ${steps.join(', ')}; ${il.droppedCount} spans/records dropped and counted`,
   };
   await il.shutdown();
   process.stdout.write(JSON.stringify(row) + '\n');
