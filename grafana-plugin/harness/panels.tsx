@@ -5,19 +5,14 @@
  */
 import React from 'react';
 import { createRoot } from 'react-dom/client';
-import {
-  dataFrameFromJSON,
-  getDefaultTimeRange,
-  LoadingState,
-  type DataFrameJSON,
-  type PanelProps,
-} from '@grafana/data';
+import { dataFrameFromJSON, getDefaultTimeRange, type DataFrameJSON } from '@grafana/data';
 import { config } from '@grafana/runtime';
 import { GlobalStyles, ThemeContext } from '@grafana/ui';
 import { plugin as flowSessions } from '../src/panels/flowsessions/module';
 import { plugin as syncMetrics } from '../src/panels/syncmetrics/module';
 import { DEFAULT_FLOW_SESSIONS_OPTIONS } from '../src/panels/flowsessions/options';
 import { DEFAULT_SYNC_METRICS_OPTIONS } from '../src/panels/syncmetrics/options';
+import { harnessPanelProps } from './panelProps';
 import flowsLegacy from '../test/fixtures/panels/lokiFlowEvents.legacy';
 import flowsDataplane from '../test/fixtures/panels/lokiFlowEvents.dataplane';
 import syncLoki from '../test/fixtures/panels/lokiSyncModels.legacy';
@@ -41,23 +36,15 @@ const options = { ...defaults, ...JSON.parse(params.get('options') ?? '{}') };
 const width = Number(params.get('width') ?? 1100);
 const height = Number(params.get('height') ?? 600);
 const Panel = plugin.panel!;
-const props = {
-  id: 1,
-  data: { series: frames, state: LoadingState.Done, timeRange: getDefaultTimeRange() },
+const props = harnessPanelProps({
+  series: frames,
   timeRange: getDefaultTimeRange(),
-  timeZone: 'utc',
   options,
   fieldConfig: { defaults: {}, overrides: [] },
   width,
   height,
   title: 'panel',
-  transparent: false,
-  renderCounter: 1,
-  onOptionsChange: () => {},
-  onFieldConfigChange: () => {},
-  onChangeTimeRange: () => {},
-  replaceVariables: (s: string) => s,
-} as unknown as PanelProps;
+});
 
 createRoot(document.getElementById('root')!).render(
   <ThemeContext.Provider value={config.theme2}>

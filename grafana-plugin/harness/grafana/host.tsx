@@ -13,16 +13,15 @@ import { Route, Routes, useLocation } from 'react-router';
 import {
   AppPlugin,
   dateTime,
-  LoadingState,
   PanelPlugin,
   PluginContextProvider,
   type AppRootProps,
-  type PanelProps,
   type PluginMeta,
 } from '@grafana/data';
 import { config, locationService, setBackendSrv, type BackendSrv } from '@grafana/runtime';
 import { GlobalStyles, ThemeContext } from '@grafana/ui';
 import { LocationServiceRouter } from '../../src/test/LocationServiceRouter';
+import { harnessPanelProps } from '../panelProps';
 import { getBackendSrv as harnessBackendSrv } from '../runtime-stub';
 import { queryLokiFrames } from './lokiFrames';
 import { registerOptionEditors } from './optionEditors';
@@ -110,23 +109,15 @@ async function showPanel(root: Root, params: URLSearchParams) {
   const range = { ...timeRange, raw: timeRange };
   const series = await queryLokiFrames('loki', params.get('query') ?? '', range);
   const Panel = plugin.panel!;
-  const props = {
-    id: 1,
-    data: { series, state: LoadingState.Done, timeRange: range },
+  const props = harnessPanelProps({
+    series,
     timeRange: range,
-    timeZone: 'utc',
     options: { ...plugin.defaults, ...JSON.parse(params.get('options') ?? '{}') },
     fieldConfig: plugin.fieldConfigDefaults,
     width: 1100,
     height: 600,
     title: meta.name,
-    transparent: false,
-    renderCounter: 1,
-    onOptionsChange: () => {},
-    onFieldConfigChange: () => {},
-    onChangeTimeRange: () => {},
-    replaceVariables: (s: string) => s,
-  } as unknown as PanelProps;
+  });
   root.render(
     <Grafana meta={meta}>
       <div style={{ width: props.width, height: props.height, padding: 16 }}>
