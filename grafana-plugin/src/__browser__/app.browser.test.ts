@@ -6,13 +6,14 @@
 // fixture records. Clicks list → filter → detail → request drawer → open response, and alert
 // link → Requests page → top endpoint → request drawer → its operation, asserts on the DOM
 // and saves screenshots to artifacts/screenshots/ at the repository root.
-import { ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { ChildProcess, spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Browser, Page } from 'playwright-core';
 import { parse as parseYaml } from 'yaml';
 import { testIds } from '../components/testIds';
 import { launchChromium } from '../test/chromium';
+import { harnessUrl, startHarnessServer } from '../test/harnessServer';
 
 const PLUGIN_DIR = path.resolve(__dirname, '..', '..');
 const SCREENSHOTS = path.resolve(PLUGIN_DIR, '..', 'artifacts', 'screenshots');
@@ -27,23 +28,6 @@ let page: Page;
 const pageErrors: string[] = [];
 const badResponses: string[] = [];
 
-async function startServer(): Promise<string> {
-  server = spawn(process.execPath, [path.join(PLUGIN_DIR, 'harness', 'server.mjs'), '0'], {
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  return new Promise((resolve, reject) => {
-    let out = '';
-    server.stdout!.on('data', (chunk: Buffer) => {
-      out += chunk.toString();
-      const match = out.match(/harness on (http:\/\/127\.0\.0\.1:\d+)/);
-      if (match) {
-        resolve(match[1]!);
-      }
-    });
-    server.on('exit', (code) => reject(new Error(`harness server exited with ${code}: ${out}`)));
-  });
-}
-
 async function shot(name: string) {
   // let drawer and modal transitions finish so the picture shows the settled page
   await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'));
@@ -56,7 +40,9 @@ beforeAll(async () => {
     throw new Error(`harness build failed:\n${build.stdout}\n${build.stderr}`);
   }
   mkdirSync(SCREENSHOTS, { recursive: true });
-  baseUrl = await startServer();
+  const started = startHarnessServer(path.join(PLUGIN_DIR, 'harness', 'server.mjs'), harnessUrl);
+  server = started.server;
+  baseUrl = await started.ready;
   browser = await launchChromium();
   page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
   page.setDefaultTimeout(60_000);

@@ -8,7 +8,7 @@
 // against the real shared packages, then renders the app's root page and both panels on the
 // provisioned dashboard's queries, answered by the harness's fake Loki. Any page error, console
 // error or failed request fails the test.
-import { ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { ChildProcess, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Browser, Page } from 'playwright-core';
@@ -16,6 +16,7 @@ import { Browser, Page } from 'playwright-core';
 import { flowTestIds } from '../components/FlowTimeline/testIds';
 import { syncTestIds } from '../components/SyncMetrics/testIds';
 import { launchChromium } from '../test/chromium';
+import { harnessUrl, startHarnessServer } from '../test/harnessServer';
 
 const PLUGIN_DIR = path.resolve(__dirname, '..', '..');
 const DIST = path.join(PLUGIN_DIR, 'dist');
@@ -74,23 +75,6 @@ function buildHostPage() {
   if (run.status !== 0) {
     throw new Error(`harness/grafana/build.mjs failed:\n${run.stdout}\n${run.stderr}`);
   }
-}
-
-async function startServer(): Promise<string> {
-  server = spawn(process.execPath, [path.join(PLUGIN_DIR, 'harness', 'grafana', 'server.mjs'), '0'], {
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  return new Promise((resolve, reject) => {
-    let out = '';
-    server.stdout!.on('data', (chunk: Buffer) => {
-      out += chunk.toString();
-      const match = out.match(/harness on (http:\/\/127\.0\.0\.1:\d+)/);
-      if (match) {
-        resolve(match[1]!);
-      }
-    });
-    server.on('exit', (code) => reject(new Error(`harness server exited with ${code}: ${out}`)));
-  });
 }
 
 function problem(text: string) {
@@ -204,7 +188,9 @@ beforeAll(async () => {
   requireDist();
   buildHostPage();
   mkdirSync(SCREENSHOTS, { recursive: true });
-  baseUrl = await startServer();
+  const started = startHarnessServer(path.join(PLUGIN_DIR, 'harness', 'grafana', 'server.mjs'), harnessUrl);
+  server = started.server;
+  baseUrl = await started.ready;
   browser = await launchChromium();
 }, 240_000);
 

@@ -6,7 +6,7 @@
 // bundled in beforeAll into harness/dist/flows (apart from the app browser test's bundle);
 // harness/flowsServer.mjs serves them and answers the Loki proxy from the fixture records plus
 // harness/flowsFixtures.mjs. Screenshots go to artifacts/screenshots/.
-import { ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { ChildProcess, spawnSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { Browser, Page } from 'playwright-core';
@@ -15,6 +15,7 @@ import { flowTestIds } from '../components/FlowTimeline/testIds';
 import { syncTestIds } from '../components/SyncMetrics/testIds';
 import { testIds } from '../components/testIds';
 import { launchChromium } from '../test/chromium';
+import { harnessUrl, startHarnessServer } from '../test/harnessServer';
 
 const PLUGIN_DIR = path.resolve(__dirname, '..', '..');
 const SCREENSHOTS = path.resolve(PLUGIN_DIR, '..', 'artifacts', 'screenshots');
@@ -43,26 +44,6 @@ function build(script: string) {
   }
 }
 
-async function startServer(): Promise<void> {
-  server = spawn(process.execPath, [path.join(PLUGIN_DIR, 'harness', 'flowsServer.mjs'), '0'], {
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  await new Promise<void>((resolve, reject) => {
-    let out = '';
-    server.stdout!.on('data', (chunk: Buffer) => {
-      out += chunk.toString();
-      const url = out.match(/harness on (http:\/\/127\.0\.0\.1:\d+)/);
-      const ops = out.match(/operations (\{.*\})\n/);
-      if (url && ops) {
-        baseUrl = url[1]!;
-        operations = JSON.parse(ops[1]!);
-        resolve();
-      }
-    });
-    server.on('exit', (code) => reject(new Error(`harness server exited with ${code}: ${out}`)));
-  });
-}
-
 const detailUrl = (traceId: string, extra = '') =>
   `${baseUrl}/a/integrationlogs-app/logs/${traceId}?time=${operations[traceId]!.time}&duration=${operations[traceId]!.duration}${extra}`;
 
@@ -77,7 +58,15 @@ const attrs = (selector: string, name: string) =>
 beforeAll(async () => {
   build('buildPanels.mjs');
   mkdirSync(SCREENSHOTS, { recursive: true });
-  await startServer();
+  const started = startHarnessServer(path.join(PLUGIN_DIR, 'harness', 'flowsServer.mjs'), (out) => {
+    const url = harnessUrl(out);
+    const ops = out.match(/operations (\{.*\})\n/);
+    return url && ops ? { url, ops: ops[1]! } : undefined;
+  });
+  server = started.server;
+  const ready = await started.ready;
+  baseUrl = ready.url;
+  operations = JSON.parse(ready.ops);
   browser = await launchChromium();
   page = await browser.newPage({ viewport: { width: 1400, height: 950 } });
   page.setDefaultTimeout(60_000);
