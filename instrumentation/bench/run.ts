@@ -6,7 +6,8 @@
  *  (b) the same vs no instrumentation at all;
  *  (c) redaction (from bench/redaction.ts);
  *  (d) RSS growth over 100k requests in scopes with the collector down;
- *  (e) export throughput per core, OTLP http/protobuf vs http/json (bench/throughput.ts).
+ *  (e) export throughput per core, OTLP http/protobuf vs http/json (bench/throughput.ts);
+ *  (f) the instrumentation's own work per request without I/O (bench/without-io.ts).
  * (a0) the floor: bare instrumentation-undici plus one plain OTel log record per request.
  * Rounds of each setup are interleaved and the median round is compared, so drift in
  * machine load hits all setups alike. Setups live in bench/setups.ts.
@@ -124,6 +125,13 @@ const exportThroughput = (url: string) =>
     { name: '(e) export throughput per core', ratio: Number.NaN, target: 'report', detail: '' }
   );
 
+const workWithoutIo = () =>
+  rowInChild(
+    'without-io.js',
+    { BENCH_ROUNDS: String(ROUNDS), BENCH_REQUESTS: String(REQUESTS_PER_ROUND) },
+    { name: '(f) work per request without I/O', ratio: Number.NaN, target: 'report', detail: '' }
+  );
+
 async function redactionRow(): Promise<BenchRow> {
   try {
     const mod = (await import('./redaction.js')) as { benchRedaction: () => Promise<BenchRow> };
@@ -150,7 +158,7 @@ function printTable(rows: BenchRow[]): void {
 async function main() {
   const tool = await startToolProcess();
   try {
-    const rows = [...(await ratios(tool.url)), await redactionRow()];
+    const rows = [...(await ratios(tool.url)), await workWithoutIo(), await redactionRow()];
     if (RSS_REQUESTS > 0) rows.push(await rssCollectorDown(tool.url)); // BENCH_RSS_REQUESTS=0 skips (d)
     if (THROUGHPUT_SECONDS > 0) rows.push(await exportThroughput(tool.url)); // BENCH_THROUGHPUT_SECONDS=0 skips (e)
     printTable(rows);

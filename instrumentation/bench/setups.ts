@@ -5,7 +5,7 @@
  */
 import { fork, type ChildProcess } from 'node:child_process';
 import * as path from 'node:path';
-import { context, logs, propagation, ROOT_CONTEXT, SeverityNumber, trace } from '@opentelemetry/api';
+import { context, logs, propagation, ROOT_CONTEXT, SeverityNumber, SpanKind, trace } from '@opentelemetry/api';
 import { W3CTraceContextPropagator } from '@opentelemetry/core';
 import { AsyncLocalStorageContextManager } from '@opentelemetry/context-async-hooks';
 import { UndiciInstrumentation } from '@opentelemetry/instrumentation-undici';
@@ -51,7 +51,15 @@ export interface Setup {
   flush(): Promise<void>;
   off(): void;
   wrap(fn: () => Promise<void>): Promise<void>;
+  /** Request spans and `integration.request` records exported since `on()` (read before `off()`). */
+  exported(): { requestSpans: number; requestRecords: number };
 }
+
+const CLIENT = SpanKind.CLIENT;
+const exportedBy = (spans: InMemorySpanExporter, records: InMemoryLogRecordExporter) => ({
+  requestSpans: spans.getFinishedSpans().filter((s) => s.kind === CLIENT).length,
+  requestRecords: records.getFinishedLogRecords().filter((r) => r.eventName === 'integration.request').length,
+});
 
 /** Runs `total` fetches with a fixed concurrency inside `wrap` (one scope per worker), then flushes. */
 export async function load(url: string, total: number, setup: Setup): Promise<Cost> {
@@ -123,7 +131,7 @@ function bareRecordPerSpan(loggerProvider: LoggerProvider): SpanProcessor {
   return {
     onStart: () => {},
     onEnd: (span: ReadableSpan) => {
-      if (span.kind !== 2 /* CLIENT */) return;
+      if (span.kind !== CLIENT) return;
       const a = span.attributes;
       logger.emit({
         eventName: 'integration.request',
@@ -189,6 +197,7 @@ export function buildSetups(): { setups: Setup[]; close(): Promise<void> } {
             await fn();
             span.end();
           }),
+        exported: () => exportedBy(exporter, logExporter),
       },
       close: async () => {
         await provider.shutdown();
@@ -233,11 +242,19 @@ export function buildSetups(): { setups: Setup[]; close(): Promise<void> } {
       logExporter.reset();
     },
     wrap: (fn) => c.integrationLogs.sync({ tool: 'bench', integrationId: 'int-1', operation: 'delta' }, fn),
+    exported: () => exportedBy(spanExporter, logExporter),
   });
   const bareUndici = bare('bare undici', false);
   const bareWithRecord = bare('bare undici + 1 log record', true);
   const setups: Setup[] = [
-    { name: 'none', on() {}, flush: async () => {}, off() {}, wrap: (fn) => fn() },
+    {
+      name: 'none',
+      on() {},
+      flush: async () => {},
+      off() {},
+      wrap: (fn) => fn(),
+      exported: () => ({ requestSpans: 0, requestRecords: 0 }),
+    },
     bareUndici.setup,
     bareWithRecord.setup,
     sdk('integration-logs', full, tracerProvider, loggerProvider),
