@@ -14,7 +14,8 @@
  */
 import { fork } from 'node:child_process';
 import * as path from 'node:path';
-import { buildSetups, CONCURRENCY, round, startToolProcess, type Cost } from './setups.js';
+import { buildSetups, CONCURRENCY, interleavedRounds, round, startToolProcess, type Cost } from './setups.js';
+import { median, quantile } from './stats.js';
 import type { BenchRow } from './types.js';
 
 const REQUESTS_PER_ROUND = Number(process.env.BENCH_REQUESTS ?? 500);
@@ -23,32 +24,18 @@ const RSS_REQUESTS = Number(process.env.BENCH_RSS_REQUESTS ?? 100_000);
 const THROUGHPUT_SECONDS = Number(process.env.BENCH_THROUGHPUT_SECONDS ?? 6);
 const gc = (globalThis as { gc?: () => void }).gc;
 
-function quantile(xs: number[], q: number): number {
-  if (xs.length === 0) return Number.NaN;
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.floor(q * s.length))]!;
-}
-const median = (xs: number[]) => quantile(xs, 0.5);
-
 async function ratios(url: string): Promise<BenchRow[]> {
   const built = buildSetups();
   // BENCH_SETUPS="bare undici,integration-logs" runs a subset (rows need both of their setups)
   const only = process.env.BENCH_SETUPS?.split(',');
   const setups = only ? built.setups.filter((s) => only.includes(s.name)) : built.setups;
   const close = built.close;
-  const costs = new Map<string, Cost[]>(setups.map((s) => [s.name, []]));
-  const run = async (s: (typeof setups)[number], n: number) => {
+  const costs = await interleavedRounds(setups, ROUNDS, (s) => {
     // Garbage of the previous round (another setup's) is collected here, unmeasured, so
     // no setup pays for another's; each round's own young-generation GC is measured.
     gc?.();
-    return round(url, s, n);
-  };
-  for (const s of setups) await run(s, 500); // warm up every path
-  for (let r = 0; r < ROUNDS; r++) {
-    // rotate the order, so no setup always runs first or after the same neighbour
-    const order = setups.map((_, i) => setups[(i + r) % setups.length]!);
-    for (const s of r % 2 ? order.reverse() : order) costs.get(s.name)!.push(await run(s, REQUESTS_PER_ROUND));
-  }
+    return round(url, s, REQUESTS_PER_ROUND);
+  });
   await close();
   const cpu = (name: string) => median((costs.get(name) ?? []).map((c) => c.cpuMs));
   const wall = (name: string) => median((costs.get(name) ?? []).map((c) => c.wallMs));

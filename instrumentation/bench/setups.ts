@@ -277,6 +277,26 @@ export function buildSetups(): { setups: Setup[]; close(): Promise<void> } {
   };
 }
 
+/**
+ * Warms up every setup once, then runs `rounds` rounds of all of them: the order rotates
+ * each round and is reversed every other round, so no setup always runs first or after the
+ * same neighbour, and drift in machine load hits all setups alike. Returns each setup's
+ * results in round order.
+ */
+export async function interleavedRounds<T>(
+  setups: Setup[],
+  rounds: number,
+  run: (setup: Setup) => Promise<T>
+): Promise<Map<string, T[]>> {
+  const results = new Map<string, T[]>(setups.map((s) => [s.name, []]));
+  for (const s of setups) await run(s); // warm up every path
+  for (let r = 0; r < rounds; r++) {
+    const order = setups.map((_, i) => setups[(i + r) % setups.length]!);
+    for (const s of r % 2 ? order.reverse() : order) results.get(s.name)!.push(await run(s));
+  }
+  return results;
+}
+
 /** Runs one round of `setup`: switch on, `n` requests and a flush (measured), switch off. */
 export async function round(url: string, setup: Setup, n: number): Promise<Cost> {
   setup.on();

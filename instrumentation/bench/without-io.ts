@@ -9,7 +9,8 @@
  * Prints one BenchRow as JSON.
  */
 import * as diagnostics_channel from 'node:diagnostics_channel';
-import { buildSetups, type Setup } from './setups.js';
+import { buildSetups, interleavedRounds, type Setup } from './setups.js';
+import { median } from './stats.js';
 import type { BenchRow } from './types.js';
 
 const REQUESTS_PER_ROUND = Number(process.env.BENCH_REQUESTS ?? 500);
@@ -100,19 +101,9 @@ async function round(setup: Setup, n: number): Promise<number> {
   }
 }
 
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)]!;
-}
-
 async function main() {
   const { setups, close } = buildSetups();
-  const costs = new Map<string, number[]>(setups.map((s) => [s.name, []]));
-  for (const s of setups) await round(s, REQUESTS_PER_ROUND); // warm up every path
-  for (let r = 0; r < ROUNDS; r++) {
-    const order = setups.map((_, i) => setups[(i + r) % setups.length]!);
-    for (const s of r % 2 ? order.reverse() : order) costs.get(s.name)!.push(await round(s, REQUESTS_PER_ROUND));
-  }
+  const costs = await interleavedRounds(setups, ROUNDS, (s) => round(s, REQUESTS_PER_ROUND));
   await close();
   const none = costs.get('none')!;
   // work of a setup in each round: its cost minus the bare loop's in the same round
