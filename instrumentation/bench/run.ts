@@ -3,7 +3,7 @@
  *  (a) request inside an operation scope (full SDK: capture, records, redaction, batch
  *      processors, in-memory exporters) vs the same request under a bare
  *      @opentelemetry/instrumentation-undici with the same in-memory span exporter;
- *  (b) the same vs no instrumentation at all;
+ *  (b) the same vs no instrumentation at all; (b') bare instrumentation-undici vs none;
  *  (c) redaction (from bench/redaction.ts);
  *  (d) RSS growth over 100k requests in scopes with the collector down;
  *  (e) export throughput per core, OTLP http/protobuf vs http/json (bench/throughput.ts);
@@ -79,6 +79,13 @@ async function ratios(url: string): Promise<BenchRow[]> {
       ratio: ratio('integration-logs', 'none'),
       target: 'report',
       detail: `same runs; ${spread('integration-logs', 'none')}`,
+    },
+    {
+      needs: ['bare undici', 'none'],
+      name: "(b') bare instrumentation-undici vs no instrumentation",
+      ratio: ratio('bare undici', 'none'),
+      target: 'report',
+      detail: `same runs, the baseline of (a) against a plain fetch; ${spread('bare undici', 'none')}`,
     },
   ];
   return rows.filter((r) => r.needs.every((n) => costs.has(n))).map(({ needs: _needs, ...row }) => row);
