@@ -3,6 +3,7 @@
  * contract; keys.ts for the key rule, scan.ts for free text and URLs, json.ts for bodies.
  */
 import { reportFailure } from '../diagnostics.js';
+import { CyclingMemo } from './cycling-memo.js';
 import { createKeyMatcher } from './keys.js';
 import { redactBody } from './body.js';
 import { createHeaderPolicy, redactHeaders, redactHeaderValue, type HeaderPolicy } from './headers.js';
@@ -115,15 +116,10 @@ export function createRedactor(options: RedactionOptions = {}): Redactor {
   // span processor redacts the span (as the log last line, it is not redacted twice).
   let lastUrl: string | undefined;
   // The key rule per attribute key (keys are few; values change on every request).
-  const hideByKey = new Map<string, Hide>();
-  const hideOf = (key: string): Hide => {
-    let hide = hideByKey.get(key);
-    if (hide === undefined) {
-      hide = KNOWN_NAMESPACES.some((p) => key.startsWith(p)) ? Hide.None : hideFor(ctx.keys, key);
-      if (hideByKey.size < MEMO_KEYS) hideByKey.set(key, hide);
-    }
-    return hide;
-  };
+  const hideByKey = new CyclingMemo<Hide>(MEMO_KEYS);
+  const hideOf = (key: string): Hide =>
+    hideByKey.get(key) ??
+    hideByKey.set(key, KNOWN_NAMESPACES.some((p) => key.startsWith(p)) ? Hide.None : hideFor(ctx.keys, key));
   const uncached = (key: string, v: unknown) => attributeForUncached(ctx, policy, key, v, lastUrl, hideOf);
 
   // try/catch inline rather than through a wrapper: these run several times per request
