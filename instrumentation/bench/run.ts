@@ -22,7 +22,6 @@ const REQUESTS_PER_ROUND = Number(process.env.BENCH_REQUESTS ?? 500);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 41);
 const RSS_REQUESTS = Number(process.env.BENCH_RSS_REQUESTS ?? 100_000);
 const THROUGHPUT_SECONDS = Number(process.env.BENCH_THROUGHPUT_SECONDS ?? 6);
-const gc = (globalThis as { gc?: () => void }).gc;
 
 async function ratios(url: string): Promise<BenchRow[]> {
   const built = buildSetups();
@@ -30,12 +29,7 @@ async function ratios(url: string): Promise<BenchRow[]> {
   const only = process.env.BENCH_SETUPS?.split(',');
   const setups = only ? built.setups.filter((s) => only.includes(s.name)) : built.setups;
   const close = built.close;
-  const costs = await interleavedRounds(setups, ROUNDS, (s) => {
-    // Garbage of the previous round (another setup's) is collected here, unmeasured, so
-    // no setup pays for another's; each round's own young-generation GC is measured.
-    gc?.();
-    return round(url, s, REQUESTS_PER_ROUND);
-  });
+  const costs = await interleavedRounds(setups, ROUNDS, (s) => round(url, s, REQUESTS_PER_ROUND));
   await close();
   const cpu = (name: string) => median((costs.get(name) ?? []).map((c) => c.cpuMs));
   const wall = (name: string) => median((costs.get(name) ?? []).map((c) => c.wallMs));

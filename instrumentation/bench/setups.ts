@@ -55,9 +55,8 @@ export interface Setup {
   exported(): { requestSpans: number; requestRecords: number };
 }
 
-const CLIENT = SpanKind.CLIENT;
 const exportedBy = (spans: InMemorySpanExporter, records: InMemoryLogRecordExporter) => ({
-  requestSpans: spans.getFinishedSpans().filter((s) => s.kind === CLIENT).length,
+  requestSpans: spans.getFinishedSpans().filter((s) => s.kind === SpanKind.CLIENT).length,
   requestRecords: records.getFinishedLogRecords().filter((r) => r.eventName === 'integration.request').length,
 });
 
@@ -131,7 +130,7 @@ function bareRecordPerSpan(loggerProvider: LoggerProvider): SpanProcessor {
   return {
     onStart: () => {},
     onEnd: (span: ReadableSpan) => {
-      if (span.kind !== CLIENT) return;
+      if (span.kind !== SpanKind.CLIENT) return;
       const a = span.attributes;
       logger.emit({
         eventName: 'integration.request',
@@ -277,11 +276,15 @@ export function buildSetups(): { setups: Setup[]; close(): Promise<void> } {
   };
 }
 
+const gc = (globalThis as { gc?: () => void }).gc ?? (() => {});
+
 /**
  * Warms up every setup once, then runs `rounds` rounds of all of them: the order rotates
  * each round and is reversed every other round, so no setup always runs first or after the
- * same neighbour, and drift in machine load hits all setups alike. Returns each setup's
- * results in round order.
+ * same neighbour, and drift in machine load hits all setups alike. Before each round the
+ * previous round's garbage (another setup's) is collected, unmeasured, so no setup pays for
+ * another's; each round's own young-generation GC is measured. Returns each setup's results
+ * in round order.
  */
 export async function interleavedRounds<T>(
   setups: Setup[],
@@ -289,10 +292,14 @@ export async function interleavedRounds<T>(
   run: (setup: Setup) => Promise<T>
 ): Promise<Map<string, T[]>> {
   const results = new Map<string, T[]>(setups.map((s) => [s.name, []]));
-  for (const s of setups) await run(s); // warm up every path
+  const measure = (s: Setup) => {
+    gc();
+    return run(s);
+  };
+  for (const s of setups) await measure(s); // warm up every path
   for (let r = 0; r < rounds; r++) {
     const order = setups.map((_, i) => setups[(i + r) % setups.length]!);
-    for (const s of r % 2 ? order.reverse() : order) results.get(s.name)!.push(await run(s));
+    for (const s of r % 2 ? order.reverse() : order) results.get(s.name)!.push(await measure(s));
   }
   return results;
 }

@@ -15,7 +15,6 @@ import type { BenchRow } from './types.js';
 
 const REQUESTS_PER_ROUND = Number(process.env.BENCH_REQUESTS ?? 500);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 41);
-const gc = (globalThis as { gc?: () => void }).gc ?? (() => {});
 
 const ORIGIN = 'http://127.0.0.1:40000';
 const BODY = Buffer.from(
@@ -85,7 +84,6 @@ function checkExported(setup: Setup, n: number): void {
 
 /** µs of CPU per request for one round of `setup`, flush included. */
 async function round(setup: Setup, n: number): Promise<number> {
-  gc();
   setup.on();
   try {
     const cpu0 = process.cpuUsage();
