@@ -8,7 +8,8 @@
  *  (d) RSS growth over 100k requests in scopes with the collector down;
  *  (e) export throughput per core, OTLP http/protobuf vs http/json (bench/throughput.ts);
  *  (f) the instrumentation's own work per request without I/O (bench/without-io.ts).
- * (a0) the floor: bare instrumentation-undici plus one plain OTel log record per request.
+ * (a0) the floor: bare instrumentation-undici plus one plain OTel log record per request;
+ * (a0') the same record through the SDK's own record path (emitter and DirectRecords).
  * Rounds of each setup are interleaved and the median round is compared, so drift in
  * machine load hits all setups alike. Setups live in bench/setups.ts.
  */
@@ -59,6 +60,13 @@ async function ratios(url: string): Promise<BenchRow[]> {
       ratio: ratio('bare undici + 1 log record', 'bare undici'),
       target: 'report',
       detail: `same runs; a prebuilt record (same attribute keys, body of the same size) emitted per request span through a batch log processor and in-memory exporter, no capture/redaction: ${line('bare undici + 1 log record')}; ${spread('bare undici + 1 log record', 'bare undici')}`,
+    },
+    {
+      needs: ['bare undici + 1 own record', 'bare undici'],
+      name: "(a0') floor through the SDK's own record path vs bare undici",
+      ratio: ratio('bare undici + 1 own record', 'bare undici'),
+      target: 'report',
+      detail: `same runs; the (a0) record emitted as the SDK emits its own (emitter, DirectRecords, straight into the batch processor): ${line('bare undici + 1 own record')}; ${spread('bare undici + 1 own record', 'bare undici')}`,
     },
     {
       needs: ['without bodies', 'bare undici'],

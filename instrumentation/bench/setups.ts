@@ -5,11 +5,26 @@
  */
 import { fork, type ChildProcess } from 'node:child_process';
 import * as path from 'node:path';
-import { context, logs, propagation, ROOT_CONTEXT, SeverityNumber, SpanKind, trace } from '@opentelemetry/api';
+import {
+  context,
+  logs,
+  propagation,
+  ROOT_CONTEXT,
+  SeverityNumber,
+  SpanKind,
+  trace,
+  type Attributes,
+  type Span,
+} from '@opentelemetry/api';
 import { W3CTraceContextPropagator } from '@opentelemetry/core';
 import { AsyncLocalStorageContextManager } from '@opentelemetry/context-async-hooks';
 import { UndiciInstrumentation } from '@opentelemetry/instrumentation-undici';
-import { BatchLogRecordProcessor, InMemoryLogRecordExporter, LoggerProvider } from '@opentelemetry/sdk-logs';
+import {
+  BatchLogRecordProcessor,
+  InMemoryLogRecordExporter,
+  LoggerProvider,
+  type LogRecordProcessor,
+} from '@opentelemetry/sdk-logs';
 import {
   BatchSpanProcessor,
   InMemorySpanExporter,
@@ -17,6 +32,8 @@ import {
   type ReadableSpan,
   type SpanProcessor,
 } from '@opentelemetry/sdk-trace';
+import { DirectRecords } from '../src/direct-records.js';
+import { Emitter } from '../src/emitter.js';
 import { integrationLogsComponents } from '../src/index.js';
 
 export const CONCURRENCY = 4;
@@ -123,37 +140,39 @@ const TYPICAL_RECORD_BODY = JSON.stringify({
 /**
  * (a0): emits one plain OpenTelemetry log record per request span, with the attribute
  * keys and a body of the size of our `integration.request` record, but nothing built,
- * captured or redacted: the floor any per-request record costs.
+ * captured or redacted: the floor any per-request record costs. `emit` sends it through
+ * the logger provider (a0) or through the SDK's own record path (a0'): the emitter and
+ * DirectRecords, straight into the provider's processors.
  */
-function bareRecordPerSpan(loggerProvider: LoggerProvider): SpanProcessor {
-  const logger = loggerProvider.getLogger('bench-floor');
+function bareRecordPerSpan(emit: (span: ReadableSpan, attributes: Attributes) => void): SpanProcessor {
   return {
     onStart: () => {},
     onEnd: (span: ReadableSpan) => {
       if (span.kind !== SpanKind.CLIENT) return;
       const a = span.attributes;
-      logger.emit({
-        eventName: 'integration.request',
-        severityNumber: SeverityNumber.INFO,
-        severityText: 'INFO',
-        body: TYPICAL_RECORD_BODY,
-        context: trace.setSpanContext(ROOT_CONTEXT, span.spanContext()),
-        attributes: {
-          'integration.log_type': 'sync',
-          'integration.tool': 'bench',
-          'integration.id': 'int-1',
-          'integration.operation': 'delta',
-          'http.request.method': a['http.request.method'],
-          'url.full': a['url.full'],
-          'url.template': '/v1/employees/{id}',
-          'integration.request.duration_ms': 1.2,
-          'server.address': a['server.address'],
-          'http.response.status_code': a['http.response.status_code'],
-          'integration.ratelimit.remaining': '99',
-          'event.name': 'integration.request',
-        },
+      emit(span, {
+        'integration.log_type': 'sync',
+        'integration.tool': 'bench',
+        'integration.id': 'int-1',
+        'integration.operation': 'delta',
+        'http.request.method': a['http.request.method'],
+        'url.full': a['url.full'],
+        'url.template': '/v1/employees/{id}',
+        'integration.request.duration_ms': 1.2,
+        'server.address': a['server.address'],
+        'http.response.status_code': a['http.response.status_code'],
+        'integration.ratelimit.remaining': '99',
       });
     },
+    forceFlush: async () => {},
+    shutdown: async () => {},
+  };
+}
+
+/** Hands each record to `direct.seen`, as the SDK's last-line redaction processor does. */
+function learningProcessor(direct: DirectRecords): LogRecordProcessor {
+  return {
+    onEmit: (record) => direct.seen(record),
     forceFlush: async () => {},
     shutdown: async () => {},
   };
@@ -164,15 +183,51 @@ export function buildSetups(): { setups: Setup[]; close(): Promise<void> } {
   context.setGlobalContextManager(cm);
   propagation.setGlobalPropagator(new W3CTraceContextPropagator());
 
-  // bare: instrumentation-undici with a batch processor and an in-memory exporter
-  const bare = (name: string, withRecord: boolean): { setup: Setup; close(): Promise<void> } => {
+  // bare: instrumentation-undici with a batch processor and an in-memory exporter; with
+  // `record`, also the (a0) floor record per request span, through the logger provider or
+  // through the SDK's own record path
+  const bare = (name: string, record?: 'provider' | 'own'): { setup: Setup; close(): Promise<void> } => {
     const exporter = new InMemorySpanExporter();
     const logExporter = new InMemoryLogRecordExporter();
-    const lp = new LoggerProvider({
-      processors: [new BatchLogRecordProcessor({ exporter: logExporter, scheduledDelayMillis: 1000 })],
-    });
+    const logProcessors: LogRecordProcessor[] = [
+      new BatchLogRecordProcessor({ exporter: logExporter, scheduledDelayMillis: 1000 }),
+    ];
+    const direct = new DirectRecords(logProcessors);
+    // as the SDK's first log processor does: DirectRecords learns the provider's resource and scope
+    if (record === 'own') logProcessors.unshift(learningProcessor(direct));
+    const lp = new LoggerProvider({ processors: logProcessors });
     const spanProcessors: SpanProcessor[] = [new BatchSpanProcessor({ exporter, scheduledDelayMillis: 1000 })];
-    if (withRecord) spanProcessors.unshift(bareRecordPerSpan(lp));
+    if (record === 'provider') {
+      const logger = lp.getLogger('bench-floor');
+      spanProcessors.unshift(
+        bareRecordPerSpan((span, attributes) =>
+          logger.emit({
+            eventName: 'integration.request',
+            severityNumber: SeverityNumber.INFO,
+            severityText: 'INFO',
+            body: TYPICAL_RECORD_BODY,
+            context: trace.setSpanContext(ROOT_CONTEXT, span.spanContext()),
+            attributes: Object.assign(attributes, { 'event.name': 'integration.request' }),
+          })
+        )
+      );
+    } else if (record === 'own') {
+      const emitter = new Emitter();
+      emitter.routeDirectly(direct);
+      spanProcessors.unshift(
+        bareRecordPerSpan((span, attributes) =>
+          // the span ending here is the SDK's span object, as in the SDK's own emit
+          emitter.emit(
+            'integration.request',
+            span as unknown as Span,
+            SeverityNumber.INFO,
+            TYPICAL_RECORD_BODY,
+            attributes,
+            true
+          )
+        )
+      );
+    }
     const provider = new TracerProvider({ spanProcessors });
     const inst = new UndiciInstrumentation();
     inst.disable();
@@ -181,13 +236,18 @@ export function buildSetups(): { setups: Setup[]; close(): Promise<void> } {
     return {
       setup: {
         name,
-        on: () => inst.enable(),
+        on() {
+          // the SDK's emitter writes through the global logger provider
+          if (record === 'own') logs.setGlobalLoggerProvider(lp);
+          inst.enable();
+        },
         flush: async () => {
           await provider.forceFlush();
           await lp.forceFlush();
         },
         off() {
           inst.disable();
+          if (record === 'own') logs.disable();
           exporter.reset();
           logExporter.reset();
         },
@@ -243,8 +303,9 @@ export function buildSetups(): { setups: Setup[]; close(): Promise<void> } {
     wrap: (fn) => c.integrationLogs.sync({ tool: 'bench', integrationId: 'int-1', operation: 'delta' }, fn),
     exported: () => exportedBy(spanExporter, logExporter),
   });
-  const bareUndici = bare('bare undici', false);
-  const bareWithRecord = bare('bare undici + 1 log record', true);
+  const bareUndici = bare('bare undici');
+  const bareWithRecord = bare('bare undici + 1 log record', 'provider');
+  const bareWithOwnRecord = bare('bare undici + 1 own record', 'own');
   const setups: Setup[] = [
     {
       name: 'none',
@@ -256,6 +317,7 @@ export function buildSetups(): { setups: Setup[]; close(): Promise<void> } {
     },
     bareUndici.setup,
     bareWithRecord.setup,
+    bareWithOwnRecord.setup,
     sdk('integration-logs', full, tracerProvider, loggerProvider),
     sdk('without bodies', noBodies, tracerProviderNoBodies, loggerProviderNoBodies),
   ];
@@ -265,6 +327,7 @@ export function buildSetups(): { setups: Setup[]; close(): Promise<void> } {
       await Promise.all([
         bareUndici.close(),
         bareWithRecord.close(),
+        bareWithOwnRecord.close(),
         tracerProvider.shutdown(),
         tracerProviderNoBodies.shutdown(),
         loggerProvider.shutdown(),

@@ -113,7 +113,7 @@ async function main() {
     name: '(f) work per request without I/O: integration-logs vs bare instrumentation-undici',
     ratio,
     target: 'report',
-    detail: `undici's diagnostics-channel messages of one request (no socket), median of per-round ratios over ${ROUNDS} interleaved rounds x ${REQUESTS_PER_ROUND}, flush included, net of the same loop with nothing subscribed (${median(none).toFixed(1)} µs); CPU per request: ${['bare undici', 'bare undici + 1 log record', 'integration-logs', 'without bodies'].map(us).join('; ')}; without bodies vs bare ${ratioTo('without bodies').toFixed(2)}`,
+    detail: `undici's diagnostics-channel messages of one request (no socket), median of per-round ratios over ${ROUNDS} interleaved rounds x ${REQUESTS_PER_ROUND}, flush included, net of the same loop with nothing subscribed (${median(none).toFixed(1)} µs); CPU per request: ${['bare undici', 'bare undici + 1 log record', 'bare undici + 1 own record', 'integration-logs', 'without bodies'].map(us).join('; ')}; without bodies vs bare ${ratioTo('without bodies').toFixed(2)}`,
   };
   process.stdout.write(JSON.stringify(row) + '\n');
 }
