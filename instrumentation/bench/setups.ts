@@ -192,42 +192,39 @@ export function buildSetups(): { setups: Setup[]; close(): Promise<void> } {
     const logProcessors: LogRecordProcessor[] = [
       new BatchLogRecordProcessor({ exporter: logExporter, scheduledDelayMillis: 1000 }),
     ];
-    const direct = new DirectRecords(logProcessors);
-    // as the SDK's first log processor does: DirectRecords learns the provider's resource and scope
-    if (record === 'own') logProcessors.unshift(learningProcessor(direct));
+    // the SDK's own record path: DirectRecords learns the provider's resource and scope from
+    // the first log processor, as in the SDK
+    const direct = record === 'own' ? new DirectRecords(logProcessors) : undefined;
+    if (direct) logProcessors.unshift(learningProcessor(direct));
     const lp = new LoggerProvider({ processors: logProcessors });
-    const spanProcessors: SpanProcessor[] = [new BatchSpanProcessor({ exporter, scheduledDelayMillis: 1000 })];
+    let emit: ((span: ReadableSpan, attributes: Attributes) => void) | undefined;
     if (record === 'provider') {
       const logger = lp.getLogger('bench-floor');
-      spanProcessors.unshift(
-        bareRecordPerSpan((span, attributes) =>
-          logger.emit({
-            eventName: 'integration.request',
-            severityNumber: SeverityNumber.INFO,
-            severityText: 'INFO',
-            body: TYPICAL_RECORD_BODY,
-            context: trace.setSpanContext(ROOT_CONTEXT, span.spanContext()),
-            attributes: Object.assign(attributes, { 'event.name': 'integration.request' }),
-          })
-        )
-      );
-    } else if (record === 'own') {
+      emit = (span, attributes) =>
+        logger.emit({
+          eventName: 'integration.request',
+          severityNumber: SeverityNumber.INFO,
+          severityText: 'INFO',
+          body: TYPICAL_RECORD_BODY,
+          context: trace.setSpanContext(ROOT_CONTEXT, span.spanContext()),
+          attributes: Object.assign(attributes, { 'event.name': 'integration.request' }),
+        });
+    } else if (direct) {
       const emitter = new Emitter();
       emitter.routeDirectly(direct);
-      spanProcessors.unshift(
-        bareRecordPerSpan((span, attributes) =>
-          // the span ending here is the SDK's span object, as in the SDK's own emit
-          emitter.emit(
-            'integration.request',
-            span as unknown as Span,
-            SeverityNumber.INFO,
-            TYPICAL_RECORD_BODY,
-            attributes,
-            true
-          )
-        )
-      );
+      // the span ending here is the SDK's span object, as in the SDK's own emit
+      emit = (span, attributes) =>
+        emitter.emit(
+          'integration.request',
+          span as unknown as Span,
+          SeverityNumber.INFO,
+          TYPICAL_RECORD_BODY,
+          attributes,
+          true
+        );
     }
+    const spanProcessors: SpanProcessor[] = [new BatchSpanProcessor({ exporter, scheduledDelayMillis: 1000 })];
+    if (emit) spanProcessors.unshift(bareRecordPerSpan(emit));
     const provider = new TracerProvider({ spanProcessors });
     const inst = new UndiciInstrumentation();
     inst.disable();
